@@ -1,0 +1,20 @@
+import { channelNames, splitChannel, type ChannelName } from './channels.ts';
+import type { FellowsBridge } from './contract.ts';
+
+/** Sends one call over IPC; the preload passes `ipcRenderer.invoke`, tests pass a fake. */
+export type Invoke = (channel: ChannelName, args: unknown[]) => Promise<unknown>;
+
+/**
+ * Builds the `window.fellows` object from the channel list: `fellows.vault.get(name)` calls
+ * `vault:get`. The page never sees `ipcRenderer` or a channel name.
+ */
+export function buildBridge(invoke: Invoke): FellowsBridge {
+  const bridge: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const channel of channelNames) {
+    const [namespace, action] = splitChannel(channel);
+    const group = (bridge[namespace] ??= {});
+    group[action] = (...args: unknown[]) => invoke(channel, args);
+  }
+  // The loop above creates exactly the shape FellowsBridge derives from the same names.
+  return bridge as unknown as FellowsBridge;
+}
