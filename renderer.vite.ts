@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 
 type PackageJson = { version: string; productName: string };
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as PackageJson;
+const pkg = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as PackageJson;
 
 /**
  * The renderer's Vite settings, shared by the Electron build (electron.vite.config.ts) and

@@ -29,5 +29,8 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
 
 /** A source may only be a ws/wss/http/https origin: no wildcards, no keywords, no `;`. */
 function isConnectSource(source: string): boolean {
-  return /^(wss?|https?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(source) || /^(wss?|https?):\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(source);
+  return (
+    /^(wss?|https?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(source) ||
+    /^(wss?|https?):\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(source)
+  );
 }

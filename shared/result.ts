@@ -8,11 +8,7 @@ export type BridgeError = {
 };
 
 export type BridgeErrorCode =
-  | 'forbidden'
-  | 'invalid-argument'
-  | 'unknown-channel'
-  | 'unavailable'
-  | 'internal';
+  'forbidden' | 'invalid-argument' | 'unknown-channel' | 'unavailable' | 'internal';
 
 /** Wraps a value as a successful result. */
 export function ok<T>(value: T): Result<T, never> {

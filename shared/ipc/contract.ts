@@ -15,7 +15,9 @@ export const vaultNameSchema = z
   );
 
 export const vaultValueSchema = z
-  .instanceof(Uint8Array, { message: 'a vault value must be bytes (Uint8Array)' })
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, {
+    message: 'a vault value must be bytes (Uint8Array)',
+  })
   .refine((v) => v.byteLength > 0, 'a vault value must not be empty')
   .refine(
     (v) => v.byteLength <= MAX_VAULT_VALUE_BYTES,

@@ -1,0 +1,36 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+
+export type Theme = 'light' | 'dark';
+
+/**
+ * One simulated person: their own browser context, so their own IndexedDB and their own
+ * WebRTC stack (two pages in one context would share storage and sync by BroadcastChannel).
+ */
+export async function newPerson(
+  browser: Browser,
+  options: { theme?: Theme } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    permissions: ['microphone'],
+    colorScheme: options.theme ?? 'light',
+    viewport: { width: 1100, height: 720 },
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw new Error(`Uncaught error in the page: ${error.message}`);
+  });
+  return { context, page };
+}
+
+/** Saves a screenshot to e2e/screenshots for a person to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Goes through first-run onboarding with the given display name. */
+export async function onboard(page: Page, displayName: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(displayName);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Your groups', level: 1 }).waitFor();
+}

@@ -1,0 +1,18 @@
+import { Home } from '../screens/Home.tsx';
+import { Locked } from '../screens/Locked.tsx';
+import { Onboarding } from '../screens/Onboarding.tsx';
+import { useSessionState } from './context.tsx';
+
+export function App() {
+  const state = useSessionState();
+  switch (state.status) {
+    case 'loading':
+      return <div className="loading" aria-busy="true" aria-label="Opening Fellows" />;
+    case 'onboarding':
+      return <Onboarding />;
+    case 'locked':
+      return <Locked message={state.message} />;
+    case 'ready':
+      return <Home identity={state.identity} />;
+  }
+}

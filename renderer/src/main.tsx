@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { AppServicesProvider } from './app/context.tsx';
+import { createSession } from './app/session.ts';
+import { indexedDbProfileStore } from './identity/profile-store.ts';
+import { detectPlatform } from './platform/index.ts';
+import './app/styles.css';
+
+const platform = detectPlatform();
+const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
+void session.start();
+if (navigator.storage.persist) {
+  // Ask the browser not to evict our data under storage pressure (DESIGN §7).
+  navigator.storage.persist().catch((error: unknown) => {
+    console.warn('Persistent storage was not granted', error);
+  });
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <AppServicesProvider platform={platform} session={session}>
+      <App />
+    </AppServicesProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,46 @@
+import type { FellowsBridge } from '../../../shared/ipc/contract.ts';
+import type { Result } from '../../../shared/result.ts';
+import { PlatformError, type Platform } from './types.ts';
+
+async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  const result = await call;
+  if (result.ok) return result.value;
+  throw new PlatformError(result.error.code, result.error.message);
+}
+
+/** The platform inside Electron: every call crosses the validated preload bridge. */
+export function electronPlatform(bridge: FellowsBridge): Platform {
+  return {
+    host: 'electron',
+    info: () => unwrap(bridge.app.info()),
+    vault: {
+      status: () => unwrap(bridge.vault.status()),
+      get: (name) => unwrap(bridge.vault.get(name)),
+      set: async (name, value) => {
+        await unwrap(bridge.vault.set(name, value));
+      },
+      delete: async (name) => {
+        await unwrap(bridge.vault.delete(name));
+      },
+    },
+    openExternal: async (url) => {
+      await unwrap(bridge.shell.openExternal(url));
+    },
+    // Native notifications come with the desktop-integration work; until then the web API,
+    // which Electron also implements, is used from the page.
+    notify: (request) => showWebNotification(request),
+  };
+}
+
+/** Shows a notification through the web Notification API, asking once for permission. */
+export async function showWebNotification(request: {
+  title: string;
+  body: string;
+}): Promise<boolean> {
+  if (typeof Notification === 'undefined') return false;
+  let permission = Notification.permission;
+  if (permission === 'default') permission = await Notification.requestPermission();
+  if (permission !== 'granted') return false;
+  new Notification(request.title, { body: request.body, silent: false });
+  return true;
+}

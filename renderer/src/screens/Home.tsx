@@ -1,0 +1,68 @@
+import { Avatar } from '../app/Avatar.tsx';
+import { usePlatform } from '../app/context.tsx';
+import { Logo } from '../app/Logo.tsx';
+import { useAsync } from '../app/useAsync.ts';
+import { deviceLabel, type Identity } from '../identity/identity.ts';
+
+/** The main layout the chat fills: groups on the left, the open conversation on the right. */
+export function Home(props: { identity: Identity }) {
+  const { identity } = props;
+  const platform = usePlatform();
+  const vaultStatus = useAsync(() => platform.vault.status(), [platform]);
+  const info = useAsync(() => platform.info(), [platform]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar" aria-label="Groups">
+        <header className="sidebar-header">
+          <Logo />
+          <span className="wordmark">Fellows</span>
+        </header>
+        <nav className="group-list" aria-labelledby="groups-heading">
+          <h2 id="groups-heading">Your groups</h2>
+          <p className="group-list-empty">No groups yet.</p>
+        </nav>
+        <footer className="me">
+          <Avatar name={identity.displayName} />
+          <div className="me-text">
+            <span className="me-name">{identity.displayName}</span>
+            <span className="me-device" title="This device’s key">
+              This device · {deviceLabel(identity.devicePublicKey)}
+            </span>
+          </div>
+        </footer>
+      </aside>
+      <main className="pane" aria-labelledby="pane-heading">
+        <div className="empty-state">
+          <h1 id="pane-heading">Your groups</h1>
+          <p className="lede">
+            Groups you create or join will appear on the left. A group lives on its members’
+            laptops: when you write, your message travels straight to the others, encrypted so only
+            they can read it.
+          </p>
+          <ul className="facts">
+            <li>Messages show in the order they were written, to the people they were for.</li>
+            <li>
+              Someone in a group has to be online once to let a new member in; after that, any
+              member passes messages on.
+            </li>
+          </ul>
+          {vaultStatus && !vaultStatus.protectedAtRest ? (
+            <p
+              className={`notice ${platform.host === 'web' ? 'notice-info' : 'notice-warn'}`}
+              role="note"
+            >
+              {vaultStatus.explanation}
+            </p>
+          ) : null}
+          {info ? (
+            <p className="meta">
+              {info.name} {info.version} ·{' '}
+              {platform.host === 'web' ? 'in your browser' : 'desktop app'}
+            </p>
+          ) : null}
+        </div>
+      </main>
+    </div>
+  );
+}
