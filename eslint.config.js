@@ -15,7 +15,7 @@ export const layerRules = {
     { regex: nodeBuiltins, message: 'shared/ runs everywhere: it may not import Node modules.' },
     { regex: '^react(-dom)?($|/)', message: 'shared/ holds no UI: it may not import React.' },
     {
-      regex: '(^|/)(renderer|electron)(/|$)',
+      regex: '^\\.\\.?/(.*/)?(renderer|electron)(/|$)',
       message: 'shared/ may not import from renderer/ or electron/.',
     },
   ],
@@ -46,7 +46,10 @@ const nonPortableGlobals = [
   '__dirname',
   '__filename',
   'global',
-].map((name) => ({ name, message: `shared/ runs everywhere: ${name} is not available in every host.` }));
+].map((name) => ({
+  name,
+  message: `shared/ runs everywhere: ${name} is not available in every host.`,
+}));
 
 export default tseslint.config(
   {
