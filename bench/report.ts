@@ -11,7 +11,9 @@ export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new RangeError('no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
+  const value = sorted[rank];
+  if (value === undefined) throw new RangeError('rank out of range');
+  return value;
 }
 
 /** Times `run` `count` times after `warmup` untimed runs; returns milliseconds per run. */

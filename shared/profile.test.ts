@@ -38,6 +38,7 @@ describe('parseDisplayName', () => {
   });
 
   it('refuses names longer than the cap, counting characters not UTF-16 units', () => {
+    expect(parseDisplayName('👨‍👩‍👧'.repeat(MAX_DISPLAY_NAME_LENGTH))).toBeTruthy();
     expect(parseDisplayName('😀'.repeat(MAX_DISPLAY_NAME_LENGTH))).toHaveLength(
       MAX_DISPLAY_NAME_LENGTH * 2,
     );

@@ -34,11 +34,18 @@ export function parseDisplayName(input: unknown): string {
       'Names cannot contain invisible control or text-direction characters.',
     );
   }
-  if ([...name].length > MAX_DISPLAY_NAME_LENGTH) {
+  if (graphemeCount(name) > MAX_DISPLAY_NAME_LENGTH) {
     throw new DisplayNameError(
       'too-long',
       `Keep your name to ${MAX_DISPLAY_NAME_LENGTH} characters or fewer.`,
     );
   }
   return name;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Counts user-perceived characters: a family emoji or an accented letter counts once. */
+function graphemeCount(text: string): number {
+  return Array.from(graphemes.segment(text)).length;
 }

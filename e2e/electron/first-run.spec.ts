@@ -20,7 +20,8 @@ test.describe('in the real desktop app', () => {
     if ('missing' in binary) console.info(`Electron suite skipped: ${binary.missing}`);
   });
 
-  test('a new person picks a name and lands in the groups view', async ({}, testInfo) => {
+  test('a new person picks a name and lands in the groups view', async () => {
+    const testInfo = test.info();
     if (!('path' in binary)) return;
     const app = await electron.launch({
       executablePath: binary.path,

@@ -10,12 +10,10 @@ import './app/styles.css';
 const platform = detectPlatform();
 const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
 void session.start();
-if (navigator.storage.persist) {
-  // Ask the browser not to evict our data under storage pressure (DESIGN §7).
-  navigator.storage.persist().catch((error: unknown) => {
-    console.warn('Persistent storage was not granted', error);
-  });
-}
+// Ask the browser not to evict our data under storage pressure (DESIGN §7).
+navigator.storage.persist().catch((error: unknown) => {
+  console.warn('Persistent storage was not granted', error);
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

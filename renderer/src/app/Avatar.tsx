@@ -1,7 +1,7 @@
 /** A round initial in a colour derived from the name, the same on every device. */
 export function Avatar(props: { name: string; size?: number }) {
   const { name, size = 36 } = props;
-  const initial = [...name.trim()][0]?.toUpperCase() ?? '?';
+  const initial = firstGrapheme(name.trim())?.toUpperCase() ?? '?';
   return (
     <span
       className="avatar"
@@ -28,4 +28,12 @@ export function hueOf(name: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % 360;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first user-perceived character, so an emoji or accented initial stays whole. */
+function firstGrapheme(text: string): string | undefined {
+  for (const { segment } of graphemes.segment(text)) return segment;
+  return undefined;
 }

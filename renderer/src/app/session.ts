@@ -11,12 +11,12 @@ export type SessionState =
 
 /** A small external store (for `useSyncExternalStore`) that owns the device identity. */
 export type Session = {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): SessionState;
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => SessionState;
   /** Loads the saved identity, or moves to onboarding on a first run. */
-  start(): Promise<void>;
+  start: () => Promise<void>;
   /** Creates the identity from the name typed in onboarding; throws DisplayNameError. */
-  createProfile(displayName: string): Promise<void>;
+  createProfile: (displayName: string) => Promise<void>;
 };
 
 export function createSession(deps: { vault: Vault; store: ProfileStore }): Session {

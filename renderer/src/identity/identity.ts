@@ -50,10 +50,7 @@ export async function createIdentity(
   const storageKey = await importStorageKey(storageKeyBytes);
   storageKeyBytes.fill(0);
 
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
+  const pair = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const wrapped = await crypto.subtle.wrapKey('pkcs8', pair.privateKey, storageKey, {
     name: 'AES-GCM',

@@ -4,6 +4,8 @@ import { electronPlatform } from './electron.ts';
 import type { Platform } from './types.ts';
 
 declare global {
+  // Declaration merging onto the DOM's Window needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     /** Present only inside Electron: the preload's one typed bridge. */
     fellows?: FellowsBridge;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { DisplayNameError, MAX_DISPLAY_NAME_LENGTH } from '../../../shared/profile.ts';
 import { useSession } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
@@ -12,7 +12,7 @@ export function Onboarding() {
   const inputId = useId();
   const errorId = useId();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
     setError(null);
@@ -61,7 +61,9 @@ export function Onboarding() {
           maxLength={MAX_DISPLAY_NAME_LENGTH * 4}
           placeholder="How your groups will know you"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           disabled={busy}
