@@ -3,6 +3,9 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from './electron-binary.ts';
 
 const binary = findElectronBinary();
+if ('missing' in binary) {
+  console.info(`Electron suite: the desktop journeys are skipped because ${binary.missing}.`);
+}
 
 test('the sandboxed preload bundle requires nothing but electron', () => {
   const preload = readFileSync('out/preload/index.cjs', 'utf8');
@@ -16,9 +19,6 @@ test.describe('in the real desktop app', () => {
     'missing' in binary,
     `Electron suite skipped: ${'missing' in binary ? binary.missing : ''}`,
   );
-  test.beforeAll(() => {
-    if ('missing' in binary) console.info(`Electron suite skipped: ${binary.missing}`);
-  });
 
   test('a new person picks a name and lands in the groups view', async () => {
     const testInfo = test.info();

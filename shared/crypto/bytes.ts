@@ -29,7 +29,10 @@ export function toHex(bytes: Uint8Array): string {
 // Every host has TextEncoder and TextDecoder; shared/ has no DOM types, so type them narrowly.
 type TextCodecs = {
   TextEncoder: new () => { encode(text: string): Uint8Array };
-  TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => {
+  TextDecoder: new (
+    label: 'utf-8',
+    options: { fatal: boolean },
+  ) => {
     decode(bytes: Uint8Array): string;
   };
 };

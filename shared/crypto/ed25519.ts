@@ -1,6 +1,6 @@
 import nacl from 'tweetnacl';
 import { concatBytes, toHex } from './bytes.ts';
-import type { CryptoKeyLike, WebCryptoLike } from './webcrypto.ts';
+import { owned, type CryptoKeyLike, type WebCryptoLike } from './webcrypto.ts';
 
 export const PUBLIC_KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
@@ -56,7 +56,9 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
     let key = publicKeys.get(id);
     if (!key) {
       if (publicKeys.size >= cacheSize) publicKeys.clear();
-      key = crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
+      key = crypto.subtle.importKey('raw', owned(publicKey), { name: 'Ed25519' }, false, [
+        'verify',
+      ]);
       publicKeys.set(id, key);
     }
     return key;
@@ -66,7 +68,7 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
     async signerFromSeed(seed) {
       const privateKey = await crypto.subtle.importKey(
         'pkcs8',
-        concatBytes(PKCS8_PREFIX, seed),
+        owned(concatBytes(PKCS8_PREFIX, seed)),
         { name: 'Ed25519' },
         false,
         ['sign'],
@@ -76,7 +78,7 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
       return {
         publicKey,
         sign: async (message) =>
-          new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, message)),
+          new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, owned(message))),
       };
     },
     async verify(publicKey, message, signature) {
@@ -86,8 +88,8 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
         return await crypto.subtle.verify(
           { name: 'Ed25519' },
           await importPublic(publicKey),
-          signature,
-          message,
+          owned(signature),
+          owned(message),
         );
       } catch {
         // A public key that is not a valid curve point cannot have signed anything.

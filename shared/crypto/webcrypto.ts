@@ -6,26 +6,36 @@ export type CryptoKeyLike = { readonly type: string; readonly extractable: boole
 
 type Algorithm = string | { name: string; [param: string]: unknown };
 
+/** Bytes backed by a plain ArrayBuffer, which is what WebCrypto accepts (not shared memory). */
+export type OwnedBytes = Uint8Array<ArrayBuffer>;
+
 export type SubtleLike = {
   importKey(
     format: 'raw' | 'pkcs8',
-    keyData: Uint8Array,
+    keyData: OwnedBytes,
     algorithm: Algorithm,
     extractable: boolean,
-    keyUsages: string[],
+    keyUsages: KeyUsageLike[],
   ): Promise<CryptoKeyLike>;
-  sign(algorithm: Algorithm, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>;
+  sign(algorithm: Algorithm, key: CryptoKeyLike, data: OwnedBytes): Promise<ArrayBuffer>;
   verify(
     algorithm: Algorithm,
     key: CryptoKeyLike,
-    signature: Uint8Array,
-    data: Uint8Array,
+    signature: OwnedBytes,
+    data: OwnedBytes,
   ): Promise<boolean>;
-  encrypt(algorithm: Algorithm, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>;
-  decrypt(algorithm: Algorithm, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>;
+  encrypt(algorithm: Algorithm, key: CryptoKeyLike, data: OwnedBytes): Promise<ArrayBuffer>;
+  decrypt(algorithm: Algorithm, key: CryptoKeyLike, data: OwnedBytes): Promise<ArrayBuffer>;
 };
+
+type KeyUsageLike = 'sign' | 'verify' | 'encrypt' | 'decrypt' | 'wrapKey' | 'unwrapKey';
+
+/** A view WebCrypto will take: the same bytes, copied only if they sit in shared memory. */
+export function owned(bytes: Uint8Array): OwnedBytes {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as OwnedBytes) : new Uint8Array(bytes);
+}
 
 export type WebCryptoLike = {
   readonly subtle: SubtleLike;
-  getRandomValues<T extends Uint8Array>(array: T): T;
+  getRandomValues<T extends OwnedBytes>(array: T): T;
 };
