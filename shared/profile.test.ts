@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayNameError, MAX_DISPLAY_NAME_LENGTH, parseDisplayName } from './profile.ts';
+import {
+  DisplayNameError,
+  MAX_DISPLAY_NAME_LENGTH,
+  parseDisplayName,
+  parseGroupName,
+} from './profile.ts';
 
 function problemOf(input: unknown): string {
   try {
@@ -53,5 +58,13 @@ describe('parseDisplayName', () => {
 
   it('gives a message a person can act on', () => {
     expect(() => parseDisplayName('')).toThrow('Enter a name your group will recognise.');
+  });
+});
+
+describe('parseGroupName', () => {
+  it('uses the same rules with messages about the group', () => {
+    expect(parseGroupName('  Maple  Street co-op ')).toBe('Maple Street co-op');
+    expect(() => parseGroupName('')).toThrow('Give the group a name its members will recognise.');
+    expect(() => parseGroupName('x'.repeat(65))).toThrow(/group’s name to 64 characters/);
   });
 });

@@ -1,9 +1,10 @@
-/** Longest display name, in user-perceived characters (grapheme clusters are not split). */
+/** Longest display or group name, in user-perceived characters (grapheme clusters). */
 export const MAX_DISPLAY_NAME_LENGTH = 64;
+export const MAX_GROUP_NAME_LENGTH = 64;
 
 export type DisplayNameProblem = 'empty' | 'too-long' | 'control-characters';
 
-/** A display name a person typed that cannot be used, with the reason in words for them. */
+/** A name a person typed that cannot be used, with the reason in words for them. */
 export class DisplayNameError extends Error {
   override readonly name = 'DisplayNameError';
   constructor(
@@ -14,6 +15,20 @@ export class DisplayNameError extends Error {
   }
 }
 
+type NameMessages = Record<DisplayNameProblem, string>;
+
+const displayNameMessages: NameMessages = {
+  empty: 'Enter a name your group will recognise.',
+  'too-long': `Keep your name to ${MAX_DISPLAY_NAME_LENGTH} characters or fewer.`,
+  'control-characters': 'Names cannot contain invisible control or text-direction characters.',
+};
+
+const groupNameMessages: NameMessages = {
+  empty: 'Give the group a name its members will recognise.',
+  'too-long': `Keep the group’s name to ${MAX_GROUP_NAME_LENGTH} characters or fewer.`,
+  'control-characters': 'Names cannot contain invisible control or text-direction characters.',
+};
+
 /**
  * Turns what a person typed into the display name their group will see: NFC-normalised,
  * trimmed, inner runs of white space folded to one space. Throws `DisplayNameError` when
@@ -21,24 +36,23 @@ export class DisplayNameError extends Error {
  * (which can make one name look like another).
  */
 export function parseDisplayName(input: unknown): string {
-  if (typeof input !== 'string') {
-    throw new DisplayNameError('empty', 'Enter a name your group will recognise.');
-  }
+  return parseName(input, MAX_DISPLAY_NAME_LENGTH, displayNameMessages);
+}
+
+/** The same rules for a group's name, with messages that speak of the group. */
+export function parseGroupName(input: unknown): string {
+  return parseName(input, MAX_GROUP_NAME_LENGTH, groupNameMessages);
+}
+
+function parseName(input: unknown, maxLength: number, messages: NameMessages): string {
+  if (typeof input !== 'string') throw new DisplayNameError('empty', messages.empty);
   const name = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
-  if (name.length === 0) {
-    throw new DisplayNameError('empty', 'Enter a name your group will recognise.');
-  }
+  if (name.length === 0) throw new DisplayNameError('empty', messages.empty);
   if (/[\p{Cc}\p{Cf}]/u.test(name.replace(/\u200d/gu, ''))) {
-    throw new DisplayNameError(
-      'control-characters',
-      'Names cannot contain invisible control or text-direction characters.',
-    );
+    throw new DisplayNameError('control-characters', messages['control-characters']);
   }
-  if (graphemeCount(name) > MAX_DISPLAY_NAME_LENGTH) {
-    throw new DisplayNameError(
-      'too-long',
-      `Keep your name to ${MAX_DISPLAY_NAME_LENGTH} characters or fewer.`,
-    );
+  if (graphemeCount(name) > maxLength) {
+    throw new DisplayNameError('too-long', messages['too-long']);
   }
   return name;
 }
