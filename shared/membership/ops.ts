@@ -1,0 +1,159 @@
+import { DecodeError, reader, writer, type Reader, type Writer } from '../codec/wire.ts';
+import type { Ed25519 } from '../crypto/ed25519.ts';
+import {
+  decodeDeviceCertificate,
+  decodeSignedName,
+  encodeDeviceCertificate,
+  encodeSignedName,
+  verifyDeviceCertificate,
+  verifySignedName,
+  type DeviceCertificate,
+  type SignedName,
+} from '../identity/keys.ts';
+
+/** An epoch secret boxed (nacl.box) from the admitter's device to the new device. */
+export type BoxedSecret = { epoch: number; nonce: Uint8Array; box: Uint8Array };
+
+/**
+ * The membership operations of a group (DESIGN §4). Each travels as the payload of one
+ * signed `membership` blob; the author is the blob's device and that device's person.
+ */
+export type MembershipOp =
+  | {
+      type: 'invite';
+      /** `labelledHash('fellows/v1/invite-id', inviteSecret)`: names the invite, hides the secret. */
+      inviteId: Uint8Array;
+      expiresAt: number | null;
+      singleUse: boolean;
+    }
+  | { type: 'revoke-invite'; inviteId: Uint8Array }
+  | {
+      type: 'admit';
+      certificate: DeviceCertificate;
+      name: SignedName;
+      /** The Yjs clientID the new device will write with; must be unused in the group. */
+      clientId: number;
+      /** The invite the person came with; null only when an admin adds someone directly. */
+      inviteId: Uint8Array | null;
+      secrets: BoxedSecret[];
+    }
+  | { type: 'rename'; name: SignedName }
+  | { type: 'settings'; groupName: string | null; adminsApproveJoins: boolean | null };
+
+const TYPE_CODES = { invite: 1, 'revoke-invite': 2, admit: 3, rename: 4, settings: 5 } as const;
+const MAX_SECRETS = 1024;
+const MAX_PART = 1024;
+
+function optionalUint(w: Writer, value: number | null): Writer {
+  return value === null ? w.u8(0) : w.u8(1).uint(value);
+}
+
+function readOptionalUint(r: Reader): number | null {
+  return r.u8() === 1 ? r.uint() : null;
+}
+
+/** Encodes an operation as a blob payload. */
+export function encodeOp(op: MembershipOp): Uint8Array {
+  const w = writer().u8(1).u8(TYPE_CODES[op.type]);
+  switch (op.type) {
+    case 'invite':
+      optionalUint(w.fixed(op.inviteId), op.expiresAt).u8(op.singleUse ? 1 : 0);
+      break;
+    case 'revoke-invite':
+      w.fixed(op.inviteId);
+      break;
+    case 'admit':
+      w.bytes(encodeDeviceCertificate(op.certificate))
+        .bytes(encodeSignedName(op.name))
+        .uint(op.clientId);
+      if (op.inviteId === null) w.u8(0);
+      else w.u8(1).fixed(op.inviteId);
+      w.uint(op.secrets.length);
+      for (const s of op.secrets) w.uint(s.epoch).fixed(s.nonce).bytes(s.box);
+      break;
+    case 'rename':
+      w.bytes(encodeSignedName(op.name));
+      break;
+    case 'settings':
+      if (op.groupName === null) w.u8(0);
+      else w.u8(1).string(op.groupName);
+      w.u8(op.adminsApproveJoins === null ? 2 : op.adminsApproveJoins ? 1 : 0);
+      break;
+  }
+  return w.finish();
+}
+
+/** Decodes a blob payload into an operation; throws `DecodeError` on anything malformed. */
+export function decodeOp(bytes: Uint8Array): MembershipOp {
+  const r = reader(bytes);
+  const version = r.u8();
+  if (version !== 1) throw new DecodeError(`membership op version ${version}`);
+  const code = r.u8();
+  let op: MembershipOp;
+  switch (code) {
+    case TYPE_CODES.invite:
+      op = {
+        type: 'invite',
+        inviteId: r.fixed(32),
+        expiresAt: readOptionalUint(r),
+        singleUse: r.u8() === 1,
+      };
+      break;
+    case TYPE_CODES['revoke-invite']:
+      op = { type: 'revoke-invite', inviteId: r.fixed(32) };
+      break;
+    case TYPE_CODES.admit: {
+      const certificate = decodeDeviceCertificate(r.bytes(MAX_PART));
+      const name = decodeSignedName(r.bytes(MAX_PART));
+      const clientId = r.uint(0xffffffff);
+      const inviteId = r.u8() === 1 ? r.fixed(32) : null;
+      const count = r.uint(MAX_SECRETS);
+      const secrets: BoxedSecret[] = [];
+      for (let i = 0; i < count; i++) {
+        secrets.push({ epoch: r.uint(), nonce: r.fixed(24), box: r.bytes(128) });
+      }
+      op = { type: 'admit', certificate, name, clientId, inviteId, secrets };
+      break;
+    }
+    case TYPE_CODES.rename:
+      op = { type: 'rename', name: decodeSignedName(r.bytes(MAX_PART)) };
+      break;
+    case TYPE_CODES.settings: {
+      const groupName = r.u8() === 1 ? r.string(MAX_PART) : null;
+      const approve = r.u8();
+      if (approve > 2) throw new DecodeError('settings flag');
+      op = {
+        type: 'settings',
+        groupName,
+        adminsApproveJoins: approve === 2 ? null : approve === 1,
+      };
+      break;
+    }
+    default:
+      throw new DecodeError(`unknown membership op ${code}`);
+  }
+  r.end();
+  return op;
+}
+
+/**
+ * Checks the signatures an operation carries inside it (a device certificate, a signed
+ * name). The blob's own signature is checked when it is opened; this is the rest.
+ */
+export async function verifyOpSignatures(ed: Ed25519, op: MembershipOp): Promise<boolean> {
+  switch (op.type) {
+    case 'admit': {
+      const [cert, name] = await Promise.all([
+        verifyDeviceCertificate(ed, op.certificate),
+        verifySignedName(ed, op.name),
+      ]);
+      return cert && name;
+    }
+    case 'rename':
+      return verifySignedName(ed, op.name);
+    case 'invite':
+    case 'revoke-invite':
+    case 'settings':
+      return true;
+  }
+}
