@@ -23,14 +23,14 @@ describe('hybrid logical clock', () => {
 
   it('moves past a remote time it has seen, so replies sort after what they answer', () => {
     const clock = createClock(() => 1000);
-    clock.observe({ ms: 1500, counter: 3 });
-    expect(compareHlc(clock.tick(), { ms: 1500, counter: 3 })).toBeGreaterThan(0);
+    clock.observe({ wall: 1500, counter: 3 });
+    expect(compareHlc(clock.tick(), { wall: 1500, counter: 3 })).toBeGreaterThan(0);
   });
 
   it('refuses to be dragged far into the future, and flags such times', () => {
     const clock = createClock(() => 1000, 60_000);
-    expect(clock.observe({ ms: 1000 + 61_000, counter: 0 })).toEqual({ future: true });
-    expect(clock.tick().ms).toBe(1000);
-    expect(clock.observe({ ms: 1000 + 59_000, counter: 0 })).toEqual({ future: false });
+    expect(clock.observe({ wall: 1000 + 61_000, counter: 0 })).toEqual({ future: true });
+    expect(clock.tick().wall).toBe(1000);
+    expect(clock.observe({ wall: 1000 + 59_000, counter: 0 })).toEqual({ future: false });
   });
 });

@@ -1,11 +1,11 @@
 /** A hybrid logical clock reading: wall-clock ms, and a counter for events in the same ms. */
-export type Hlc = { ms: number; counter: number };
+export type Hlc = { wall: number; counter: number };
 
 /** How far ahead of our wall clock a remote time may pull our clock (DESIGN §4). */
 export const DEFAULT_FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export function compareHlc(a: Hlc, b: Hlc): number {
-  return a.ms - b.ms || a.counter - b.counter;
+  return a.wall - b.wall || a.counter - b.counter;
 }
 
 export function maxHlc(a: Hlc, b: Hlc): Hlc {
@@ -28,17 +28,18 @@ export type HybridClock = {
 export function createClock(
   now: () => number,
   toleranceMs = DEFAULT_FUTURE_TOLERANCE_MS,
-  start: Hlc = { ms: 0, counter: 0 },
+  start: Hlc = { wall: 0, counter: 0 },
 ): HybridClock {
   let last: Hlc = start;
   return {
     tick() {
       const wall = now();
-      last = wall > last.ms ? { ms: wall, counter: 0 } : { ms: last.ms, counter: last.counter + 1 };
+      last =
+        wall > last.wall ? { wall, counter: 0 } : { wall: last.wall, counter: last.counter + 1 };
       return last;
     },
     observe(remote) {
-      if (remote.ms > now() + toleranceMs) return { future: true };
+      if (remote.wall > now() + toleranceMs) return { future: true };
       last = maxHlc(last, remote);
       return { future: false };
     },

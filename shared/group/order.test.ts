@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareOrder, createMessageOrder, type OrderKey } from './order.ts';
 
 const key = (ms: number, depth: number, blob: string): OrderKey => ({
-  time: { ms, counter: 0 },
+  time: { wall: ms, counter: 0 },
   depth,
   blob,
 });
@@ -16,7 +16,11 @@ describe('message order', () => {
           fc.tuple(
             fc.nat(20),
             fc.nat(5),
-            fc.string({ unit: fc.constantFrom(...'0123456789abcdef'.split('')), minLength: 4, maxLength: 4 }),
+            fc.string({
+              unit: fc.constantFrom(...'0123456789abcdef'.split('')),
+              minLength: 4,
+              maxLength: 4,
+            }),
           ),
           {
             selector: (t) => t[2],
