@@ -43,11 +43,19 @@ describe('parseDisplayName', () => {
   });
 
   it('refuses names longer than the cap, counting characters not UTF-16 units', () => {
-    expect(parseDisplayName('👨‍👩‍👧'.repeat(MAX_DISPLAY_NAME_LENGTH))).toBeTruthy();
     expect(parseDisplayName('😀'.repeat(MAX_DISPLAY_NAME_LENGTH))).toHaveLength(
       MAX_DISPLAY_NAME_LENGTH * 2,
     );
     expect(problemOf('a'.repeat(MAX_DISPLAY_NAME_LENGTH + 1))).toBe('too-long');
+  });
+
+  it('caps names in bytes too, so a signed name always fits its encoding', () => {
+    expect(problemOf('👨‍👩‍👧‍👦'.repeat(20))).toBe('too-long');
+    expect(problemOf('e' + '\u0301'.repeat(300))).toBe('too-long');
+  });
+
+  it('refuses a lone surrogate, which would change when encoded', () => {
+    expect(problemOf('a\ud800b')).toBe('control-characters');
   });
 
   it('refuses control and direction-override characters that disguise a name', () => {

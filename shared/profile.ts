@@ -1,3 +1,5 @@
+/** Longest name in bytes of UTF-8, whatever its characters (zalgo text, long emoji joins). */
+export const MAX_NAME_BYTES = 256;
 /** Longest display or group name, in user-perceived characters (grapheme clusters). */
 export const MAX_DISPLAY_NAME_LENGTH = 64;
 export const MAX_GROUP_NAME_LENGTH = 64;
@@ -48,10 +50,11 @@ function parseName(input: unknown, maxLength: number, messages: NameMessages): s
   if (typeof input !== 'string') throw new DisplayNameError('empty', messages.empty);
   const name = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (name.length === 0) throw new DisplayNameError('empty', messages.empty);
-  if (/[\p{Cc}\p{Cf}]/u.test(name.replace(/\u200d/gu, ''))) {
+  // Cs: a lone surrogate would be silently replaced when encoded, changing a signed name.
+  if (/[\p{Cc}\p{Cf}\p{Cs}]/u.test(name.replace(/\u200d/gu, ''))) {
     throw new DisplayNameError('control-characters', messages['control-characters']);
   }
-  if (graphemeCount(name) > maxLength) {
+  if (graphemeCount(name) > maxLength || utf8Length(name) > MAX_NAME_BYTES) {
     throw new DisplayNameError('too-long', messages['too-long']);
   }
   return name;
@@ -62,4 +65,14 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Counts user-perceived characters: a family emoji or an accented letter counts once. */
 function graphemeCount(text: string): number {
   return Array.from(graphemes.segment(text)).length;
+}
+
+/** UTF-8 length without an encoder (shared/ has no TextEncoder type). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }

@@ -40,6 +40,10 @@ describe('wire codec', () => {
     );
   });
 
+  it('refuses to read a byte past the end', () => {
+    expect(() => reader(new Uint8Array(0)).u8()).toThrow(DecodeError);
+  });
+
   it('refuses oversized lengths before allocating, trailing bytes and bad UTF-8', () => {
     expect(() => reader(writer().bytes(new Uint8Array(10)).finish()).bytes(9)).toThrow(DecodeError);
     expect(() =>

@@ -58,7 +58,12 @@ export function reader(input: Uint8Array): Reader {
   };
   const remaining = () => input.length - decoder.pos;
   const self: Reader = {
-    u8: () => guard('byte', () => decoding.readUint8(decoder)),
+    u8: () =>
+      guard('byte', () => {
+        // lib0 does not bounds-check single bytes: it would return undefined past the end.
+        if (remaining() < 1) throw new DecodeError('needs 1 byte, has 0');
+        return decoding.readUint8(decoder);
+      }),
     uint: (max = Number.MAX_SAFE_INTEGER) =>
       guard('number', () => {
         const value = decoding.readVarUint(decoder);
