@@ -5,7 +5,7 @@ import { decodeOp, verifyOpSignatures, type MembershipOp } from '../membership/o
 
 /** A blob whose signature checked out: it is attributable to the device it names. */
 export type Signed =
-  | { kind: 'opened'; id: string; blob: OpenedBlob; op: MembershipOp | null }
+  | { kind: 'opened'; id: string; blob: OpenedBlob; op: MembershipOp | null; bytes: Uint8Array }
   /** Signed by its device, but unusable: the author's own fault, so it refuses the position. */
   | {
       kind: 'faulty';
@@ -53,7 +53,8 @@ export async function openForEngine(
     return { kind: 'junk', id, reason: opened.reason, detail: opened.detail };
   }
   const blob = opened.blob;
-  if (blob.kind !== 'membership') return { kind: 'opened', id: toHex(blob.id), blob, op: null };
+  if (blob.kind !== 'membership')
+    return { kind: 'opened', id: toHex(blob.id), blob, op: null, bytes };
   const faulty = (detail: string): Signed => ({
     kind: 'faulty',
     id: toHex(blob.id),
@@ -71,5 +72,5 @@ export async function openForEngine(
   }
   if (!(await verifyOpSignatures(context.ed, op)))
     return faulty('a signature inside the operation is invalid');
-  return { kind: 'opened', id: toHex(blob.id), blob, op };
+  return { kind: 'opened', id: toHex(blob.id), blob, op, bytes };
 }

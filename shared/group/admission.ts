@@ -1,0 +1,64 @@
+import nacl from 'tweetnacl';
+import { labelledHash } from '../crypto/hash.ts';
+import type { BoxKeyPair, DeviceCertificate, SignedName } from '../identity/keys.ts';
+import type { BoxedSecret, MembershipOp } from '../membership/ops.ts';
+import { clientIdFor } from './genesis.ts';
+
+/** Names an invite in the membership log without revealing its secret. */
+export function inviteIdOf(inviteSecret: Uint8Array): Uint8Array {
+  return labelledHash('fellows/v1/invite-id', inviteSecret);
+}
+
+/** The clientID a joining device will write with: derived from its key and the group. */
+export function joinerClientId(device: Uint8Array, groupId: Uint8Array): number {
+  return clientIdFor(device, groupId);
+}
+
+/**
+ * Boxes the epoch secrets the history policy allows to the new device (nacl.box from the
+ * admitter's device to the joiner's). Only that device can open them; other members see
+ * the boxes in the log and learn nothing.
+ */
+export function boxSecrets(
+  secrets: ReadonlyMap<number, Uint8Array>,
+  joinerBox: Uint8Array,
+  admitter: BoxKeyPair,
+  random: (length: number) => Uint8Array,
+): BoxedSecret[] {
+  return [...secrets].map(([epoch, secret]) => {
+    const nonce = random(nacl.box.nonceLength);
+    return { epoch, nonce, box: nacl.box(secret, nonce, joinerBox, admitter.secretKey) };
+  });
+}
+
+/** Opens the boxes addressed to this device; a box that does not open is left out. */
+export function openSecrets(
+  boxed: readonly BoxedSecret[],
+  admitterBox: Uint8Array,
+  mine: BoxKeyPair,
+): Map<number, Uint8Array> {
+  const secrets = new Map<number, Uint8Array>();
+  for (const { epoch, nonce, box } of boxed) {
+    const secret = nacl.box.open(box, nonce, admitterBox, mine.secretKey);
+    if (secret && secret.length === 32) secrets.set(epoch, secret);
+  }
+  return secrets;
+}
+
+/** The admission op for a verified join request. */
+export function admitOp(input: {
+  groupId: Uint8Array;
+  certificate: DeviceCertificate;
+  name: SignedName;
+  inviteSecret: Uint8Array | null;
+  secrets: BoxedSecret[];
+}): Extract<MembershipOp, { type: 'admit' }> {
+  return {
+    type: 'admit',
+    certificate: input.certificate,
+    name: input.name,
+    clientId: joinerClientId(input.certificate.device, input.groupId),
+    inviteId: input.inviteSecret ? inviteIdOf(input.inviteSecret) : null,
+    secrets: input.secrets,
+  };
+}

@@ -1,0 +1,190 @@
+import { depsHash, noPrevious, type BlobDep, type BlobKind } from '../blob/format.ts';
+import { sealBlob } from '../blob/seal.ts';
+import { readMessage, type MessageView } from '../content/view.ts';
+import {
+  deleteMessage,
+  editMessage,
+  sendMessage,
+  setReaction,
+  type ContentError,
+  type NewMessage,
+  type Written,
+} from '../content/writer.ts';
+import { toHex } from '../crypto/bytes.ts';
+import { encodeOp, type MembershipOp } from '../membership/ops.ts';
+import type { MembershipState } from '../membership/state.ts';
+import type { Result } from '../result.ts';
+import { compareHlc } from './clock.ts';
+import { epochKeys } from './epoch.ts';
+import {
+  createCore,
+  freshState,
+  type EngineCore,
+  type EngineDeps,
+  type EngineEvents,
+} from './engine-state.ts';
+import type { Emitter } from './events.ts';
+import { receiveBlobs, type ReceiveReport } from './receive.ts';
+
+/** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */
+export class ContentChangeError extends Error {
+  override readonly name = 'ContentChangeError';
+  constructor(readonly reason: ContentError) {
+    super(reason.message);
+  }
+}
+
+/**
+ * One group on this device: verifies, orders and applies every blob, writes this device's
+ * own, and answers what the UI and the sync layer ask. All work is serialised, so a write
+ * and a batch of received blobs never interleave.
+ */
+export type GroupEngine = {
+  readonly groupId: Uint8Array;
+  readonly events: Pick<Emitter<EngineEvents>, 'on'>;
+  receive(blobs: readonly Uint8Array[]): Promise<ReceiveReport>;
+  /** Adds an epoch secret (from creation or an admission) and opens blobs that waited for it. */
+  addEpochSecret(epoch: number, secret: Uint8Array): Promise<void>;
+  send(message: Omit<NewMessage, 'at'>): Promise<string>;
+  edit(id: string, text: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  react(id: string, emoji: string, on: boolean): Promise<void>;
+  writeOp(op: MembershipOp): Promise<string>;
+  members(): MembershipState;
+  /** Message ids in conversation order, [start, end). */
+  messageIds(start?: number, end?: number): string[];
+  message(id: string): MessageView | null;
+  messageCount(): number;
+  /** What this device holds: each device's accepted chain length (the have-vector). */
+  heads(): Map<number, number>;
+  /** Rebuilds every derived state from the stored blob log (after a fork or a poisoned doc). */
+  rebuild(): Promise<void>;
+  core(): EngineCore;
+};
+
+export function createGroupEngine(deps: EngineDeps): GroupEngine {
+  const core = createCore(deps, new Map());
+  const forks: { clientId: number; seq: number }[] = [];
+  core.events.on('fork', (fork) => forks.push(fork));
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const receive = async (blobs: readonly Uint8Array[]) => {
+    const report = await receiveBlobs(core, blobs);
+    if (report.rebuild) await rebuild();
+    return report;
+  };
+
+  async function rebuild(): Promise<void> {
+    const stored = await deps.storage.loadBlobs();
+    core.state = freshState(deps.genesis, deps.me.clientId);
+    for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
+    const report = await receiveBlobs(
+      core,
+      stored.map((b) => b.bytes),
+    );
+    if (report.rebuild) throw new Error('the group could not be rebuilt from its log');
+  }
+
+  async function writeBlob(
+    kind: BlobKind,
+    payload: Uint8Array,
+    time = core.clock.tick(),
+  ): Promise<string> {
+    const { book } = core.state;
+    const clientId = deps.me.clientId;
+    const seq = book.head(clientId) + 1;
+    const prev = book.accepted(clientId, seq - 1);
+    if (prev && compareHlc(time, prev.time) <= 0) throw new Error('clock went backwards');
+    const mine = book.frontier(clientId);
+    const blobDeps: BlobDep[] = [];
+    const depIds: Uint8Array[] = [];
+    for (const [device, head] of [...book.heads()].sort((a, b) => a[0] - b[0])) {
+      if (device === clientId || head <= (mine.get(device) ?? 0)) continue;
+      blobDeps.push({ device, seq: head });
+      depIds.push(fromHex(book.accepted(device, head)?.id ?? ''));
+    }
+    const epoch = Math.max(...core.keys.keys());
+    const keys = core.keys.get(epoch);
+    if (!keys) throw new Error('this device holds no key for the group');
+    const sealed = await sealBlob({
+      kind,
+      groupId: deps.groupId,
+      epoch,
+      person: deps.me.person,
+      seq,
+      prev: prev ? fromHex(prev.id) : noPrevious(),
+      time,
+      deps: blobDeps,
+      depsHash: blobDeps.length > 0 ? depsHash(depIds) : undefined,
+      payload,
+      contentKey: keys.contentKey,
+      signer: deps.me.signer,
+      random: deps.random,
+    });
+    const id = toHex(sealed.id);
+    core.state.local.add(id);
+    const report = await receiveBlobs(core, [sealed.bytes]);
+    core.state.local.delete(id);
+    if (report.accepted !== 1)
+      throw new Error(`this device's own blob was not accepted: ${JSON.stringify(report)}`);
+    return id;
+  }
+
+  /** Applies a local content change to the doc, then seals and records it as our blob. */
+  async function change(make: (at: number) => Result<Written, ContentError>): Promise<Written> {
+    const time = core.clock.tick();
+    const made = make(time.wall);
+    if (!made.ok) throw new ContentChangeError(made.error);
+    await writeBlob('content', made.value.update, time);
+    return made.value;
+  }
+
+  return {
+    groupId: deps.groupId,
+    events: core.events,
+    receive: (blobs) => serial(() => receive(blobs)),
+    addEpochSecret: (epoch, secret) =>
+      serial(async () => {
+        core.keys.set(epoch, epochKeys(deps.groupId, epoch, secret));
+        const waiting = core.state.held.release(`epoch:${epoch}`);
+        await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
+      }),
+    send: (message) =>
+      serial(async () => {
+        let id = '';
+        await change((at) => {
+          const sent = sendMessage(core.state.doc, { ...message, at });
+          if (sent.ok) id = sent.value.id;
+          return sent;
+        });
+        return id;
+      }),
+    edit: (id, text) =>
+      serial(() => change((at) => editMessage(core.state.doc, id, text, at)).then(() => undefined)),
+    remove: (id) =>
+      serial(() => change((at) => deleteMessage(core.state.doc, id, at)).then(() => undefined)),
+    react: (id, emoji, on) =>
+      serial(() =>
+        change((at) => setReaction(core.state.doc, id, emoji, on, at)).then(() => undefined),
+      ),
+    writeOp: (op) => serial(() => writeBlob('membership', encodeOp(op))),
+    members: () => core.state.membership.state(),
+    messageIds: (start = 0, end = Number.MAX_SAFE_INTEGER) => core.state.order.slice(start, end),
+    message: (id) => readMessage(core.state.doc, id),
+    messageCount: () => core.state.order.size(),
+    heads: () => core.state.book.heads(),
+    rebuild: () => serial(rebuild),
+    core: () => core,
+  };
+}
+
+function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

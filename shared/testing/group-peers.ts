@@ -1,0 +1,139 @@
+// An in-memory group of peers for tests: real engines, real crypto, delivery under test
+// control. Used by engine tests and the convergence property test.
+import { toHex } from '../crypto/bytes.ts';
+import { admitOp, boxSecrets, inviteIdOf, openSecrets } from '../group/admission.ts';
+import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
+import { createGenesis, type Genesis } from '../group/genesis.ts';
+import { memoryGroupStorage } from '../storage/storage.ts';
+import { makePerson, seeded, testEd, type TestPerson } from './people.ts';
+
+export type Peer = {
+  name: string;
+  person: TestPerson;
+  engine: GroupEngine;
+  storage: ReturnType<typeof memoryGroupStorage>;
+};
+
+export type TestGroup = {
+  genesis: Genesis;
+  genesisBytes: Uint8Array;
+  groupId: Uint8Array;
+  secret: Uint8Array;
+  inviteSecret: Uint8Array;
+  peers: Peer[];
+};
+
+/** A clock every peer reads; tests move it. */
+export function testClock(start = 1_700_000_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+/** Founds a group with person 1 as its creator; returns it with one peer. */
+export async function foundGroup(now: () => number, creatorName = 'Ada'): Promise<TestGroup> {
+  const person = await makePerson(1, creatorName);
+  const { genesis, groupId, bytes } = await createGenesis({
+    name: 'Test group',
+    person: person.person,
+    creator: person.certificate,
+    creatorName: person.name,
+    settings: { historyPolicy: 'all', adminsApproveJoins: false },
+    createdAt: now(),
+    random: seeded(7),
+  });
+  const secret = seeded(8)(32);
+  const inviteSecret = seeded(9)(16);
+  const base = { genesis, genesisBytes: bytes, groupId, secret, inviteSecret };
+  const storage = memoryGroupStorage();
+  const engine = createGroupEngine({
+    ed: testEd,
+    groupId,
+    genesis,
+    me: { signer: person.device, person: person.person.publicKey, clientId: genesis.clientId },
+    storage,
+    now,
+    random: seeded(1001),
+  });
+  await engine.addEpochSecret(0, secret);
+  await engine.writeOp({
+    type: 'invite',
+    inviteId: inviteIdOf(inviteSecret),
+    expiresAt: null,
+    singleUse: false,
+  });
+  return { ...base, peers: [{ name: creatorName, person, engine, storage }] };
+}
+
+/**
+ * `admitter` lets person `n` in through the group's invite (the cryptographic part of
+ * DESIGN §3: boxed secrets, admission op); the new peer receives the admitter's log.
+ */
+export async function join(
+  group: TestGroup,
+  admitter: Peer,
+  n: number,
+  name: string,
+  now: () => number,
+): Promise<Peer> {
+  const person = await makePerson(n, name);
+  const me = admitter.person;
+  const op = admitOp({
+    groupId: group.groupId,
+    certificate: person.certificate,
+    name: person.name,
+    inviteSecret: group.inviteSecret,
+    secrets: boxSecrets(
+      new Map([[0, group.secret]]),
+      person.box.publicKey,
+      me.box,
+      seeded(2000 + n),
+    ),
+  });
+  await admitter.engine.writeOp(op);
+  const storage = memoryGroupStorage();
+  const engine = createGroupEngine({
+    ed: testEd,
+    groupId: group.groupId,
+    genesis: group.genesis,
+    me: { signer: person.device, person: person.person.publicKey, clientId: op.clientId },
+    storage,
+    now,
+    random: seeded(3000 + n),
+  });
+  const secrets = openSecrets(op.secrets, me.box.publicKey, person.box);
+  for (const [epoch, secret] of secrets) await engine.addEpochSecret(epoch, secret);
+  await engine.receive((await admitter.storage.loadBlobs()).map((b) => b.bytes));
+  const peer = { name, person, engine, storage };
+  group.peers.push(peer);
+  return peer;
+}
+
+/** Sends `from` everything it holds that `to` lacks (by blob id). */
+export async function deliverAll(from: Peer, to: Peer): Promise<void> {
+  const have = new Set(to.storage.blobs.map((b) => b.id));
+  const missing = from.storage.blobs.filter((b) => !have.has(b.id)).map((b) => b.bytes);
+  if (missing.length > 0) await to.engine.receive(missing);
+}
+
+/** Every peer gets everything (twice round, so relayed blobs arrive too). */
+export async function syncAll(peers: readonly Peer[]): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    for (const a of peers) for (const b of peers) if (a !== b) await deliverAll(a, b);
+  }
+}
+
+/** What a person sees of the conversation, to compare peers. */
+export function transcript(peer: Peer): string[] {
+  return peer.engine.messageIds().map((id) => {
+    const m = peer.engine.message(id);
+    if (!m) return `${id}: (missing)`;
+    const reactions = m.reactions.map((r) => `${r.emoji}×${r.authors.length}`).join(',');
+    return `${id}: ${m.deleted ? '(deleted)' : m.text}${m.edited ? ' (edited)' : ''}${reactions ? ` [${reactions}]` : ''}`;
+  });
+}
+
+export function memberNames(peer: Peer): string[] {
+  return [...peer.engine.members().people.values()].map((p) => `${p.name.name}:${p.role}`).sort();
+}
+
+export { toHex };
