@@ -215,7 +215,7 @@ describe('convergence', () => {
         fc.array(step, { minLength: 5, maxLength: 25 }),
         run,
       ),
-      { numRuns: RUNS, verbose: 1 },
+      { numRuns: RUNS },
     );
   }, 600_000);
 });

@@ -55,6 +55,8 @@ export type EngineState = {
   known: Set<string>;
   held: Holdback<Waiting>;
   messageBlob: Map<string, string>;
+  /** Where each message was created: its blob's device and seq, for causal checks. */
+  messagePos: Map<string, { clientId: number; seq: number }>;
   rejections: Rejection[];
   future: Set<string>;
   /** Our own blobs being recorded: their change is already in the doc. */
@@ -78,6 +80,7 @@ export function freshState(genesis: Genesis, clientId: number): EngineState {
     known: new Set(),
     held: createHoldback(),
     messageBlob: new Map(),
+    messagePos: new Map(),
     rejections: [],
     future: new Set(),
     local: new Set(),

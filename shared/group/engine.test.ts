@@ -40,7 +40,7 @@ describe('group engine, between real peers', () => {
     await deliverAll(ada!, bo);
     await bo.engine.react(id, '👍', true);
     await deliverAll(bo, ada!);
-    expect(transcript(ada!)).toEqual(['' + id + ': fixed (edited) [👍×1]', `${gone}: (deleted)`]);
+    expect(transcript(ada!)).toEqual([`${id}: fixed (edited) [👍×1]`, `${gone}: (deleted)`]);
     expect(transcript(bo)).toEqual(transcript(ada!));
   });
 

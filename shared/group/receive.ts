@@ -262,15 +262,28 @@ function judgeOpened(
     }
   } else {
     // Our own change is already in the doc; everything else is judged before it touches it.
-    if (!state.local.has(signed.id)) {
+    const local = state.local.has(signed.id);
+    if (!local) {
       const verdict = validateUpdate(state.doc, blob.payload, clientId);
       if (!verdict.ok) return refuse(verdict.reason, verdict.detail);
-      Y.applyUpdate(state.doc, blob.payload, REMOTE_APPLY);
     }
     const touched = touchedMessages(blob.payload);
+    for (const { replyTo } of touched.replies) {
+      // A reply must answer something its author had seen: hiding deps cannot date a reply
+      // before the message it answers.
+      const answered = state.messagePos.get(replyTo);
+      if (!answered || (frontier.get(answered.clientId) ?? 0) < answered.seq) {
+        return refuse(
+          'reply-outside-causal-past',
+          `replies to ${replyTo}, which its author had not seen`,
+        );
+      }
+    }
+    if (!local) Y.applyUpdate(state.doc, blob.payload, REMOTE_APPLY);
     for (const id of touched.added) {
       state.order.insert(id, { time: placed.effective, depth: placed.depth, blob: signed.id });
       state.messageBlob.set(id, signed.id);
+      state.messagePos.set(id, { clientId, seq });
       batch.added.add(id);
     }
     for (const id of touched.changed) batch.changed.add(id);

@@ -15,7 +15,7 @@ import { joinKeys, openJoinRequest, sealJoinRequest } from './join-request.ts';
  * way — InviteError, or an `{ ok: false }` result — and must answer quickly.
  */
 // Cases per parser, shared out between its kinds of input below.
- 
+
 const FUZZ_RUNS = Math.max(10_000, Number(process.env.FELLOWS_FUZZ_RUNS) || 0);
 const share = (fraction: number) => Math.ceil(FUZZ_RUNS * fraction);
 // A case takes well under 0.2 ms; raised counts get time in proportion.
