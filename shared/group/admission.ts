@@ -1,13 +1,9 @@
 import nacl from 'tweetnacl';
-import { labelledHash } from '../crypto/hash.ts';
 import type { BoxKeyPair, DeviceCertificate, SignedName } from '../identity/keys.ts';
-import type { BoxedSecret, MembershipOp } from '../membership/ops.ts';
-import { clientIdFor } from './genesis.ts';
+import { inviteIdOf, type BoxedSecret, type MembershipOp } from '../membership/ops.ts';
 
-/** Names an invite in the membership log without revealing its secret. */
-export function inviteIdOf(inviteSecret: Uint8Array): Uint8Array {
-  return labelledHash('fellows/v1/invite-id', inviteSecret);
-}
+export { inviteIdOf };
+import { clientIdFor } from './genesis.ts';
 
 /** The clientID a joining device will write with: derived from its key and the group. */
 export function joinerClientId(device: Uint8Array, groupId: Uint8Array): number {

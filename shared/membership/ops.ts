@@ -1,5 +1,6 @@
 import { DecodeError, reader, writer, type Reader, type Writer } from '../codec/wire.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
+import { labelledHash } from '../crypto/hash.ts';
 import {
   decodeDeviceCertificate,
   decodeSignedName,
@@ -21,8 +22,11 @@ export type BoxedSecret = { epoch: number; nonce: Uint8Array; box: Uint8Array };
 export type MembershipOp =
   | {
       type: 'invite';
-      /** `labelledHash('fellows/v1/invite-id', inviteSecret)`: names the invite, hides the secret. */
-      inviteId: Uint8Array;
+      /**
+       * The invite's secret (16 bytes). It travels inside the blob, sealed with the content
+       * key, so every member can honour the invite (DESIGN §3), not only its creator.
+       */
+      inviteSecret: Uint8Array;
       expiresAt: number | null;
       singleUse: boolean;
     }
@@ -39,6 +43,13 @@ export type MembershipOp =
     }
   | { type: 'rename'; name: SignedName }
   | { type: 'settings'; groupName: string | null; adminsApproveJoins: boolean | null };
+
+export const INVITE_SECRET_BYTES = 16;
+
+/** Names an invite in the log (`labelledHash('fellows/v1/invite-id', secret)`). */
+export function inviteIdOf(inviteSecret: Uint8Array): Uint8Array {
+  return labelledHash('fellows/v1/invite-id', inviteSecret);
+}
 
 const TYPE_CODES = { invite: 1, 'revoke-invite': 2, admit: 3, rename: 4, settings: 5 } as const;
 const MAX_SECRETS = 1024;
@@ -57,7 +68,7 @@ export function encodeOp(op: MembershipOp): Uint8Array {
   const w = writer().u8(1).u8(TYPE_CODES[op.type]);
   switch (op.type) {
     case 'invite':
-      optionalUint(w.fixed(op.inviteId), op.expiresAt).u8(op.singleUse ? 1 : 0);
+      optionalUint(w.fixed(op.inviteSecret), op.expiresAt).u8(op.singleUse ? 1 : 0);
       break;
     case 'revoke-invite':
       w.fixed(op.inviteId);
@@ -94,7 +105,7 @@ export function decodeOp(bytes: Uint8Array): MembershipOp {
     case TYPE_CODES.invite:
       op = {
         type: 'invite',
-        inviteId: r.fixed(32),
+        inviteSecret: r.fixed(INVITE_SECRET_BYTES),
         expiresAt: readOptionalUint(r),
         singleUse: r.u8() === 1,
       };

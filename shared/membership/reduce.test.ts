@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
 import { createGenesis, type Genesis } from '../group/genesis.ts';
 import { makePerson, seeded, type TestPerson } from '../testing/people.ts';
-import { decodeOp, encodeOp, verifyOpSignatures, type MembershipOp } from './ops.ts';
+import { decodeOp, encodeOp, inviteIdOf, verifyOpSignatures, type MembershipOp } from './ops.ts';
 import { reduceMembership, type CausalOrder, type OpEvent } from './reduce.ts';
 import type { OpRef } from './state.ts';
 import { testEd } from '../testing/people.ts';
@@ -30,7 +30,8 @@ beforeAll(async () => {
   }));
 });
 
-const inviteId = new Uint8Array(32).fill(7);
+const inviteSecret = new Uint8Array(16).fill(7);
+const inviteId = inviteIdOf(inviteSecret);
 let nextId = 0;
 
 function event(
@@ -68,7 +69,7 @@ function admit(
 
 const invite = (extra: Partial<Extract<MembershipOp, { type: 'invite' }>> = {}): MembershipOp => ({
   type: 'invite',
-  inviteId,
+  inviteSecret,
   expiresAt: null,
   singleUse: false,
   ...extra,

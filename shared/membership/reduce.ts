@@ -1,7 +1,7 @@
 import { equalBytes, toHex } from '../crypto/bytes.ts';
 import type { Genesis } from '../group/genesis.ts';
 import { parseGroupName } from '../profile.ts';
-import type { MembershipOp } from './ops.ts';
+import { inviteIdOf, type MembershipOp } from './ops.ts';
 import { initialState, type MembershipState, type OpRef } from './state.ts';
 
 /** One accepted-so-far membership blob, as the reducer sees it. */
@@ -75,7 +75,9 @@ function judge(state: MembershipState, event: OpEvent, before: CausalOrder): Ver
   const { op } = event;
   switch (op.type) {
     case 'invite':
-      return state.invites.has(toHex(op.inviteId)) ? reject('duplicate-invite') : OK;
+      return state.invites.has(toHex(inviteIdOf(op.inviteSecret)))
+        ? reject('duplicate-invite')
+        : OK;
     case 'revoke-invite': {
       const invite = state.invites.get(toHex(op.inviteId));
       if (!invite || !before(invite.createdAt, event.ref)) return reject('unknown-invite');
@@ -131,8 +133,9 @@ function apply(state: MembershipState, event: OpEvent): void {
   const { op } = event;
   switch (op.type) {
     case 'invite':
-      state.invites.set(toHex(op.inviteId), {
-        inviteId: op.inviteId,
+      state.invites.set(toHex(inviteIdOf(op.inviteSecret)), {
+        inviteId: inviteIdOf(op.inviteSecret),
+        inviteSecret: op.inviteSecret,
         expiresAt: op.expiresAt,
         singleUse: op.singleUse,
         createdBy: event.person,

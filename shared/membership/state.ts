@@ -27,6 +27,8 @@ export type MemberDevice = {
 
 export type InviteRecord = {
   inviteId: Uint8Array;
+  /** Every member holds it, so any member online can admit through the invite. */
+  inviteSecret: Uint8Array;
   expiresAt: number | null;
   singleUse: boolean;
   createdBy: string;

@@ -1,7 +1,7 @@
 // An in-memory group of peers for tests: real engines, real crypto, delivery under test
 // control. Used by engine tests and the convergence property test.
 import { toHex } from '../crypto/bytes.ts';
-import { admitOp, boxSecrets, inviteIdOf, openSecrets } from '../group/admission.ts';
+import { admitOp, boxSecrets, openSecrets } from '../group/admission.ts';
 import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
 import { createGenesis, type Genesis } from '../group/genesis.ts';
 import { memoryGroupStorage } from '../storage/storage.ts';
@@ -57,7 +57,7 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
   await engine.addEpochSecret(0, secret);
   await engine.writeOp({
     type: 'invite',
-    inviteId: inviteIdOf(inviteSecret),
+    inviteSecret,
     expiresAt: null,
     singleUse: false,
   });
