@@ -2,8 +2,8 @@ import { logError } from '../log.ts';
 
 /** A small typed event emitter: `on` returns the function that unsubscribes. */
 export type Emitter<Events extends Record<string, unknown>> = {
-  on<K extends keyof Events>(type: K, listener: (event: Events[K]) => void): () => void;
-  emit<K extends keyof Events>(type: K, event: Events[K]): void;
+  on: <K extends keyof Events>(type: K, listener: (event: Events[K]) => void) => () => void;
+  emit: <K extends keyof Events>(type: K, event: Events[K]) => void;
 };
 
 export function createEmitter<Events extends Record<string, unknown>>(): Emitter<Events> {

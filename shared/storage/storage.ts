@@ -41,3 +41,33 @@ export function memoryGroupStorage(): GroupStorage & { readonly blobs: StoredBlo
     getRecord: (name) => Promise.resolve(records.get(name)?.slice() ?? null),
   };
 }
+
+/** An in-memory repo storage: one memory group storage per group, plus records. */
+export function memoryRepoStorage() {
+  const groups = new Map<string, ReturnType<typeof memoryGroupStorage>>();
+  const records = new Map<string, Uint8Array>();
+  return {
+    group(id: string) {
+      let storage = groups.get(id);
+      if (!storage) {
+        storage = memoryGroupStorage();
+        groups.set(id, storage);
+      }
+      return storage;
+    },
+    putRecord(name: string, bytes: Uint8Array) {
+      records.set(name, bytes.slice());
+      return Promise.resolve();
+    },
+    getRecord: (name: string) => Promise.resolve(records.get(name)?.slice() ?? null),
+    listRecords: (prefix: string) =>
+      Promise.resolve([...records.keys()].filter((k) => k.startsWith(prefix)).sort()),
+    /** Every stored byte, for tests that look for plaintext at rest. */
+    dump(): Uint8Array[] {
+      return [
+        ...records.values(),
+        ...[...groups.values()].flatMap((g) => g.blobs.map((b) => b.bytes)),
+      ];
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { GroupEngine } from '../group/engine.ts';
+import { compareOrder, type OrderKey } from '../group/order.ts';
+import { createEmitter } from '../group/events.ts';
+import type { Invite } from '../invite/code.ts';
+import { memberItems, messageItem, type MemberItem, type MessageItem } from './views.ts';
+
+/** Where a page is centred: the newest message, the first unread one, or a given message. */
+export type Anchor = 'latest' | 'first-unread' | { id: string };
+
+export type Page = {
+  items: MessageItem[];
+  /** Position of the first item in the whole conversation. */
+  start: number;
+  total: number;
+  /** Index in `items` of the anchor message, or -1. */
+  anchorIndex: number;
+};
+
+export type GroupHandleEvents = {
+  messages: { added: string[]; changed: string[] };
+  members: { count: number };
+  read: { unread: number };
+};
+
+/** What the UI holds for one open group. Everything it shows comes from here. */
+export type GroupHandle = {
+  readonly id: string;
+  name(): string;
+  send(text: string, options?: { replyTo?: string; mentions?: string[] }): Promise<string>;
+  edit(id: string, text: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  react(id: string, emoji: string, on: boolean): Promise<void>;
+  invite(options?: { expiresInMs?: number | null; singleUse?: boolean }): Promise<Invite>;
+  /** Withdraws an invite: members refuse it from then on, and tell the joiner why. */
+  revokeInvite(inviteId: Uint8Array): Promise<void>;
+  members(): MemberItem[];
+  /** Messages around an anchor: never the whole list. */
+  page(anchor: Anchor, before: number, after: number): Page;
+  count(): number;
+  unread(): { count: number; mentions: number };
+  markRead(id: string): Promise<void>;
+  lastMessage(): MessageItem | null;
+  on: ReturnType<typeof createEmitter<GroupHandleEvents>>['on'];
+};
+
+export type HandleDeps = {
+  id: string;
+  engine: GroupEngine;
+  myPerson: string;
+  readKey(): OrderKey | null;
+  saveReadKey(key: OrderKey): Promise<void>;
+  invite(options: { expiresInMs?: number | null; singleUse?: boolean }): Promise<Invite>;
+};
+
+export function createGroupHandle(deps: HandleDeps): GroupHandle {
+  const { engine, myPerson } = deps;
+  const events = createEmitter<GroupHandleEvents>();
+  const item = (id: string) => {
+    const view = engine.message(id);
+    return view ? messageItem(engine, view, myPerson) : null;
+  };
+  const isOthers = (id: string) => {
+    const view = engine.message(id);
+    return view !== null && item(id)?.mine === false && !view.deleted;
+  };
+  const unread = () => {
+    const key = deps.readKey();
+    let mentions = 0;
+    const count = engine.core().state.order.countAfter(key, (id) => {
+      if (!isOthers(id)) return false;
+      if (item(id)?.mentionsMe) mentions++;
+      return true;
+    });
+    return { count, mentions };
+  };
+  engine.events.on('messages', (change) => {
+    events.emit('messages', change);
+    events.emit('read', { unread: unread().count });
+  });
+  engine.events.on('members', (change) => {
+    events.emit('members', change);
+  });
+
+  return {
+    id: deps.id,
+    name: () => engine.members().groupName,
+    async send(text, options = {}) {
+      return engine.send({ text, ...options });
+    },
+    edit: (id, text) => engine.edit(id, text),
+    remove: (id) => engine.remove(id),
+    react: (id, emoji, on) => engine.react(id, emoji, on),
+    invite: (options = {}) => deps.invite(options),
+    revokeInvite: async (inviteId) => {
+      await engine.writeOp({ type: 'revoke-invite', inviteId });
+    },
+    members: () => memberItems(engine, myPerson),
+    page(anchor, before, after) {
+      const order = engine.core().state.order;
+      const total = order.size();
+      let at = total - 1;
+      if (anchor === 'first-unread') {
+        const key = deps.readKey();
+        at = key ? Math.min(total - 1, total - order.countAfter(key, () => true)) : 0;
+      } else if (anchor !== 'latest') {
+        at = order.indexOf(anchor.id);
+      }
+      if (at < 0) return { items: [], start: 0, total, anchorIndex: -1 };
+      const start = Math.max(0, at - before);
+      const ids = order.slice(start, Math.min(total, at + after + 1));
+      return {
+        items: ids.flatMap((id) => item(id) ?? []),
+        start,
+        total,
+        anchorIndex: at - start,
+      };
+    },
+    count: () => engine.messageCount(),
+    unread,
+    async markRead(id) {
+      const key = engine.core().state.order.keyOf(id);
+      const current = deps.readKey();
+      if (!key) return;
+      // Reading an older message never moves the marker back.
+      if (current && compareOrder(current, key) >= 0) return;
+      await deps.saveReadKey(key);
+      events.emit('read', { unread: unread().count });
+    },
+    lastMessage() {
+      const order = engine.core().state.order;
+      const [id] = order.slice(order.size() - 1, order.size());
+      return id ? item(id) : null;
+    },
+    on: events.on,
+  };
+}

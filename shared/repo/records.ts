@@ -1,0 +1,68 @@
+import type { OrderKey } from '../group/order.ts';
+import type { GroupStorage } from '../storage/storage.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import { fromUtf8, utf8 } from '../crypto/bytes.ts';
+import { base64nopad } from '@scure/base';
+
+/** What this device keeps about one group besides its blob log, sealed (DESIGN §7). */
+export type GroupRecord = {
+  version: 1;
+  /** Hex group id. */
+  id: string;
+  genesis: Uint8Array;
+  clientId: number;
+  /** Epoch secrets this device holds: the keys to the group. */
+  epochs: { epoch: number; secret: Uint8Array }[];
+  signaling: string[];
+  /** Where the person stopped reading, so unread counts survive restarts. */
+  readKey: OrderKey | null;
+};
+
+/** Where a repo keeps its groups: one storage per group, plus repo-wide records. */
+export type RepoStorage = {
+  group(id: string): GroupStorage;
+  putRecord(name: string, bytes: Uint8Array): Promise<void>;
+  getRecord(name: string): Promise<Uint8Array | null>;
+  listRecords(prefix: string): Promise<string[]>;
+};
+
+type Stored = Omit<GroupRecord, 'genesis' | 'epochs'> & {
+  genesis: string;
+  epochs: { epoch: number; secret: string }[];
+};
+
+const LABEL = 'group-record';
+
+export async function saveGroupRecord(
+  storage: RepoStorage,
+  sealer: Sealer,
+  record: GroupRecord,
+): Promise<void> {
+  const stored: Stored = {
+    ...record,
+    genesis: base64nopad.encode(record.genesis),
+    epochs: record.epochs.map((e) => ({ epoch: e.epoch, secret: base64nopad.encode(e.secret) })),
+  };
+  await storage.putRecord(
+    `group:${record.id}`,
+    await sealer.seal(utf8(JSON.stringify(stored)), LABEL),
+  );
+}
+
+export async function loadGroupRecords(
+  storage: RepoStorage,
+  sealer: Sealer,
+): Promise<GroupRecord[]> {
+  const records: GroupRecord[] = [];
+  for (const name of await storage.listRecords('group:')) {
+    const sealed = await storage.getRecord(name);
+    if (!sealed) continue;
+    const stored = JSON.parse(fromUtf8(await sealer.open(sealed, LABEL))) as Stored;
+    records.push({
+      ...stored,
+      genesis: base64nopad.decode(stored.genesis),
+      epochs: stored.epochs.map((e) => ({ epoch: e.epoch, secret: base64nopad.decode(e.secret) })),
+    });
+  }
+  return records;
+}

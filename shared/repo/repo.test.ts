@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { inviteLink } from '../invite/code.ts';
+import { inviteIdOf } from '../membership/ops.ts';
+import { createSealer } from '../storage/sealer.ts';
+import { memoryRepoStorage } from '../storage/storage.ts';
+import { makePerson, seeded, testCrypto, testEd } from '../testing/people.ts';
+import { memoryNetwork } from './network.ts';
+import { createRepo, type PendingJoin, type Repo } from './repo.ts';
+
+const SIGNALING = ['wss://signal.example.org'];
+
+async function waitFor(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+let now = 1_700_000_000_000;
+const clock = () => now;
+
+async function person(n: number, name: string, net: ReturnType<typeof memoryNetwork>) {
+  const p = await makePerson(n, name);
+  const storage = memoryRepoStorage();
+  const sealer = await createSealer(testCrypto, seeded(400 + n)(32));
+  const endpoint = net.endpoint();
+  const start = () =>
+    createRepo({
+      identity: {
+        person: p.person,
+        device: p.device,
+        box: p.box,
+        certificate: p.certificate,
+        name: p.name,
+      },
+      ed: testEd,
+      sealer,
+      storage,
+      network: endpoint,
+      now: clock,
+      random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
+    });
+  return { repo: await start(), storage, endpoint, start };
+}
+
+async function admitted(join: PendingJoin): Promise<string> {
+  await waitFor(() => join.status().state === 'admitted', 'admission');
+  const status = join.status();
+  if (status.state !== 'admitted') throw new Error('not admitted');
+  return status.groupId;
+}
+
+function texts(repo: Repo, id: string): string[] {
+  return repo
+    .get(id)!
+    .page('latest', 50, 0)
+    .items.map((m) => `${m.author.name}: ${m.text}`);
+}
+
+describe('GroupRepo', () => {
+  it('creates a group, invites a friend who is let in automatically, and they talk both ways', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Maple co-op', signaling: SIGNALING });
+    await group.send('welcome to the co-op chat');
+    const invite = await group.invite();
+
+    const preview = bo.repo.previewInvite(inviteLink(invite));
+    expect(preview.groupName).toBe('Maple co-op');
+    expect(preview.hosts).toEqual(['signal.example.org']);
+
+    const join = await bo.repo.join(inviteLink(invite));
+    const id = await admitted(join);
+    await waitFor(() => bo.repo.get(id)?.count() === 1, 'history');
+    expect(texts(bo.repo, id)).toEqual(['Ada: welcome to the co-op chat']);
+
+    const boGroup = bo.repo.get(id)!;
+    const first = boGroup.page('latest', 0, 0).items[0]!;
+    await boGroup.send('thanks! glad to be here', { replyTo: first.id });
+    await waitFor(() => group.count() === 2, 'Bo’s reply at Ada');
+    const reply = group.page('latest', 0, 0).items[0]!;
+    expect(reply.author.name).toBe('Bo');
+    expect(reply.replyTo).toMatchObject({ author: 'Ada', excerpt: 'welcome to the co-op chat' });
+    expect(group.members().map((m) => `${m.name}:${m.role}`)).toEqual(['Ada:admin', 'Bo:member']);
+    expect(boGroup.members().find((m) => m.me)?.name).toBe('Bo');
+  });
+
+  it('counts unread messages per person, and the count survives a restart', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Friends', signaling: SIGNALING });
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    const boGroup = bo.repo.get(id)!;
+    for (const text of ['one', 'two', 'three']) await group.send(text);
+    await waitFor(() => boGroup.count() === 3, 'three messages');
+    expect(bo.repo.list()[0]).toMatchObject({ name: 'Friends', unread: 3, members: 2 });
+    await boGroup.send('my own messages are never unread');
+    await boGroup.markRead(boGroup.page('latest', 3, 0).items[1]!.id);
+    expect(boGroup.unread().count).toBe(1);
+
+    bo.repo.close();
+    const restarted = await bo.start();
+    expect(restarted.list()[0]).toMatchObject({ name: 'Friends', unread: 1 });
+    expect(texts(restarted, id)).toEqual([
+      'Ada: one',
+      'Ada: two',
+      'Ada: three',
+      'Bo: my own messages are never unread',
+    ]);
+    expect(restarted.list()[0]?.last?.text).toBe('my own messages are never unread');
+  });
+
+  it('pages around a message, never handing over the whole conversation', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const group = await ada.repo.create({ name: 'Long', signaling: SIGNALING });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push(await group.send(`m${i}`));
+    const page = group.page({ id: ids[10]! }, 3, 2);
+    expect(page.items.map((m) => m.text)).toEqual(['m7', 'm8', 'm9', 'm10', 'm11', 'm12']);
+    expect(page).toMatchObject({ start: 7, total: 30, anchorIndex: 3 });
+    expect(group.page('latest', 2, 5).items.map((m) => m.text)).toEqual(['m27', 'm28', 'm29']);
+    expect(group.page({ id: 'nope' }, 2, 2).items).toEqual([]);
+  });
+
+  it('tells the joiner plainly when an invite was withdrawn, and refuses expired ones before asking', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Private', signaling: SIGNALING });
+    const invite = await group.invite();
+    const adaGroup = ada.repo.get(group.id)!;
+    await adaGroupRevoke(ada.repo, group.id, inviteIdOf(invite.inviteSecret));
+    const join = await bo.repo.join(inviteLink(invite));
+    await waitFor(() => join.status().state === 'refused', 'refusal');
+    expect(join.status()).toMatchObject({ state: 'refused', reason: 'revoked' });
+    const refused = join.status();
+    expect(refused.state === 'refused' && refused.message).toMatch(/withdrawn/);
+    expect(adaGroup.members()).toHaveLength(1);
+
+    const shortLived = await group.invite({ expiresInMs: 1000 });
+    now += 2000;
+    await expect(bo.repo.join(inviteLink(shortLived))).rejects.toMatchObject({
+      name: 'InviteError',
+      reason: 'expired',
+    });
+  });
+
+  it('waits while no member is online, and gets in once one is', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Sleepy', signaling: SIGNALING });
+    const invite = await group.invite();
+    ada.endpoint.setOnline(false);
+    const join = await bo.repo.join(inviteLink(invite));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(join.status().state).toBe('waiting');
+    ada.endpoint.setOnline(true);
+    join.retry();
+    await admitted(join);
+  });
+
+  it('keeps no plaintext at rest: records and the blob log are sealed', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const group = await ada.repo.create({ name: 'Secret plans', signaling: SIGNALING });
+    await group.send('the surprise party is on friday');
+    const needle = new TextEncoder().encode('surprise party');
+    const name = new TextEncoder().encode('Secret plans');
+    for (const bytes of ada.storage.dump()) {
+      expect(indexOf(bytes, needle)).toBe(-1);
+      expect(indexOf(bytes, name)).toBe(-1);
+    }
+  });
+});
+
+async function adaGroupRevoke(repo: Repo, id: string, inviteId: Uint8Array): Promise<void> {
+  await repo.get(id)!.revokeInvite(inviteId);
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

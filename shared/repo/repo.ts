@@ -1,0 +1,332 @@
+import { equalBytes, toHex } from '../crypto/bytes.ts';
+import type { Ed25519 } from '../crypto/ed25519.ts';
+import { hash } from '../crypto/hash.ts';
+import { joinerClientId } from '../group/admission.ts';
+import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
+import { epochKeys } from '../group/epoch.ts';
+import { createEmitter } from '../group/events.ts';
+import { createGenesis, verifyGenesis, type GroupSettings } from '../group/genesis.ts';
+import { verifyDeviceCertificate } from '../identity/keys.ts';
+import { checkInviteUsable, decodeInvite, describeSignaling, type Invite } from '../invite/code.ts';
+import { joinKeys, sealJoinRequest } from '../invite/join-request.ts';
+import { INVITE_SECRET_BYTES } from '../membership/ops.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import { openSecrets } from '../group/admission.ts';
+import { watchInvites } from './admit.ts';
+import { createGroupHandle, type GroupHandle } from './handle.ts';
+import type { RepoIdentity } from './identity.ts';
+import { openJoinAnswer, type JoinRefusal } from './join-package.ts';
+import type { Network } from './network.ts';
+import {
+  loadGroupRecords,
+  saveGroupRecord,
+  type GroupRecord,
+  type RepoStorage,
+} from './records.ts';
+import type { MessageItem } from './views.ts';
+
+export type RepoDeps = {
+  identity: RepoIdentity;
+  ed: Ed25519;
+  sealer: Sealer;
+  storage: RepoStorage;
+  network: Network;
+  now: () => number;
+  random: (length: number) => Uint8Array;
+};
+
+export type GroupSummary = {
+  id: string;
+  name: string;
+  members: number;
+  unread: number;
+  mentions: number;
+  last: MessageItem | null;
+};
+
+export type JoinStatus =
+  | { state: 'waiting' }
+  | { state: 'syncing'; groupId: string }
+  | { state: 'admitted'; groupId: string }
+  | { state: 'refused'; reason: JoinRefusal; message: string };
+
+/** A request to join that is out: it resolves when a member answers. */
+export type PendingJoin = {
+  status(): JoinStatus;
+  on(listener: (status: JoinStatus) => void): () => void;
+  /** Asks again (a member may have come online). */
+  retry(): void;
+  cancel(): void;
+};
+
+const REFUSAL_MESSAGES: Record<JoinRefusal, string> = {
+  expired: 'This invite has expired. Ask a member for a new one.',
+  revoked: 'This invite was withdrawn. Ask a member for a new one.',
+  used: 'This invite was for one person and has been used. Ask a member for a new one.',
+  'not-allowed': 'The group did not let you in with this invite.',
+};
+
+/** Thrown for a join the repo can tell is pointless before contacting anyone. */
+export class JoinError extends Error {
+  override readonly name = 'JoinError';
+}
+
+type Open = { record: GroupRecord; engine: GroupEngine; handle: GroupHandle; close: () => void };
+
+/**
+ * All of this device's groups (STYLE §4: the UI talks to a repo and handles, never to Yjs).
+ * Create, join, list and open groups; each open group syncs over the network it was given.
+ */
+export async function createRepo(deps: RepoDeps) {
+  const { identity, network } = deps;
+  const myPerson = toHex(identity.person.publicKey);
+  const groups = new Map<string, Open>();
+  const events = createEmitter<{ groups: { ids: string[] } }>();
+  const changed = () => {
+    events.emit('groups', { ids: [...groups.keys()] });
+  };
+
+  async function open(record: GroupRecord): Promise<Open> {
+    const groupId = hexToBytes(record.id);
+    const genesis = await verifyGenesis(deps.ed, record.genesis, groupId);
+    if (!genesis) throw new Error(`group ${record.id} has a genesis record that does not verify`);
+    const storage = deps.storage.group(record.id);
+    const engine = createGroupEngine({
+      ed: deps.ed,
+      groupId,
+      genesis,
+      me: { signer: identity.device, person: identity.person.publicKey, clientId: record.clientId },
+      storage,
+      now: deps.now,
+      random: deps.random,
+    });
+    for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
+    await engine.rebuild();
+    const latest = record.epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a));
+    const link = network.connect(epochKeys(groupId, latest.epoch, latest.secret).room, {
+      onBlobs: (blobs) => void engine.receive(blobs),
+      localLog: async () => (await storage.loadBlobs()).map((b) => b.bytes),
+    });
+    // Every blob we accept goes to the peers we see: any member relays any blob (DESIGN §6).
+    const offBlob = engine.events.on('blob', (blob) => {
+      link.broadcast([blob.bytes]);
+    });
+    const stopWatching = watchInvites({
+      ed: deps.ed,
+      identity,
+      engine,
+      genesis: record.genesis,
+      secrets: () => new Map(record.epochs.map((e) => [e.epoch, e.secret])),
+      network,
+      now: deps.now,
+      random: deps.random,
+    });
+    const handle = createGroupHandle({
+      id: record.id,
+      engine,
+      myPerson,
+      readKey: () => record.readKey,
+      saveReadKey: async (key) => {
+        record.readKey = key;
+        await saveGroupRecord(deps.storage, deps.sealer, record);
+      },
+      invite: (options) => createInvite(record, engine, options),
+    });
+    const offMessages = engine.events.on('messages', changed);
+    const opened = {
+      record,
+      engine,
+      handle,
+      close: () => {
+        offBlob();
+        offMessages();
+        stopWatching();
+        link.close();
+      },
+    };
+    groups.set(record.id, opened);
+    changed();
+    return opened;
+  }
+
+  async function createInvite(
+    record: GroupRecord,
+    engine: GroupEngine,
+    options: { expiresInMs?: number | null; singleUse?: boolean },
+  ): Promise<Invite> {
+    const inviteSecret = deps.random(INVITE_SECRET_BYTES);
+    const expiresIn = options.expiresInMs === undefined ? 7 * 24 * 3600_000 : options.expiresInMs;
+    const expiresAt = expiresIn === null ? null : deps.now() + expiresIn;
+    await engine.writeOp({
+      type: 'invite',
+      inviteSecret,
+      expiresAt,
+      singleUse: options.singleUse ?? false,
+    });
+    return {
+      version: 1,
+      groupId: engine.groupId,
+      inviteSecret,
+      inviter: identity.person.publicKey,
+      expiresAt,
+      groupName: engine.members().groupName,
+      signaling: record.signaling,
+    };
+  }
+
+  for (const record of await loadGroupRecords(deps.storage, deps.sealer)) await open(record);
+
+  return {
+    events: { on: events.on },
+    list(): GroupSummary[] {
+      return [...groups.values()].map(({ record, engine, handle }) => {
+        const unread = handle.unread();
+        return {
+          id: record.id,
+          name: engine.members().groupName,
+          members: engine.members().people.size,
+          unread: unread.count,
+          mentions: unread.mentions,
+          last: handle.lastMessage(),
+        };
+      });
+    },
+    get(id: string): GroupHandle | undefined {
+      return groups.get(id)?.handle;
+    },
+    async create(input: {
+      name: string;
+      settings?: Partial<GroupSettings>;
+      signaling: string[];
+    }): Promise<GroupHandle> {
+      const { genesis, groupId, bytes } = await createGenesis({
+        name: input.name,
+        person: identity.person,
+        creator: identity.certificate,
+        creatorName: identity.name,
+        settings: { historyPolicy: 'all', adminsApproveJoins: false, ...input.settings },
+        createdAt: deps.now(),
+        random: deps.random,
+      });
+      const record: GroupRecord = {
+        version: 1,
+        id: toHex(groupId),
+        genesis: bytes,
+        clientId: genesis.clientId,
+        epochs: [{ epoch: 0, secret: deps.random(32) }],
+        signaling: input.signaling,
+        readKey: null,
+      };
+      await saveGroupRecord(deps.storage, deps.sealer, record);
+      return (await open(record)).handle;
+    },
+    /** Reads an invite without contacting anyone: what the joiner is shown first. */
+    previewInvite(code: string) {
+      const invite = decodeInvite(code);
+      checkInviteUsable(invite, deps.now());
+      return {
+        invite,
+        groupName: invite.groupName,
+        hosts: describeSignaling(invite),
+        expiresAt: invite.expiresAt,
+      };
+    },
+    async join(code: string): Promise<PendingJoin> {
+      const invite = decodeInvite(code);
+      checkInviteUsable(invite, deps.now());
+      const id = toHex(invite.groupId);
+      if (groups.has(id)) throw new JoinError('You are already a member of this group.');
+      return requestToJoin(invite);
+    },
+    close() {
+      for (const group of groups.values()) group.close();
+    },
+  };
+
+  async function requestToJoin(invite: Invite): Promise<PendingJoin> {
+    let status: JoinStatus = { state: 'waiting' };
+    const current = () => status;
+    const listeners = new Set<(s: JoinStatus) => void>();
+    const set = (next: JoinStatus) => {
+      status = next;
+      for (const listener of listeners) listener(next);
+    };
+    const { key, topic } = joinKeys(invite);
+    const request = await sealJoinRequest({
+      invite,
+      name: identity.name,
+      certificate: identity.certificate,
+      deviceSigner: identity.device,
+      now: deps.now(),
+      random: deps.random,
+    });
+    const unsubscribe = network.subscribe(`${topic}:answer`, (bytes) => {
+      void onAnswer(bytes);
+    });
+    async function onAnswer(bytes: Uint8Array): Promise<void> {
+      const answer = openJoinAnswer(bytes, key);
+      if (
+        !answer ||
+        status.state !== 'waiting' ||
+        !equalBytes(answer.device, identity.device.publicKey)
+      )
+        return;
+      if (answer.kind === 'refused') {
+        unsubscribe();
+        set({ state: 'refused', reason: answer.reason, message: REFUSAL_MESSAGES[answer.reason] });
+        return;
+      }
+      // The genesis must be the group the invite named, and the secrets must open.
+      if (!equalBytes(hash(answer.genesis), invite.groupId)) return;
+      if (!(await verifyDeviceCertificate(deps.ed, answer.admitter))) return;
+      const secrets = openSecrets(answer.secrets, answer.admitter.box, identity.box);
+      // Another answer may have been taken while we verified this one.
+      if (secrets.size === 0 || current().state !== 'waiting') return;
+      unsubscribe();
+      const id = toHex(invite.groupId);
+      const record: GroupRecord = {
+        version: 1,
+        id,
+        genesis: answer.genesis,
+        clientId: joinerClientId(identity.device.publicKey, invite.groupId),
+        epochs: [...secrets].map(([epoch, secret]) => ({ epoch, secret })),
+        signaling: invite.signaling,
+        readKey: null,
+      };
+      await saveGroupRecord(deps.storage, deps.sealer, record);
+      const opened = await open(record);
+      set({ state: 'syncing', groupId: id });
+      // Admitted for real once our own admission, chained back to genesis, is in our log.
+      const check = () => {
+        if (opened.engine.members().devices.has(toHex(identity.device.publicKey))) {
+          off();
+          set({ state: 'admitted', groupId: id });
+        }
+      };
+      const off = opened.engine.events.on('members', check);
+      check();
+    }
+    network.publish(topic, request);
+    return {
+      status: () => status,
+      on(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      retry() {
+        if (status.state === 'waiting') network.publish(topic, request);
+      },
+      cancel() {
+        unsubscribe();
+      },
+    };
+  }
+}
+
+export type Repo = Awaited<ReturnType<typeof createRepo>>;
+
+function hexToBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

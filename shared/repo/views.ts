@@ -1,0 +1,95 @@
+import { toHex } from '../crypto/bytes.ts';
+import type { MessageView } from '../content/view.ts';
+import type { GroupEngine } from '../group/engine.ts';
+
+/** One message as the UI shows it: names resolved, reply quoted, reactions counted. */
+export type MessageItem = {
+  id: string;
+  author: { person: string; name: string };
+  mine: boolean;
+  text: string;
+  edited: boolean;
+  deleted: boolean;
+  replyTo: { id: string; author: string; excerpt: string } | { id: string; missing: true } | null;
+  reactions: { emoji: string; count: number; mine: boolean; people: string[] }[];
+  mentionsMe: boolean;
+  /** Effective time (ms): what the conversation is ordered by. */
+  time: number;
+  /** Dated more than the tolerance ahead of our clock when it arrived. */
+  future: boolean;
+};
+
+export type MemberItem = {
+  person: string;
+  name: string;
+  role: 'admin' | 'member';
+  devices: number;
+  me: boolean;
+};
+
+const EXCERPT = 120;
+
+/** Maps a Yjs clientID to its person and that person's current display name. */
+export function authorOf(engine: GroupEngine, clientId: number): { person: string; name: string } {
+  const members = engine.members();
+  const device = members.clientIds.get(clientId);
+  const person = device ? members.devices.get(device)?.person : undefined;
+  const name = person ? members.people.get(person)?.name.name : undefined;
+  return { person: person ?? '', name: name ?? 'Unknown member' };
+}
+
+export function messageItem(engine: GroupEngine, view: MessageView, myPerson: string): MessageItem {
+  const core = engine.core();
+  const author = authorOf(engine, view.author);
+  let replyTo: MessageItem['replyTo'] = null;
+  if (view.replyTo !== undefined) {
+    const quoted = engine.message(view.replyTo);
+    replyTo = quoted
+      ? {
+          id: quoted.id,
+          author: authorOf(engine, quoted.author).name,
+          excerpt: quoted.deleted ? '' : quoted.text.slice(0, EXCERPT),
+        }
+      : { id: view.replyTo, missing: true };
+  }
+  const blob = core.state.messageBlob.get(view.id);
+  const key = core.state.order.keyOf(view.id);
+  return {
+    id: view.id,
+    author,
+    mine: author.person === myPerson,
+    text: view.text,
+    edited: view.edited,
+    deleted: view.deleted,
+    replyTo,
+    reactions: view.reactions.map((r) => {
+      const people = r.authors.map((clientId) => authorOf(engine, clientId));
+      return {
+        emoji: r.emoji,
+        count: people.length,
+        mine: people.some((p) => p.person === myPerson),
+        people: people.map((p) => p.name),
+      };
+    }),
+    mentionsMe: !view.deleted && view.mentions.includes(myPerson),
+    time: key?.time.wall ?? view.at,
+    future: blob !== undefined && core.state.future.has(blob),
+  };
+}
+
+export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
+  return [...engine.members().people.values()]
+    .map((p) => {
+      const person = toHex(p.person);
+      return {
+        person,
+        name: p.name.name,
+        role: p.role,
+        devices: p.devices.length,
+        me: person === myPerson,
+      };
+    })
+    .sort((a, b) =>
+      a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'admin' ? -1 : 1,
+    );
+}
