@@ -2,7 +2,7 @@ import type { GroupEngine } from '../group/engine.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import type { Invite } from '../invite/code.ts';
-import { memberItems, messageItem, type MemberItem, type MessageItem } from './views.ts';
+import { authorOf, memberItems, messageItem, type MemberItem, type MessageItem } from './views.ts';
 
 /** Where a page is centred: the newest message, the first unread one, or a given message. */
 export type Anchor = 'latest' | 'first-unread' | { id: string };
@@ -20,6 +20,10 @@ export type GroupHandleEvents = {
   messages: { added: string[]; changed: string[] };
   members: { count: number };
   read: { unread: number };
+  /** A blob a peer sent was refused, with the reason (for the sync panel). */
+  rejected: { id: string | null; reason: string; detail: string };
+  /** A device wrote two different blobs at one position: it is frozen there. */
+  fork: { clientId: number; seq: number; person: string; name: string };
 };
 
 /** What the UI holds for one open group. Everything it shows comes from here. */
@@ -79,6 +83,12 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
   });
   engine.events.on('members', (change) => {
     events.emit('members', change);
+  });
+  engine.events.on('rejected', (rejection) => {
+    events.emit('rejected', rejection);
+  });
+  engine.events.on('fork', (fork) => {
+    events.emit('fork', { ...fork, ...authorOf(engine, fork.clientId) });
   });
 
   return {

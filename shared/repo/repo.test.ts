@@ -87,6 +87,21 @@ describe('GroupRepo', () => {
     expect(boGroup.members().find((m) => m.me)?.name).toBe('Bo');
   });
 
+  it('reports blobs it refuses, with the reason, for the sync panel', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const group = await ada.repo.create({ name: 'Watched', signaling: SIGNALING });
+    const seen: string[] = [];
+    group.on('rejected', (r) => seen.push(r.reason));
+    await group.send('a blob to tamper with');
+    const adaStorage = ada.storage.group(group.id);
+    const [first] = adaStorage.blobs;
+    const tampered = first!.bytes.slice();
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+    await ada.repo.engineOf(group.id)!.receive([tampered, new Uint8Array([1, 2, 3])]);
+    expect(seen).toEqual(['bad-signature', 'truncated']);
+  });
+
   it('counts unread messages per person, and the count survives a restart', async () => {
     const net = memoryNetwork();
     const ada = await person(1, 'Ada', net);

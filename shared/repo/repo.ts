@@ -194,6 +194,10 @@ export async function createRepo(deps: RepoDeps) {
     get(id: string): GroupHandle | undefined {
       return groups.get(id)?.handle;
     },
+    /** The engine behind a group: for the sync layer (have-vectors, repair) and tests, not the UI. */
+    engineOf(id: string): GroupEngine | undefined {
+      return groups.get(id)?.engine;
+    },
     async create(input: {
       name: string;
       settings?: Partial<GroupSettings>;
