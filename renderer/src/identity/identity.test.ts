@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { webCryptoEd25519 } from '../../../shared/crypto/ed25519.ts';
+import { verifyDeviceCertificate, verifySignedName } from '../../../shared/identity/keys.ts';
 import { browserVault } from '../platform/browser-vault.ts';
 import {
   createIdentity,
@@ -49,19 +51,57 @@ describe('device identity', () => {
     await expect(crypto.subtle.exportKey('pkcs8', identity.signingKey)).rejects.toThrow();
   });
 
-  it('stores the private key only wrapped: the record holds no usable key without the vault', async () => {
+  it('stores every private key only wrapped: the record holds no usable key without the vault', async () => {
     const deps = freshDeps();
     await createIdentity('Grace', deps);
     const record = await deps.store.load();
-    await expect(
-      crypto.subtle.importKey(
-        'pkcs8',
-        record!.wrappedSigningKey as BufferSource,
-        'Ed25519',
-        false,
-        ['sign'],
-      ),
-    ).rejects.toThrow();
+    if (record?.version !== 2) throw new Error('expected a version 2 profile');
+    for (const key of [record.personKey, record.deviceKey]) {
+      await expect(
+        crypto.subtle.importKey('pkcs8', key.wrapped as BufferSource, 'Ed25519', false, ['sign']),
+      ).rejects.toThrow();
+    }
+    expect(record.boxSecret.wrapped).toHaveLength(32 + 16);
+  });
+
+  it('is a full group identity: the person certifies the device and signs the name', async () => {
+    const ed = webCryptoEd25519(globalThis.crypto);
+    const identity = await createIdentity('Grace Hopper', freshDeps());
+    expect(identity.certificate.person).toEqual(identity.person.publicKey);
+    expect(identity.certificate.device).toEqual(identity.device.publicKey);
+    expect(identity.certificate.box).toEqual(identity.box.publicKey);
+    expect(await verifyDeviceCertificate(ed, identity.certificate)).toBe(true);
+    expect(await verifySignedName(ed, identity.name)).toBe(true);
+    expect(identity.name.name).toBe('Grace Hopper');
+  });
+
+  it('upgrades a foundation profile (device key only) without losing the device', async () => {
+    const deps = freshDeps();
+    const storageKeyBytes = crypto.getRandomValues(new Uint8Array(32));
+    await deps.vault.set(STORAGE_KEY_NAME, storageKeyBytes);
+    const storageKey = await crypto.subtle.importKey('raw', storageKeyBytes, 'AES-GCM', false, [
+      'wrapKey',
+    ]);
+    const pair = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const wrapped = await crypto.subtle.wrapKey('pkcs8', pair.privateKey, storageKey, {
+      name: 'AES-GCM',
+      iv,
+      additionalData: new TextEncoder().encode('fellows/device-signing-key/v1'),
+    });
+    const devicePublicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+    await deps.store.save({
+      version: 1,
+      displayName: 'Old Timer',
+      devicePublicKey,
+      wrappedSigningKey: new Uint8Array(wrapped),
+      iv,
+      createdAt: 5,
+    });
+    const identity = await loadIdentity(deps);
+    expect(identity?.devicePublicKey).toEqual(devicePublicKey);
+    expect(identity?.name.name).toBe('Old Timer');
+    expect((await deps.store.load())?.version).toBe(2);
   });
 
   it('says clearly when the vault lost the storage key', async () => {

@@ -1,16 +1,36 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
-/** What is kept on disk about this device's person: nothing secret in the clear. */
-export type ProfileRecord = {
+/** A private key kept on disk: PKCS#8, AES-GCM-wrapped with the vault's storage key. */
+export type WrappedKey = { wrapped: Uint8Array; iv: Uint8Array };
+
+/** The first profile format (foundation): a device key only. Upgraded on load. */
+export type ProfileRecordV1 = {
   version: 1;
   displayName: string;
   /** Raw ed25519 public key of this device. */
   devicePublicKey: Uint8Array;
-  /** The device's ed25519 private key (PKCS#8), AES-GCM-wrapped with the vault's storage key. */
   wrappedSigningKey: Uint8Array;
   iv: Uint8Array;
   createdAt: number;
 };
+
+/** What is kept on disk about this device's person: nothing secret in the clear. */
+export type ProfileRecordV2 = {
+  version: 2;
+  displayName: string;
+  personPublicKey: Uint8Array;
+  personKey: WrappedKey;
+  devicePublicKey: Uint8Array;
+  deviceKey: WrappedKey;
+  /** The device's x25519 box secret, AES-GCM-sealed with the storage key. */
+  boxSecret: WrappedKey;
+  /** Encoded device certificate and signed name (public). */
+  certificate: Uint8Array;
+  signedName: Uint8Array;
+  createdAt: number;
+};
+
+export type ProfileRecord = ProfileRecordV1 | ProfileRecordV2;
 
 type ProfileDb = DBSchema & {
   profile: { key: 'self'; value: ProfileRecord };
