@@ -1,4 +1,5 @@
 import { Home } from '../screens/Home.tsx';
+import { SyncProvider } from '../sync/hooks.tsx';
 import { Locked } from '../screens/Locked.tsx';
 import { Onboarding } from '../screens/Onboarding.tsx';
 import { useSessionState } from './context.tsx';
@@ -13,6 +14,10 @@ export function App() {
     case 'locked':
       return <Locked message={state.message} />;
     case 'ready':
-      return <Home identity={state.identity} />;
+      return (
+        <SyncProvider identity={state.identity}>
+          <Home identity={state.identity} />
+        </SyncProvider>
+      );
   }
 }

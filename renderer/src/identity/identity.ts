@@ -37,7 +37,9 @@ export type Identity = {
   /** Raw bytes of the device storage key: seals the group data kept on disk. */
   storageKey: Uint8Array;
   devicePublicKey: Uint8Array;
+  /** The device and person signing keys, non-extractable (they can be posted to a worker). */
   signingKey: CryptoKey;
+  personKey: CryptoKey;
   createdAt: number;
 };
 
@@ -253,6 +255,7 @@ async function unlock(
     storageKey: storageKeyBytes,
     devicePublicKey: record.devicePublicKey,
     signingKey: deviceKey,
+    personKey,
     createdAt: record.createdAt,
   };
 }

@@ -1,8 +1,13 @@
+import { useState } from 'react';
 import { Avatar } from '../app/Avatar.tsx';
 import { usePlatform } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
+import { Conversation } from '../groups/Conversation.tsx';
+import { GroupList } from '../groups/GroupList.tsx';
+import { NewGroupForm } from '../groups/NewGroupForm.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
+import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 
 /** The main layout the chat fills: groups on the left, the open conversation on the right. */
 export function Home(props: { identity: Identity }) {
@@ -10,6 +15,20 @@ export function Home(props: { identity: Identity }) {
   const platform = usePlatform();
   const vaultStatus = useAsync(() => platform.vault.status(), [platform]);
   const info = useAsync(() => platform.info(), [platform]);
+  const store = useSyncStore();
+  const sync = useGroups();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const open = sync.groups.find((g) => g.id === selected) ?? null;
+
+  async function create(name: string) {
+    const client = store.client();
+    if (!client) throw new Error('Fellows is still starting');
+    const id = await client.createGroup(name);
+    await store.refresh();
+    setCreating(false);
+    setSelected(id);
+  }
 
   return (
     <div className="shell">
@@ -19,8 +38,34 @@ export function Home(props: { identity: Identity }) {
           <span className="wordmark">Fellows</span>
         </header>
         <nav className="group-list" aria-labelledby="groups-heading">
-          <h2 id="groups-heading">Your groups</h2>
-          <p className="group-list-empty">No groups yet.</p>
+          <div className="group-list-head">
+            <h2 id="groups-heading">Your groups</h2>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setCreating(true);
+              }}
+              disabled={sync.status !== 'ready'}
+            >
+              New group
+            </button>
+          </div>
+          {creating ? (
+            <NewGroupForm
+              onCreate={create}
+              onCancel={() => {
+                setCreating(false);
+              }}
+            />
+          ) : null}
+          {sync.status === 'failed' ? (
+            <p className="field-error" role="alert">
+              Fellows could not open your groups: {sync.error}
+            </p>
+          ) : (
+            <GroupList groups={sync.groups} selected={selected} onSelect={setSelected} />
+          )}
         </nav>
         <footer className="me">
           <Avatar name={identity.displayName} />
@@ -32,37 +77,43 @@ export function Home(props: { identity: Identity }) {
           </div>
         </footer>
       </aside>
-      <main className="pane" aria-labelledby="pane-heading">
-        <div className="empty-state">
-          <h1 id="pane-heading">Your groups</h1>
-          <p className="lede">
-            Groups you create or join will appear on the left. A group lives on its members’
-            laptops: when you write, your message travels straight to the others, encrypted so only
-            they can read it.
-          </p>
-          <ul className="facts">
-            <li>Messages show in the order they were written, to the people they were for.</li>
-            <li>
-              Someone in a group has to be online once to let a new member in; after that, any
-              member passes messages on.
-            </li>
-          </ul>
-          {vaultStatus && !vaultStatus.protectedAtRest ? (
-            <p
-              className={`notice ${platform.host === 'web' ? 'notice-info' : 'notice-warn'}`}
-              role="note"
-            >
-              {vaultStatus.explanation}
+      {open ? (
+        <main className="pane pane-conversation">
+          <Conversation key={open.id} group={open} />
+        </main>
+      ) : (
+        <main className="pane" aria-labelledby="pane-heading">
+          <div className="empty-state">
+            <h1 id="pane-heading">Your groups</h1>
+            <p className="lede">
+              Groups you create or join will appear on the left. A group lives on its members’
+              laptops: when you write, your message travels straight to the others, encrypted so
+              only they can read it.
             </p>
-          ) : null}
-          {info ? (
-            <p className="meta">
-              {info.name} {info.version} ·{' '}
-              {platform.host === 'web' ? 'in your browser' : 'desktop app'}
-            </p>
-          ) : null}
-        </div>
-      </main>
+            <ul className="facts">
+              <li>Messages show in the order they were written, to the people they were for.</li>
+              <li>
+                Someone in a group has to be online once to let a new member in; after that, any
+                member passes messages on.
+              </li>
+            </ul>
+            {vaultStatus && !vaultStatus.protectedAtRest ? (
+              <p
+                className={`notice ${platform.host === 'web' ? 'notice-info' : 'notice-warn'}`}
+                role="note"
+              >
+                {vaultStatus.explanation}
+              </p>
+            ) : null}
+            {info ? (
+              <p className="meta">
+                {info.name} {info.version} ·{' '}
+                {platform.host === 'web' ? 'in your browser' : 'desktop app'}
+              </p>
+            ) : null}
+          </div>
+        </main>
+      )}
     </div>
   );
 }

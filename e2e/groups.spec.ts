@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { newPerson, onboard, snap } from './people.ts';
+
+async function createGroup(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New group' }).click();
+  await page.getByLabel('Group name').fill(name);
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+async function send(page: Page, group: string, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: `Message ${group}` });
+  await composer.fill(text);
+  await composer.press('Enter');
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(text)).toBeVisible();
+  await expect(composer).toHaveValue('');
+}
+
+/** Every byte the app stored in IndexedDB, read back through the IndexedDB API. */
+async function storedBytes(page: Page): Promise<number[][]> {
+  return page.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => {
+          resolve(request.result);
+        };
+        request.onerror = () => {
+          reject(request.error ?? new Error('open failed'));
+        };
+      });
+    const all = (db: IDBDatabase, store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => {
+          resolve(request.result);
+        };
+        request.onerror = () => {
+          reject(request.error ?? new Error('read failed'));
+        };
+      });
+    const db = await open('fellows-data');
+    const out: number[][] = [];
+    for (const row of await all(db, 'blobs')) out.push([...(row as { bytes: Uint8Array }).bytes]);
+    for (const record of await all(db, 'records')) out.push([...(record as Uint8Array)]);
+    db.close();
+    return out;
+  });
+}
+
+function contains(haystack: number[], needle: number[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a person creates a group and writes in it with nobody online (${theme})`, async ({
+    browser,
+  }) => {
+    const { context, page } = await newPerson(browser, { theme });
+    await onboard(page, 'Ada Lovelace');
+    await createGroup(page, 'Allotment crew');
+    await expect(page.getByText('1 member')).toBeVisible();
+    await expect(page.getByText('No messages yet. Say hello.')).toBeVisible();
+    await send(page, 'Allotment crew', 'Water the tomatoes tonight?');
+    await send(page, 'Allotment crew', 'And the beans 🌱');
+    await snap(page, `conversation-${theme}`);
+
+    // Everything is on this laptop: after a reload it is all still there, decrypted.
+    await page.reload();
+    const sidebar = page.getByRole('complementary', { name: 'Groups' });
+    await expect(sidebar.getByText('Allotment crew')).toBeVisible();
+    await expect(sidebar.getByText('You: And the beans 🌱')).toBeVisible();
+    await sidebar.getByText('Allotment crew').click();
+    const messages = page.getByRole('list', { name: 'Messages' });
+    await expect(messages.getByText('Water the tomatoes tonight?')).toBeVisible();
+    await expect(messages.getByText('And the beans 🌱')).toBeVisible();
+    await context.close();
+  });
+}
+
+test('no message text or group name is readable in what the app stores', async ({ browser }) => {
+  const { context, page } = await newPerson(browser);
+  await onboard(page, 'Grace');
+  await createGroup(page, 'Secret garden');
+  await send(page, 'Secret garden', 'The key is under the blue pot');
+  const stored = await storedBytes(page);
+  expect(stored.length).toBeGreaterThan(1);
+  const encode = (text: string) => [...new TextEncoder().encode(text)];
+  for (const bytes of stored) {
+    expect(contains(bytes, encode('under the blue pot'))).toBe(false);
+    expect(contains(bytes, encode('Secret garden'))).toBe(false);
+  }
+  await context.close();
+});
+
+test('a blank group name gets a clear error, and nothing is created', async ({ browser }) => {
+  const { context, page } = await newPerson(browser);
+  await onboard(page, 'Ada');
+  await page.getByRole('button', { name: 'New group' }).click();
+  await page.getByLabel('Group name').fill('   ');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Give the group a name its members will recognise.',
+  );
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No groups yet.')).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,64 @@
+import { useId, useState, type SyntheticEvent } from 'react';
+import { DisplayNameError, parseGroupName } from '../../../shared/profile.ts';
+
+/** A small inline form: name the group, create it. */
+export function NewGroupForm(props: {
+  onCreate: (name: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    let parsed: string;
+    try {
+      parsed = parseGroupName(name);
+    } catch (caught) {
+      setError(caught instanceof DisplayNameError ? caught.message : String(caught));
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onCreate(parsed);
+    } catch (caught) {
+      setError(
+        `The group could not be created: ${caught instanceof Error ? caught.message : String(caught)}`,
+      );
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="new-group" onSubmit={(e) => void submit(e)} noValidate>
+      <label htmlFor={inputId}>Group name</label>
+      <input
+        id={inputId}
+        autoFocus
+        value={name}
+        placeholder="e.g. Maple Street co-op"
+        onChange={(e) => {
+          setName(e.target.value);
+        }}
+        aria-invalid={error ? true : undefined}
+        disabled={busy}
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={props.onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create group'}
+        </button>
+      </div>
+    </form>
+  );
+}

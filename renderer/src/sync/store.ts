@@ -1,0 +1,66 @@
+import type { GroupSummary } from '../../../shared/repo/repo.ts';
+import type { Identity } from '../identity/identity.ts';
+import type { SyncEvent } from './api.ts';
+import { startSyncEngine, type SyncClient } from './client.ts';
+
+export type SyncState = {
+  status: 'starting' | 'ready' | 'failed';
+  groups: GroupSummary[];
+  error: string | null;
+};
+
+/**
+ * The UI thread's view of the sync engine: an external store (for useSyncExternalStore) of
+ * the group list, plus a per-group change counter that conversation views subscribe to.
+ */
+export type SyncStore = {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => SyncState;
+  client: () => SyncClient | null;
+  /** Bumps whenever a group's messages or members change. */
+  version: (groupId: string) => number;
+  refresh: () => Promise<void>;
+};
+
+export function createSyncStore(identity: Identity): SyncStore {
+  let state: SyncState = { status: 'starting', groups: [], error: null };
+  let client: SyncClient | null = null;
+  const versions = new Map<string, number>();
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const set = (next: Partial<SyncState>) => {
+    state = { ...state, ...next };
+    notify();
+  };
+  const refresh = async () => {
+    if (client) set({ groups: await client.groups() });
+  };
+  const onEvent = (event: SyncEvent) => {
+    if (event.type !== 'groups')
+      versions.set(event.groupId, (versions.get(event.groupId) ?? 0) + 1);
+    refresh().catch((error: unknown) => {
+      console.error('Refreshing the group list failed', error);
+    });
+  };
+  startSyncEngine(identity, onEvent)
+    .then(async (started) => {
+      client = started;
+      set({ status: 'ready', groups: await started.groups() });
+    })
+    .catch((error: unknown) => {
+      console.error('The sync engine could not start', error);
+      set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    });
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    client: () => client,
+    version: (groupId) => versions.get(groupId) ?? 0,
+    refresh,
+  };
+}
