@@ -28,6 +28,13 @@ export const layerRules = {
     { regex: '(^|/)renderer/', message: 'electron/ may not import from renderer/.' },
     { regex: '^react(-dom)?($|/)', message: 'electron/ holds no UI: it may not import React.' },
   ],
+  signal: [
+    {
+      regex: '(^|/)(renderer|electron)(/|$)',
+      message: 'signal/ is a standalone server: it may not import from renderer/ or electron/.',
+    },
+    { regex: '^react(-dom)?($|/)', message: 'signal/ holds no UI: it may not import React.' },
+  ],
 };
 
 /** Globals that only exist in a DOM or in Node: shared/ gets what it needs passed in. */
@@ -116,6 +123,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': ['error', { patterns: layerRules.electron }],
+    },
+  },
+  {
+    files: ['signal/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: layerRules.signal }],
     },
   },
   {

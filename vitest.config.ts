@@ -8,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'signal/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

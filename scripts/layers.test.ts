@@ -71,6 +71,29 @@ describe('layer rules', () => {
     ).toEqual(['electron/ may not import from renderer/.']);
   });
 
+  it('signal/ may not import from renderer/ or electron/', async () => {
+    const message =
+      'signal/ is a standalone server: it may not import from renderer/ or electron/.';
+    expect(
+      await problems(
+        'signal/x.ts',
+        "import { App } from '../renderer/src/app/App.tsx';\nexport { App };\n",
+      ),
+    ).toEqual([message]);
+    expect(
+      await problems(
+        'signal/x.ts',
+        "import { isAppUrl } from '../electron/main/security.ts';\nexport { isAppUrl };\n",
+      ),
+    ).toEqual([message]);
+    expect(
+      await problems(
+        'signal/x.ts',
+        "import { WebSocketServer } from 'ws';\nimport { createServer } from 'node:http';\nexport { WebSocketServer, createServer };\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allowed imports pass: shared from every layer, zod anywhere', async () => {
     const ok =
       "import { z } from 'zod';\nimport { ok } from '../shared/result.ts';\nexport { z, ok };\n";
