@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createChainBook, placeAfter, type BlobMeta } from './chains.ts';
 
+// Blob ids are 32-byte hashes; the book keeps them as bytes.
+const hexId = (name: string) => name.charCodeAt(0).toString(16).padStart(64, '0');
+
 const meta = (id: string, wall: number, depth = 1): BlobMeta => ({
-  id,
+  id: hexId(id),
   time: { wall, counter: 0 },
   effective: { wall, counter: 0 },
   depth,
@@ -14,7 +17,7 @@ describe('chain book', () => {
     book.accept(7, 1, meta('a', 1), new Map([[7, 1]]));
     book.accept(7, 2, meta('b', 2), new Map([[7, 2]]));
     expect(book.head(7)).toBe(2);
-    expect(book.accepted(7, 2)?.id).toBe('b');
+    expect(book.accepted(7, 2)?.id).toBe(hexId('b'));
     expect(book.isDecided(7, 2)).toBe(true);
     expect(book.isDecided(7, 3)).toBe(false);
     expect(() => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createGroupEngine } from './engine.ts';
 import { ContentChangeError } from './engine.ts';
 import { seeded, testEd } from '../testing/people.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import { picture, restartedEngine, testSealer } from './testing.ts';
 import {
   foundGroup,
   join,
@@ -26,7 +28,9 @@ type Step =
   | { kind: 'join'; by: number }
   | { kind: 'partition'; side: number[] }
   | { kind: 'heal' }
-  | { kind: 'restart'; peer: number };
+  | { kind: 'restart'; peer: number }
+  | { kind: 'snapshot'; peer: number }
+  | { kind: 'restore'; peer: number };
 
 const peerIndex = fc.nat(5);
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -76,6 +80,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'heal' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), peer: peerIndex }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('snapshot' as const), peer: peerIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), peer: peerIndex }) },
 );
 
 /** A peer restarts: a new engine over the same stored log (rebuilt from ciphertext). */
@@ -99,8 +105,29 @@ async function restart(
   peer.engine = engine;
 }
 
+/**
+ * A peer restarts from its sealed snapshot (if it saved one) plus the newer blobs of its
+ * log, and must hold exactly what a full replay of that log gives.
+ */
+async function restore(
+  group: TestGroup,
+  peer: Peer,
+  clock: () => number,
+  n: number,
+  sealer: Sealer,
+): Promise<void> {
+  const engine = await restartedEngine(group, peer, clock, n);
+  await engine.loadSnapshot(sealer);
+  const replay = await restartedEngine(group, peer, clock, n + 100);
+  await replay.rebuild();
+  expect(picture({ ...peer, engine }), peer.name).toEqual(picture({ ...peer, engine: replay }));
+  peer.engine = engine;
+}
+
 async function run(initialPeers: number, steps: Step[]): Promise<void> {
   const clock = testClock();
+  const sealer = await testSealer(1);
+  const saved: Peer[] = [];
   const group = await foundGroup(clock.now);
   let nextPerson = 2;
   for (let i = 1; i < initialPeers; i++) {
@@ -186,6 +213,18 @@ async function run(initialPeers: number, steps: Step[]): Promise<void> {
       case 'restart':
         await restart(group, peerAt(s.peer), clock.now, s.peer);
         break;
+      case 'snapshot': {
+        const peer = peerAt(s.peer);
+        await peer.engine.saveSnapshot(sealer);
+        if (!saved.includes(peer)) saved.push(peer);
+        break;
+      }
+      case 'restore': {
+        // Mostly a peer that saved a snapshot (an older one, with newer blobs in its log).
+        const peer = saved.length > 0 ? saved[s.peer % saved.length]! : peerAt(s.peer);
+        await restore(group, peer, clock.now, s.peer, sealer);
+        break;
+      }
     }
   }
 
@@ -208,7 +247,7 @@ async function run(initialPeers: number, steps: Step[]): Promise<void> {
 }
 
 describe('convergence', () => {
-  it(`3–6 peers with random operations, delivery, loss, duplication, partitions and restarts converge (${RUNS} runs)`, async () => {
+  it(`3–6 peers with random operations, delivery, loss, duplication, partitions, restarts and restores from snapshots converge (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 3, max: 4 }),

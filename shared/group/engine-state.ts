@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { createContentDoc } from '../content/writer.ts';
 import type { Ed25519, Signer } from '../crypto/ed25519.ts';
-import type { GroupStorage } from '../storage/storage.ts';
+import type { GroupStorage, StoredBlob } from '../storage/storage.ts';
 import { createChainBook, type ChainBook } from './chains.ts';
 import { createClock, type HybridClock } from './clock.ts';
 import type { EpochKeys } from './epoch.ts';
@@ -9,8 +9,10 @@ import { createEmitter, type Emitter } from './events.ts';
 import type { Genesis } from './genesis.ts';
 import { createHoldback, type Holdback } from './holdback.ts';
 import { createMembershipLog, type MembershipLog } from './membership-log.ts';
-import { createMessageOrder, type MessageOrder } from './order.ts';
+import { createMessageIndex, type MessageIndex } from './message-index.ts';
+import type { OrderKey } from './order.ts';
 import type { Signed } from './opening.ts';
+import type { OpEvent } from '../membership/reduce.ts';
 
 /** This device, as one group knows it. */
 export type LocalDevice = {
@@ -36,27 +38,47 @@ export type EngineEvents = {
 /** Pending work: either already verified, or raw bytes waiting for an epoch key. */
 export type Waiting = { signed: Signed } | { bytes: Uint8Array };
 
+/** The group's storage, as the engine uses it. */
+export type EngineStorage = GroupStorage & {
+  /**
+   * Optional: the stored blobs past `heads` on their device's chain (every blob of a device
+   * `heads` lacks). Opening from a snapshot then reads only what the snapshot does not cover
+   * (IndexedDB: one key range per device); without it, the engine reads the whole log.
+   */
+  loadBlobsAfter?(heads: ReadonlyMap<number, number>): Promise<StoredBlob[]>;
+};
+
 export type EngineDeps = {
   ed: Ed25519;
   groupId: Uint8Array;
   genesis: Genesis;
   me: LocalDevice;
-  storage: GroupStorage;
+  storage: EngineStorage;
   now: () => number;
   random: (length: number) => Uint8Array;
+};
+
+/** A membership op as the log took it in: what a snapshot keeps to rebuild the log. */
+export type MembershipEntry = {
+  event: Omit<OpEvent, 'op'>;
+  /** The op's encoding (the blob's payload). */
+  payload: Uint8Array;
+  order: OrderKey;
+  frontier: ReadonlyMap<number, number>;
 };
 
 /** Everything the engine's parts share: rebuilt from the log when it must be. */
 export type EngineState = {
   book: ChainBook;
   membership: MembershipLog;
-  order: MessageOrder;
+  /** Every membership op added to `membership`, in arrival order. */
+  membershipEntries: MembershipEntry[];
+  /** The conversation in order, and where each message was created (see message-index.ts). */
+  order: MessageIndex;
   doc: Y.Doc;
-  known: Set<string>;
   held: Holdback<Waiting>;
-  messageBlob: Map<string, string>;
-  /** Where each message was created: its blob's device and seq, for causal checks. */
-  messagePos: Map<string, { clientId: number; seq: number }>;
+  /** Hex id of the blob that created each message. */
+  messageBlob: { get(id: string): string | undefined };
   rejections: Rejection[];
   future: Set<string>;
   /** Our own blobs being recorded: their change is already in the doc. */
@@ -64,6 +86,8 @@ export type EngineState = {
 };
 
 export type EngineCore = EngineDeps & {
+  /** Blobs whose update made Yjs throw: refused on sight, across rebuilds. */
+  poisoned: Set<string>;
   keys: Map<number, EpochKeys>;
   clock: HybridClock;
   events: Emitter<EngineEvents>;
@@ -71,16 +95,25 @@ export type EngineCore = EngineDeps & {
 };
 
 export function freshState(genesis: Genesis, clientId: number): EngineState {
-  const doc = createContentDoc(clientId);
+  const book = createChainBook();
+  return stateOf(genesis, book, createMessageIndex(book), createContentDoc(clientId));
+}
+
+/** A state around a book, an index and a doc (fresh, or restored from a snapshot). */
+export function stateOf(
+  genesis: Genesis,
+  book: ChainBook,
+  order: MessageIndex,
+  doc: Y.Doc,
+): EngineState {
   return {
-    book: createChainBook(),
+    book,
     membership: createMembershipLog(genesis),
-    order: createMessageOrder(),
+    membershipEntries: [],
+    order,
     doc,
-    known: new Set(),
     held: createHoldback(),
-    messageBlob: new Map(),
-    messagePos: new Map(),
+    messageBlob: { get: (id) => order.blobOf(id) },
     rejections: [],
     future: new Set(),
     local: new Set(),
@@ -92,6 +125,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     ...deps,
     keys,
     clock: createClock(deps.now),
+    poisoned: new Set(),
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),
   };

@@ -24,7 +24,9 @@ import {
   type EngineEvents,
 } from './engine-state.ts';
 import type { Emitter } from './events.ts';
-import { receiveBlobs, type ReceiveReport } from './receive.ts';
+import { newerThan, openSnapshot, saveSnapshot, type SnapshotLoad } from './persist.ts';
+import { receiveBlobs, receiveRange, type ReceiveReport } from './receive.ts';
+import type { Sealer } from '../storage/sealer.ts';
 
 /** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */
 export class ContentChangeError extends Error {
@@ -43,6 +45,12 @@ export type GroupEngine = {
   readonly groupId: Uint8Array;
   readonly events: Pick<Emitter<EngineEvents>, 'on'>;
   receive(blobs: readonly Uint8Array[]): Promise<ReceiveReport>;
+  /**
+   * Receives a catch-up range: one device's consecutive blobs in ascending seq order, checked
+   * with one signature (DESIGN §5). A range that does not verify is received blob by blob up
+   * to the failure; the rest is dropped.
+   */
+  receiveRange(blobs: readonly Uint8Array[]): Promise<ReceiveReport>;
   /** Adds an epoch secret (from creation or an admission) and opens blobs that waited for it. */
   addEpochSecret(epoch: number, secret: Uint8Array): Promise<void>;
   send(message: Omit<NewMessage, 'at'>): Promise<string>;
@@ -59,6 +67,14 @@ export type GroupEngine = {
   heads(): Map<number, number>;
   /** Rebuilds every derived state from the stored blob log (after a fork or a poisoned doc). */
   rebuild(): Promise<void>;
+  /** Seals the content doc and derived state, and the recent window, into storage (DESIGN §7). */
+  saveSnapshot(sealer: Sealer): Promise<void>;
+  /**
+   * Starts a new engine from its stored snapshot, then applies only the stored blobs it does
+   * not cover. Without a usable snapshot (none, another key, another version) it replays the
+   * whole log instead, and says why. Call it once, after adding the epoch secrets.
+   */
+  loadSnapshot(sealer: Sealer): Promise<SnapshotLoad>;
   core(): EngineCore;
 };
 
@@ -78,6 +94,31 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     if (report.rebuild) await rebuild();
     return report;
   };
+
+  async function loadSnapshot(sealer: Sealer): Promise<SnapshotLoad> {
+    const opened = await openSnapshot(core, sealer);
+    if (!opened.ok) {
+      await rebuild();
+      return opened.load;
+    }
+    core.state = opened.state;
+    const { book } = core.state;
+    forks.length = 0;
+    for (const [clientId, head] of book.heads()) {
+      const forkedAt = book.forkedAt(clientId);
+      if (forkedAt !== null) forks.push({ clientId, seq: forkedAt });
+      // Our clock must be past everything we hold, as if we had replayed it.
+      const latest = book.accepted(clientId, head);
+      if (latest) core.clock.observe(latest.time);
+    }
+    const { storage } = deps;
+    const stored = storage.loadBlobsAfter
+      ? await storage.loadBlobsAfter(book.heads())
+      : await storage.loadBlobs();
+    const newer = newerThan(core.state, stored);
+    await receive(newer);
+    return { from: 'snapshot', newer: newer.length };
+  }
 
   async function rebuild(): Promise<void> {
     const stored = await deps.storage.loadBlobs();
@@ -148,6 +189,12 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     groupId: deps.groupId,
     events: core.events,
     receive: (blobs) => serial(() => receive(blobs)),
+    receiveRange: (blobs) =>
+      serial(async () => {
+        const report = await receiveRange(core, blobs);
+        if (report.rebuild) await rebuild();
+        return report;
+      }),
     addEpochSecret: (epoch, secret) =>
       serial(async () => {
         core.keys.set(epoch, epochKeys(deps.groupId, epoch, secret));
@@ -179,6 +226,8 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     messageCount: () => core.state.order.size(),
     heads: () => core.state.book.heads(),
     rebuild: () => serial(rebuild),
+    saveSnapshot: (sealer) => serial(() => saveSnapshot(core, sealer)),
+    loadSnapshot: (sealer) => serial(() => loadSnapshot(sealer)),
     core: () => core,
   };
 }

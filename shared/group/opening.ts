@@ -1,7 +1,14 @@
-import { openBlob, openHeader, type OpenContext, type OpenedBlob } from '../blob/open.ts';
-import { toHex } from '../crypto/bytes.ts';
+import { blobId, signedMessage } from '../blob/format.ts';
+import {
+  unsealVerified,
+  type OpenContext,
+  type OpenedBlob,
+  type VerifiedBlob,
+} from '../blob/open.ts';
+import { checkBytes, parseBlob } from '../blob/parse.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
 import { decodeOp, verifyOpSignatures, type MembershipOp } from '../membership/ops.ts';
+import { hexOf } from './hex.ts';
 
 /** A blob whose signature checked out: it is attributable to the device it names. */
 export type Signed =
@@ -20,46 +27,87 @@ export type Signed =
 export type Opening =
   | Signed
   /** We hold no key for its epoch yet. */
-  | { kind: 'no-key'; id: string; epoch: number; bytes: Uint8Array }
+  | { kind: 'no-key'; id: string; epoch: number; device: string; seq: number; bytes: Uint8Array }
   /** Not attributable to anyone (bad signature, garbage): dropped without touching any chain. */
   | { kind: 'junk'; id: string | null; reason: string; detail: string };
 
+export type EngineOpenContext = OpenContext & { ed: Ed25519 };
+
 /**
  * Phase one of receiving: everything that needs no group state beyond keys, and that can run
- * concurrently (signature checks dominate). The engine then judges results one by one.
+ * concurrently (signature checks dominate). The engine then judges results one by one. The
+ * blob is parsed and hashed once, in the order `openBlob` checks (size, structure,
+ * signature, group, epoch, MAC), and kept as a private copy: what is verified is what is
+ * decrypted and stored, whatever the caller does with its buffer meanwhile.
  */
 export async function openForEngine(
-  bytes: Uint8Array,
-  context: OpenContext & { ed: Ed25519 },
+  input: Uint8Array,
+  context: EngineOpenContext,
 ): Promise<Opening> {
-  const header = openHeader(bytes);
-  const id = header.ok ? toHex(header.header.id) : null;
-  const opened = await openBlob(bytes, context);
-  if (!opened.ok) {
-    if (!header.ok || id === null)
-      return { kind: 'junk', id, reason: opened.reason, detail: opened.detail };
-    const h = header.header;
-    if (opened.reason === 'unknown-epoch') return { kind: 'no-key', id, epoch: h.epoch, bytes };
-    if (opened.reason === 'bad-mac') {
-      return {
+  const refused = checkBytes(input);
+  if (refused) return { kind: 'junk', id: null, reason: refused.reason, detail: refused.detail };
+  const bytes = input.slice();
+  const parsed = parseBlob(bytes);
+  if (!parsed.ok) return { kind: 'junk', id: null, reason: parsed.reason, detail: parsed.detail };
+  const { header, signature, body, nonce, sealed } = parsed.parsed;
+  const idBytes = blobId(bytes);
+  const id = hexOf(idBytes);
+  let valid = false;
+  let detail = 'not signed by the device it names';
+  try {
+    valid = await context.ed.verify(header.device, signedMessage(body), signature);
+  } catch (error) {
+    detail = `verifier failed: ${String(error)}`;
+  }
+  if (!valid) return { kind: 'junk', id, reason: 'bad-signature', detail };
+  return openAuthentic({ header: { ...header, id: idBytes }, nonce, sealed }, bytes, context);
+}
+
+/**
+ * Group, epoch and MAC of a blob known to be signed by its device (by its own signature, or
+ * through a verified range), then its payload's decoding.
+ */
+export function openAuthentic(
+  verified: VerifiedBlob,
+  bytes: Uint8Array,
+  context: EngineOpenContext,
+): Promise<Opening> {
+  const opened = unsealVerified(verified, context);
+  if (opened.ok) return decodePayload(opened.blob, bytes, context.ed);
+  const h = verified.header;
+  const id = hexOf(h.id);
+  const device = hexOf(h.device);
+  switch (opened.reason) {
+    case 'unknown-epoch':
+      return Promise.resolve({ kind: 'no-key', id, epoch: h.epoch, device, seq: h.seq, bytes });
+    case 'bad-mac':
+      return Promise.resolve({
         kind: 'faulty',
         id,
-        device: toHex(h.device),
-        person: toHex(h.person),
+        device,
+        person: hexOf(h.person),
         seq: h.seq,
-        ...opened,
-      };
-    }
-    return { kind: 'junk', id, reason: opened.reason, detail: opened.detail };
+        reason: opened.reason,
+        detail: opened.detail,
+      });
+    default:
+      return Promise.resolve({ kind: 'junk', id, reason: opened.reason, detail: opened.detail });
   }
-  const blob = opened.blob;
-  if (blob.kind !== 'membership')
-    return { kind: 'opened', id: toHex(blob.id), blob, op: null, bytes };
+}
+
+/** A decrypted blob as the engine judges it: a membership payload is decoded and checked. */
+export async function decodePayload(
+  blob: OpenedBlob,
+  bytes: Uint8Array,
+  ed: Ed25519,
+): Promise<Signed> {
+  const id = hexOf(blob.id);
+  if (blob.kind !== 'membership') return { kind: 'opened', id, blob, op: null, bytes };
   const faulty = (detail: string): Signed => ({
     kind: 'faulty',
-    id: toHex(blob.id),
-    device: toHex(blob.device),
-    person: toHex(blob.person),
+    id,
+    device: hexOf(blob.device),
+    person: hexOf(blob.person),
     seq: blob.seq,
     reason: 'bad-op',
     detail,
@@ -70,7 +118,7 @@ export async function openForEngine(
   } catch (error) {
     return faulty(error instanceof Error ? error.message : 'undecodable');
   }
-  if (!(await verifyOpSignatures(context.ed, op)))
+  if (!(await verifyOpSignatures(ed, op)))
     return faulty('a signature inside the operation is invalid');
-  return { kind: 'opened', id: toHex(blob.id), blob, op, bytes };
+  return { kind: 'opened', id, blob, op, bytes };
 }

@@ -1,0 +1,43 @@
+import { logWarn } from '../log.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import type { StoredBlob } from '../storage/storage.ts';
+import type { EngineCore, EngineState } from './engine-state.ts';
+import { encodeRecentWindow, RECENT_LABEL, RECENT_RECORD } from './recent.ts';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_LABEL, SNAPSHOT_RECORD } from './snapshot.ts';
+
+/** How an engine started: from its snapshot plus newer blobs, or by replaying its whole log. */
+export type SnapshotLoad =
+  { from: 'snapshot'; newer: number } | { from: 'log'; reason: string; error?: unknown };
+
+/** Seals the engine's snapshot and its recent window into the group's records. */
+export async function saveSnapshot(core: EngineCore, sealer: Sealer): Promise<void> {
+  const snapshot = await sealer.seal(encodeSnapshot(core), SNAPSHOT_LABEL);
+  const recent = await sealer.seal(encodeRecentWindow(core.state), RECENT_LABEL);
+  await core.storage.putRecord(SNAPSHOT_RECORD, snapshot);
+  await core.storage.putRecord(RECENT_RECORD, recent);
+}
+
+/**
+ * The state a stored snapshot holds, or why there is none to use (absent, sealed with
+ * another key, another version or group, damaged): the caller then replays the log.
+ */
+export async function openSnapshot(
+  core: EngineCore,
+  sealer: Sealer,
+): Promise<{ ok: true; state: EngineState } | { ok: false; load: SnapshotLoad }> {
+  const sealed = await core.storage.getRecord(SNAPSHOT_RECORD);
+  if (!sealed) return { ok: false, load: { from: 'log', reason: 'no snapshot saved' } };
+  try {
+    return { ok: true, state: decodeSnapshot(await sealer.open(sealed, SNAPSHOT_LABEL), core) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logWarn(`group snapshot not used (${reason}): replaying the blob log`);
+    return { ok: false, load: { from: 'log', reason, error } };
+  }
+}
+
+/** Stored blobs a state does not cover yet: past its head on their device's chain. */
+export function newerThan(state: EngineState, stored: readonly StoredBlob[]): Uint8Array[] {
+  const heads = state.book.heads();
+  return stored.filter((b) => b.seq > (heads.get(b.clientId) ?? 0)).map((b) => b.bytes);
+}
