@@ -99,7 +99,7 @@ describe('GroupRepo', () => {
     const tampered = first!.bytes.slice();
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
     await ada.repo.engineOf(group.id)!.receive([tampered, new Uint8Array([1, 2, 3])]);
-    expect(seen).toEqual(['bad-signature', 'truncated']);
+    expect(seen).toEqual(['bad-signature', 'malformed']);
   });
 
   it('counts unread messages per person, and the count survives a restart', async () => {
@@ -116,7 +116,7 @@ describe('GroupRepo', () => {
     await boGroup.markRead(boGroup.page('latest', 3, 0).items[1]!.id);
     expect(boGroup.unread().count).toBe(1);
 
-    bo.repo.close();
+    await bo.repo.close();
     const restarted = await bo.start();
     expect(restarted.list()[0]).toMatchObject({ name: 'Friends', unread: 1 });
     expect(texts(restarted, id)).toEqual([

@@ -10,6 +10,7 @@ import { verifyDeviceCertificate } from '../identity/keys.ts';
 import { checkInviteUsable, decodeInvite, describeSignaling, type Invite } from '../invite/code.ts';
 import { joinKeys, sealJoinRequest } from '../invite/join-request.ts';
 import { INVITE_SECRET_BYTES } from '../membership/ops.ts';
+import { logWarn } from '../log.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import { openSecrets } from '../group/admission.ts';
 import { watchInvites } from './admit.ts';
@@ -71,7 +72,15 @@ export class JoinError extends Error {
   override readonly name = 'JoinError';
 }
 
-type Open = { record: GroupRecord; engine: GroupEngine; handle: GroupHandle; close: () => void };
+type Open = {
+  record: GroupRecord;
+  engine: GroupEngine;
+  handle: GroupHandle;
+  close: () => Promise<void>;
+};
+
+/** Accepted blobs between sealed snapshots: opening replays at most this many. */
+const SNAPSHOT_EVERY = 500;
 
 /**
  * All of this device's groups (STYLE §4: the UI talks to a repo and handles, never to Yjs).
@@ -101,15 +110,25 @@ export async function createRepo(deps: RepoDeps) {
       random: deps.random,
     });
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
-    await engine.rebuild();
+    // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
+    await engine.loadSnapshot(deps.sealer);
     const latest = record.epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a));
     const link = network.connect(epochKeys(groupId, latest.epoch, latest.secret).room, {
       onBlobs: (blobs) => void engine.receive(blobs),
       localLog: async () => (await storage.loadBlobs()).map((b) => b.bytes),
     });
     // Every blob we accept goes to the peers we see: any member relays any blob (DESIGN §6).
+    let sinceSnapshot = 0;
+    const snapshot = () =>
+      engine.saveSnapshot(deps.sealer).catch((error: unknown) => {
+        logWarn(`fellows: could not save a snapshot of group ${record.id.slice(0, 12)}`, error);
+      });
     const offBlob = engine.events.on('blob', (blob) => {
       link.broadcast([blob.bytes]);
+      if (++sinceSnapshot >= SNAPSHOT_EVERY) {
+        sinceSnapshot = 0;
+        void snapshot();
+      }
     });
     const stopWatching = watchInvites({
       ed: deps.ed,
@@ -137,7 +156,8 @@ export async function createRepo(deps: RepoDeps) {
       record,
       engine,
       handle,
-      close: () => {
+      close: async () => {
+        await snapshot();
         offBlob();
         offMessages();
         stopWatching();
@@ -242,8 +262,9 @@ export async function createRepo(deps: RepoDeps) {
       if (groups.has(id)) throw new JoinError('You are already a member of this group.');
       return requestToJoin(invite);
     },
-    close() {
-      for (const group of groups.values()) group.close();
+    /** Saves a snapshot of every group and leaves their rooms. */
+    async close() {
+      await Promise.all([...groups.values()].map((group) => group.close()));
     },
   };
 
