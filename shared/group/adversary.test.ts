@@ -208,6 +208,23 @@ describe('a member who turns hostile', () => {
     );
   });
 
+  it('cannot date a message before what she had seen: it sorts after it anyway', async () => {
+    const backdated = forged(malloryDevice(), (d) =>
+      d
+        .getMap('messages')
+        .set(`${mallory.engine.core().me.clientId}:1`, { text: 'I was first', at: 1 }),
+    );
+    // Her deps honestly include Ada's message; her clock claims the dawn of time.
+    const blob = await malloryBlob(backdated, { time: { wall: 1, counter: 0 } });
+    for (const peer of [ada, bo]) {
+      await peer.engine.receive([blob]);
+      expect(transcript(peer).map((line) => line.split(': ')[1])).toEqual([
+        'the meeting is at six',
+        'I was first',
+      ]);
+    }
+  });
+
   it('cannot flood peers with oversized blobs: they are dropped before being read', async () => {
     const junk = Array.from({ length: 200 }, (_, i) => new Uint8Array(70_000).fill(i));
     const huge = new Uint8Array(10 * 1024 * 1024);
