@@ -1,0 +1,104 @@
+import { DecodeError } from '../codec/wire.ts';
+import { logWarn } from '../log.ts';
+import { decodeFrame, encodeFrame, rangeFrames } from './frames.ts';
+
+/** The slice of an RTCDataChannel a session needs (a fake in tests). */
+export type BlobChannel = {
+  send(bytes: Uint8Array): void;
+  readonly bufferedAmount: number;
+  /** Resolves when the send buffer has drained below the low-water mark. */
+  drained(): Promise<void>;
+};
+
+/** What a session asks of the local engine. */
+export type SessionHost = {
+  heads(): Map<number, number>;
+  /** This device's stored blobs of one device after `seq`, ascending. */
+  blobsAfter(clientId: number, seq: number): Promise<Uint8Array[]>;
+  receive(blobs: Uint8Array[]): Promise<unknown>;
+  receiveRange(blobs: Uint8Array[]): Promise<unknown>;
+};
+
+/** Send no more while this much is queued: keeps memory bounded on a slow link. */
+export const HIGH_WATER_BYTES = 1024 * 1024;
+
+/**
+ * One peer connection's blob sync (DESIGN §6): on open, exchange have-vectors; answer the
+ * peer's with per-device ranges of what it lacks; push new blobs at once; after a catch-up
+ * round, announce the new have-vector so the peer can ask again. Hostile frames are dropped
+ * with a log line and never stop the session.
+ */
+export function createSession(channel: BlobChannel, host: SessionHost) {
+  let closed = false;
+  let announced = '';
+  const announce = () => {
+    const heads = host.heads();
+    const key = [...heads].sort((a, b) => a[0] - b[0]).join(';');
+    // Only when something changed: a peer whose blobs we cannot place yet must not make us
+    // ask for the same range forever.
+    if (key === announced) return Promise.resolve();
+    announced = key;
+    return enqueue([encodeFrame({ type: 'have', heads })]);
+  };
+  let sending: Promise<void> = Promise.resolve();
+  const enqueue = (frames: Uint8Array[]) => {
+    sending = sending.then(async () => {
+      for (const frame of frames) {
+        if (closed) return;
+        if (channel.bufferedAmount > HIGH_WATER_BYTES) await channel.drained();
+        channel.send(frame);
+      }
+    });
+    return sending;
+  };
+
+  async function answer(theirs: Map<number, number>): Promise<void> {
+    const frames: Uint8Array[] = [];
+    for (const [clientId, head] of host.heads()) {
+      const known = theirs.get(clientId) ?? 0;
+      if (head > known) frames.push(...rangeFrames(await host.blobsAfter(clientId, known)));
+    }
+    await enqueue(frames);
+  }
+
+  return {
+    /** Call when the channel opens. */
+    open(): Promise<void> {
+      return announce();
+    },
+    /** Call with every message the channel delivers. */
+    async onMessage(bytes: Uint8Array): Promise<void> {
+      let frame;
+      try {
+        frame = decodeFrame(bytes);
+      } catch (error) {
+        logWarn(
+          `fellows: dropped a malformed frame from a peer (${error instanceof DecodeError ? error.reason : 'unreadable'})`,
+        );
+        return;
+      }
+      switch (frame.type) {
+        case 'have':
+          await answer(frame.heads);
+          return;
+        case 'blob':
+          await host.receive([frame.blob]);
+          return;
+        case 'range':
+          await host.receiveRange(frame.blobs);
+          // Tell the peer where we are now, so it can send what this range did not cover.
+          await announce();
+          return;
+      }
+    },
+    /** Pushes newly accepted blobs to this peer. */
+    push(blobs: Uint8Array[]): Promise<void> {
+      return enqueue(blobs.map((blob) => encodeFrame({ type: 'blob', blob })));
+    },
+    close(): void {
+      closed = true;
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;
