@@ -1,13 +1,14 @@
+import type { SessionHost } from '../sync/session.ts';
+
 /**
  * What the repo needs from the network (DESIGN §6), small enough that the WebRTC/y-webrtc
  * transport and the in-memory one used in tests both fit it.
  */
-export type GroupLinkHandlers = {
-  /** Blobs pushed by peers, or sent in answer to our catch-up. */
-  onBlobs(blobs: Uint8Array[]): void;
-  /** Everything this device holds for the group, to answer a peer's catch-up. */
-  localLog(): Promise<Uint8Array[]>;
-};
+/** Where a group's members meet: derived from the epoch secret, with the group's servers. */
+export type SyncTarget = { room: string; password: string; signaling: readonly string[] };
+
+/** What a link asks of the local engine (the sync session's host, DESIGN §6). */
+export type LinkHost = SessionHost;
 
 /** This device's presence in one group's room. */
 export type GroupLink = {
@@ -17,8 +18,8 @@ export type GroupLink = {
 };
 
 export type Network = {
-  /** Joins a group's room: `room` is derived from the epoch secret, never the group id. */
-  connect(room: string, handlers: GroupLinkHandlers): GroupLink;
+  /** Joins a group's room: derived from the epoch secret, never the group id. */
+  connect(target: SyncTarget, host: LinkHost): GroupLink;
   /** The signaling server's pub/sub, used for admission only: no mesh, no history. */
   subscribe(topic: string, onMessage: (bytes: Uint8Array) => void): () => void;
   publish(topic: string, bytes: Uint8Array): void;
@@ -27,7 +28,7 @@ export type Network = {
 type Endpoint = {
   id: number;
   online: boolean;
-  links: Map<string, GroupLinkHandlers>;
+  links: Map<string, LinkHost>;
   subs: Map<string, Set<(b: Uint8Array) => void>>;
 };
 
@@ -46,8 +47,12 @@ export function memoryNetwork() {
     const to = b.links.get(room);
     if (!from || !to || !a.online || !b.online) return;
     later(async () => {
-      const log = await from.localLog();
-      if (log.length > 0) to.onBlobs(log);
+      // The simplest repair: send every device's blobs the other lacks, as ranges.
+      const theirs = await to.heads();
+      for (const [clientId, head] of await from.heads()) {
+        const known = theirs.get(clientId) ?? 0;
+        if (head > known) await to.receiveRange(await from.blobsAfter(clientId, known));
+      }
     });
   };
   const catchUp = (me: Endpoint, room: string) => {
@@ -69,8 +74,8 @@ export function memoryNetwork() {
       };
       endpoints.push(me);
       return {
-        connect(room, handlers) {
-          me.links.set(room, handlers);
+        connect({ room }, host) {
+          me.links.set(room, host);
           catchUp(me, room);
           return {
             broadcast(blobs) {
@@ -78,8 +83,8 @@ export function memoryNetwork() {
               for (const other of endpoints) {
                 const link = other.links.get(room);
                 if (other !== me && other.online && link)
-                  later(() => {
-                    link.onBlobs(blobs);
+                  later(async () => {
+                    await link.receive(blobs);
                   });
               }
             },

@@ -113,10 +113,20 @@ export async function createRepo(deps: RepoDeps) {
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     await engine.loadSnapshot(deps.sealer);
     const latest = record.epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a));
-    const link = network.connect(epochKeys(groupId, latest.epoch, latest.secret).room, {
-      onBlobs: (blobs) => void engine.receive(blobs),
-      localLog: async () => (await storage.loadBlobs()).map((b) => b.bytes),
-    });
+    const keys = epochKeys(groupId, latest.epoch, latest.secret);
+    const link = network.connect(
+      { room: keys.room, password: keys.signalingPassword, signaling: record.signaling },
+      {
+        heads: () => engine.heads(),
+        blobsAfter: async (clientId, seq) =>
+          (await storage.loadBlobs())
+            .filter((b) => b.clientId === clientId && b.seq > seq)
+            .sort((a, b) => a.seq - b.seq)
+            .map((b) => b.bytes),
+        receive: (blobs) => engine.receive(blobs),
+        receiveRange: (blobs) => engine.receiveRange(blobs),
+      },
+    );
     // Every blob we accept goes to the peers we see: any member relays any blob (DESIGN §6).
     let sinceSnapshot = 0;
     const snapshot = () =>

@@ -12,7 +12,7 @@ export type BlobChannel = {
 
 /** What a session asks of the local engine. */
 export type SessionHost = {
-  heads(): Map<number, number>;
+  heads(): Map<number, number> | Promise<Map<number, number>>;
   /** This device's stored blobs of one device after `seq`, ascending. */
   blobsAfter(clientId: number, seq: number): Promise<Uint8Array[]>;
   receive(blobs: Uint8Array[]): Promise<unknown>;
@@ -31,14 +31,14 @@ export const HIGH_WATER_BYTES = 1024 * 1024;
 export function createSession(channel: BlobChannel, host: SessionHost) {
   let closed = false;
   let announced = '';
-  const announce = () => {
-    const heads = host.heads();
+  const announce = async () => {
+    const heads = await host.heads();
     const key = [...heads].sort((a, b) => a[0] - b[0]).join(';');
     // Only when something changed: a peer whose blobs we cannot place yet must not make us
     // ask for the same range forever.
-    if (key === announced) return Promise.resolve();
+    if (key === announced) return;
     announced = key;
-    return enqueue([encodeFrame({ type: 'have', heads })]);
+    await enqueue([encodeFrame({ type: 'have', heads })]);
   };
   let sending: Promise<void> = Promise.resolve();
   const enqueue = (frames: Uint8Array[]) => {
@@ -54,7 +54,7 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
 
   async function answer(theirs: Map<number, number>): Promise<void> {
     const frames: Uint8Array[] = [];
-    for (const [clientId, head] of host.heads()) {
+    for (const [clientId, head] of await host.heads()) {
       const known = theirs.get(clientId) ?? 0;
       if (head > known) frames.push(...rangeFrames(await host.blobsAfter(clientId, known)));
     }
