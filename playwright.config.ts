@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.FELLOWS_E2E_PORT ?? 4173);
+const signalPort = Number(process.env.FELLOWS_E2E_SIGNAL_PORT ?? 4444);
+/** This repo's signaling server, on loopback: the only server the e2e app may contact. */
+export const SIGNALING = `ws://127.0.0.1:${signalPort}`;
 
 /** Flags that keep Debian's Chromium quiet and let WebRTC use loopback (MACHINE-NOTES). */
 export const chromiumArgs = [
@@ -38,12 +41,23 @@ export default defineConfig({
     { name: 'web', testIgnore: /electron\/.*/ },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
   ],
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --strictPort --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx tsx signal/main.ts --host 127.0.0.1 --port ${signalPort}`,
+      port: signalPort,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --strictPort --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      env: { VITE_FELLOWS_SIGNALING: SIGNALING },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -10,6 +10,14 @@ export default defineConfig({
   preview: {
     host: '127.0.0.1',
     port: 4173,
-    headers: { 'Content-Security-Policy': contentSecurityPolicy() },
+    // The app may connect to the signaling servers it was built to offer, and nothing else.
+    headers: { 'Content-Security-Policy': contentSecurityPolicy(signalingOrigins()) },
   },
 });
+
+function signalingOrigins(): string[] {
+  return (process.env.VITE_FELLOWS_SIGNALING ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+}

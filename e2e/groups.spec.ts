@@ -1,20 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newPerson, onboard, snap } from './people.ts';
-
-async function createGroup(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'New group' }).click();
-  await page.getByLabel('Group name').fill(name);
-  await page.getByRole('button', { name: 'Create group' }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
-
-async function send(page: Page, group: string, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: `Message ${group}` });
-  await composer.fill(text);
-  await composer.press('Enter');
-  await expect(page.getByRole('list', { name: 'Messages' }).getByText(text)).toBeVisible();
-  await expect(composer).toHaveValue('');
-}
+import { createGroup, newPerson, onboard, send, snap } from './people.ts';
 
 /** Every byte the app stored in IndexedDB, read back through the IndexedDB API. */
 async function storedBytes(page: Page): Promise<number[][]> {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export type Theme = 'light' | 'dark';
 
@@ -33,4 +33,21 @@ export async function onboard(page: Page, displayName: string): Promise<void> {
   await page.getByLabel('Your name').fill(displayName);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Your groups', level: 1 }).waitFor();
+}
+
+/** Creates a group from the sidebar and waits for its conversation. */
+export async function createGroup(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New group' }).click();
+  await page.getByLabel('Group name').fill(name);
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+/** Sends a message from the composer and waits until it shows. */
+export async function send(page: Page, group: string, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: `Message ${group}` });
+  await composer.fill(text);
+  await composer.press('Enter');
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(text)).toBeVisible();
+  await expect(composer).toHaveValue('');
 }

@@ -17,6 +17,8 @@ export type AdmitContext = {
   genesis: Uint8Array;
   secrets: () => ReadonlyMap<number, Uint8Array>;
   network: Network;
+  /** The group's signaling servers, where joiners ask. */
+  signaling: readonly string[];
   now: () => number;
   random: (length: number) => Uint8Array;
 };
@@ -38,7 +40,7 @@ export function watchInvites(ctx: AdmitContext): () => void {
       });
       listening.set(
         id,
-        ctx.network.subscribe(topic, (bytes) => {
+        ctx.network.subscribe(ctx.signaling, topic, (bytes) => {
           answerRequest(ctx, id, bytes).catch((error: unknown) => {
             logWarn('fellows: a join request could not be answered', error);
           });
@@ -77,7 +79,11 @@ async function answerRequest(
   const device = toHex(certificate.device);
   const { key, topic } = joinKeys(keys);
   const reply = (answer: Parameters<typeof sealJoinAnswer>[0]) => {
-    ctx.network.publish(`${topic}:answer`, sealJoinAnswer(answer, key, ctx.random(24)));
+    ctx.network.publish(
+      ctx.signaling,
+      `${topic}:answer`,
+      sealJoinAnswer(answer, key, ctx.random(24)),
+    );
   };
   const members = engine.members();
   if (!members.devices.has(device)) {

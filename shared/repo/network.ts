@@ -20,9 +20,16 @@ export type GroupLink = {
 export type Network = {
   /** Joins a group's room: derived from the epoch secret, never the group id. */
   connect(target: SyncTarget, host: LinkHost): GroupLink;
-  /** The signaling server's pub/sub, used for admission only: no mesh, no history. */
-  subscribe(topic: string, onMessage: (bytes: Uint8Array) => void): () => void;
-  publish(topic: string, bytes: Uint8Array): void;
+  /**
+   * The signaling servers' pub/sub, used for admission only: no mesh, no history. `urls`
+   * are the servers to use: the group's for members, the invite's for a joiner.
+   */
+  subscribe(
+    urls: readonly string[],
+    topic: string,
+    onMessage: (bytes: Uint8Array) => void,
+  ): () => void;
+  publish(urls: readonly string[], topic: string, bytes: Uint8Array): void;
 };
 
 type Endpoint = {
@@ -93,7 +100,7 @@ export function memoryNetwork() {
             },
           };
         },
-        subscribe(topic, onMessage) {
+        subscribe(_urls, topic, onMessage) {
           let set = me.subs.get(topic);
           if (!set) {
             set = new Set();
@@ -102,7 +109,7 @@ export function memoryNetwork() {
           set.add(onMessage);
           return () => set.delete(onMessage);
         },
-        publish(topic, bytes) {
+        publish(_urls, topic, bytes) {
           if (!me.online) return;
           for (const other of endpoints) {
             if (other === me || !other.online) continue;

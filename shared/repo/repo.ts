@@ -147,6 +147,7 @@ export async function createRepo(deps: RepoDeps) {
       genesis: record.genesis,
       secrets: () => new Map(record.epochs.map((e) => [e.epoch, e.secret])),
       network,
+      signaling: record.signaling,
       now: deps.now,
       random: deps.random,
     });
@@ -295,7 +296,7 @@ export async function createRepo(deps: RepoDeps) {
       now: deps.now(),
       random: deps.random,
     });
-    const unsubscribe = network.subscribe(`${topic}:answer`, (bytes) => {
+    const unsubscribe = network.subscribe(invite.signaling, `${topic}:answer`, (bytes) => {
       void onAnswer(bytes);
     });
     async function onAnswer(bytes: Uint8Array): Promise<void> {
@@ -341,7 +342,7 @@ export async function createRepo(deps: RepoDeps) {
       const off = opened.engine.events.on('members', check);
       check();
     }
-    network.publish(topic, request);
+    network.publish(invite.signaling, topic, request);
     return {
       status: () => status,
       on(listener) {
@@ -349,7 +350,7 @@ export async function createRepo(deps: RepoDeps) {
         return () => listeners.delete(listener);
       },
       retry() {
-        if (status.state === 'waiting') network.publish(topic, request);
+        if (status.state === 'waiting') network.publish(invite.signaling, topic, request);
       },
       cancel() {
         unsubscribe();

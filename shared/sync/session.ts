@@ -30,13 +30,14 @@ export const HIGH_WATER_BYTES = 1024 * 1024;
  */
 export function createSession(channel: BlobChannel, host: SessionHost) {
   let closed = false;
-  let announced = '';
-  const announce = async () => {
+  let announced: string | null = null;
+  let heard = false;
+  const announce = async (force = false) => {
     const heads = await host.heads();
     const key = [...heads].sort((a, b) => a[0] - b[0]).join(';');
     // Only when something changed: a peer whose blobs we cannot place yet must not make us
     // ask for the same range forever.
-    if (key === announced) return;
+    if (key === announced && !force) return;
     announced = key;
     await enqueue([encodeFrame({ type: 'have', heads })]);
   };
@@ -79,6 +80,13 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
       }
       switch (frame.type) {
         case 'have':
+          // The first `have` each side sends can be lost: a negotiated channel may open on
+          // one side before the other has created it. Answering the peer's first `have`
+          // with ours guarantees each side hears the other once both are listening.
+          if (!heard) {
+            heard = true;
+            await announce(true);
+          }
           await answer(frame.heads);
           return;
         case 'blob':

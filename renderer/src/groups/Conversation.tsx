@@ -3,6 +3,7 @@ import { MAX_TEXT_LENGTH } from '../../../shared/content/schema.ts';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import { Avatar } from '../app/Avatar.tsx';
 import { useConversation, useSyncStore } from '../sync/hooks.tsx';
+import { InvitePanel } from './InvitePanel.tsx';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -12,6 +13,7 @@ export function Conversation(props: { group: GroupSummary }) {
   const store = useSyncStore();
   const { page, members } = useConversation(group.id);
   const [draft, setDraft] = useState('');
+  const [inviting, setInviting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const items = page?.items ?? [];
@@ -21,9 +23,12 @@ export function Conversation(props: { group: GroupSummary }) {
     endRef.current?.scrollIntoView({ block: 'end' });
     const client = store.client();
     if (client && lastId) {
-      client.markRead(group.id, lastId).catch((caught: unknown) => {
-        console.error('Marking as read failed', caught);
-      });
+      client
+        .markRead(group.id, lastId)
+        .then(() => store.refresh())
+        .catch((caught: unknown) => {
+          console.error('Marking as read failed', caught);
+        });
     }
   }, [store, group.id, lastId]);
 
@@ -54,7 +59,24 @@ export function Conversation(props: { group: GroupSummary }) {
         <span className="meta">
           {members.length} {members.length === 1 ? 'member' : 'members'}
         </span>
+        <button
+          type="button"
+          className="small header-action"
+          onClick={() => {
+            setInviting(true);
+          }}
+        >
+          Invite
+        </button>
       </header>
+      {inviting ? (
+        <InvitePanel
+          groupId={group.id}
+          onClose={() => {
+            setInviting(false);
+          }}
+        />
+      ) : null}
       <ol className="messages" aria-label="Messages">
         {items.length === 0 ? (
           <li className="messages-empty">No messages yet. Say hello.</li>

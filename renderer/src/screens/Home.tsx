@@ -5,6 +5,7 @@ import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
 import { Conversation } from '../groups/Conversation.tsx';
 import { GroupList } from '../groups/GroupList.tsx';
+import { JoinGroup } from '../groups/JoinGroup.tsx';
 import { NewGroupForm } from '../groups/NewGroupForm.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
@@ -19,6 +20,7 @@ export function Home(props: { identity: Identity }) {
   const sync = useGroups();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [joining, setJoining] = useState(false);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
 
   async function create(name: string) {
@@ -40,17 +42,43 @@ export function Home(props: { identity: Identity }) {
         <nav className="group-list" aria-labelledby="groups-heading">
           <div className="group-list-head">
             <h2 id="groups-heading">Your groups</h2>
-            <button
-              type="button"
-              className="small"
-              onClick={() => {
-                setCreating(true);
-              }}
-              disabled={sync.status !== 'ready'}
-            >
-              New group
-            </button>
+            <div className="group-list-actions">
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  setJoining(true);
+                  setCreating(false);
+                }}
+                disabled={sync.status !== 'ready'}
+              >
+                Join
+              </button>
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  setCreating(true);
+                  setJoining(false);
+                }}
+                disabled={sync.status !== 'ready'}
+              >
+                New group
+              </button>
+            </div>
           </div>
+          {joining ? (
+            <JoinGroup
+              onJoined={(id) => {
+                setJoining(false);
+                setSelected(id);
+                void store.refresh();
+              }}
+              onCancel={() => {
+                setJoining(false);
+              }}
+            />
+          ) : null}
           {creating ? (
             <NewGroupForm
               onCreate={create}

@@ -1,4 +1,6 @@
-import type { GroupSummary } from '../../../shared/repo/repo.ts';
+import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
+import type { NetworkHost } from './network-host.ts';
+import type * as Comlink from 'comlink';
 import type { Anchor, Page } from '../../../shared/repo/handle.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 
@@ -19,15 +21,30 @@ export type SyncEvent =
   | { type: 'groups' }
   | { type: 'messages'; groupId: string }
   | { type: 'members'; groupId: string }
-  | { type: 'rejected'; groupId: string; reason: string; detail: string };
+  | { type: 'rejected'; groupId: string; reason: string; detail: string }
+  | { type: 'join'; joinId: number; status: JoinStatus };
+
+/** What the person sees of an invite before anything is contacted (DESIGN §3). */
+export type InvitePreview =
+  | { ok: true; groupName: string; hosts: string[]; expiresAt: number | null }
+  | { ok: false; message: string };
 
 export type InviteOut = { code: string; link: string; expiresAt: number | null };
 
 /** The sync engine's API, called from the UI thread through Comlink (DESIGN §1). */
 export type SyncApi = {
-  start(material: IdentityMaterial, listener: (event: SyncEvent) => void): Promise<void>;
+  start(
+    material: IdentityMaterial,
+    listener: (event: SyncEvent) => void,
+    network: Comlink.Remote<NetworkHost> | null,
+    settings: { signaling: string[] },
+  ): Promise<void>;
   groups(): Promise<GroupSummary[]>;
   createGroup(name: string): Promise<string>;
+  previewInvite(code: string): Promise<InvitePreview>;
+  /** Asks to join; progress arrives as `join` events with this id. */
+  join(code: string): Promise<{ ok: true; joinId: number } | { ok: false; message: string }>;
+  retryJoin(joinId: number): Promise<void>;
   page(groupId: string, anchor: Anchor, before: number, after: number): Promise<Page>;
   send(groupId: string, text: string, options?: { replyTo?: string }): Promise<string>;
   markRead(groupId: string, messageId: string): Promise<void>;

@@ -2,6 +2,13 @@ import * as Comlink from 'comlink';
 import { encodeDeviceCertificate, encodeSignedName } from '../../../shared/identity/keys.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncApi, SyncEvent } from './api.ts';
+import { createNetworkHost, type NetworkHost } from './network-host.ts';
+
+/** The signaling servers new groups use, set at build time (FELLOWS_SIGNALING); none by default. */
+export const DEFAULT_SIGNALING: string[] = (import.meta.env.VITE_FELLOWS_SIGNALING ?? '')
+  .split(',')
+  .map((url) => url.trim())
+  .filter((url) => url !== '');
 
 export type SyncClient = Comlink.Remote<SyncApi>;
 
@@ -25,6 +32,10 @@ export async function startSyncEngine(
       storageKey: identity.storageKey,
     },
     Comlink.proxy(listener),
+    // No STUN by default: only servers the person can see are contacted (DESIGN §6).
+    // Comlink turns this proxy into a Remote on the worker's side; the API is typed from there.
+    Comlink.proxy(createNetworkHost([])) as unknown as Comlink.Remote<NetworkHost>,
+    { signaling: DEFAULT_SIGNALING },
   );
   return remote;
 }

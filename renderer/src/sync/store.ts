@@ -1,4 +1,4 @@
-import type { GroupSummary } from '../../../shared/repo/repo.ts';
+import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncEvent } from './api.ts';
 import { startSyncEngine, type SyncClient } from './client.ts';
@@ -19,6 +19,8 @@ export type SyncStore = {
   client: () => SyncClient | null;
   /** Bumps whenever a group's messages or members change. */
   version: (groupId: string) => number;
+  /** The latest status of a join request, or undefined while none has arrived. */
+  joinStatus: (joinId: number) => JoinStatus | undefined;
   refresh: () => Promise<void>;
 };
 
@@ -26,6 +28,7 @@ export function createSyncStore(identity: Identity): SyncStore {
   let state: SyncState = { status: 'starting', groups: [], error: null };
   let client: SyncClient | null = null;
   const versions = new Map<string, number>();
+  const joins = new Map<number, JoinStatus>();
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
@@ -38,8 +41,12 @@ export function createSyncStore(identity: Identity): SyncStore {
     if (client) set({ groups: await client.groups() });
   };
   const onEvent = (event: SyncEvent) => {
-    if (event.type !== 'groups')
+    if (event.type === 'join') {
+      joins.set(event.joinId, event.status);
+      notify();
+    } else if (event.type !== 'groups') {
       versions.set(event.groupId, (versions.get(event.groupId) ?? 0) + 1);
+    }
     refresh().catch((error: unknown) => {
       console.error('Refreshing the group list failed', error);
     });
@@ -61,6 +68,7 @@ export function createSyncStore(identity: Identity): SyncStore {
     getSnapshot: () => state,
     client: () => client,
     version: (groupId) => versions.get(groupId) ?? 0,
+    joinStatus: (joinId) => joins.get(joinId),
     refresh,
   };
 }

@@ -10,7 +10,8 @@ import {
   decodeSignedName,
 } from '../../../shared/identity/keys.ts';
 import { inviteLink, encodeInvite } from '../../../shared/invite/code.ts';
-import { createRepo, type Repo } from '../../../shared/repo/repo.ts';
+import { createRepo, type PendingJoin, type Repo } from '../../../shared/repo/repo.ts';
+import { remoteNetwork } from './remote-network.ts';
 import { createSealer } from '../../../shared/storage/sealer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import type { IdentityMaterial, SyncApi, SyncEvent } from './api.ts';
@@ -27,6 +28,14 @@ function signerOf(part: IdentityMaterial['person']): Signer {
 }
 
 let repo: Repo | null = null;
+let emit: ((event: SyncEvent) => void) | null = null;
+let defaultSignaling: string[] = [];
+let joinCounter = 0;
+const joins = new Map<number, PendingJoin>();
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 function requireRepo(): Repo {
   if (!repo) throw new Error('the sync engine has not started');
@@ -40,11 +49,13 @@ function group(id: string) {
 }
 
 const api: SyncApi = {
-  async start(material, listener) {
+  async start(material, listener, networkHost, settings) {
+    defaultSignaling = settings.signaling;
     if (repo) return;
-    const emit = (event: SyncEvent) => {
+    const send = (event: SyncEvent) => {
       listener(event);
     };
+    emit = send;
     repo = await createRepo({
       identity: {
         person: signerOf(material.person),
@@ -56,20 +67,20 @@ const api: SyncApi = {
       ed: await bestEd25519(webCrypto),
       sealer: await createSealer(webCrypto, material.storageKey),
       storage: await indexedDbRepoStorage(),
-      network: offlineNetwork(),
+      network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
       now: () => Date.now(),
       random: (length) => crypto.getRandomValues(new Uint8Array(length)),
     });
     const watch = (id: string) => {
       const handle = requireRepo().get(id);
       handle?.on('messages', () => {
-        emit({ type: 'messages', groupId: id });
+        send({ type: 'messages', groupId: id });
       });
       handle?.on('members', () => {
-        emit({ type: 'members', groupId: id });
+        send({ type: 'members', groupId: id });
       });
       handle?.on('rejected', (r) => {
-        emit({ type: 'rejected', groupId: id, reason: r.reason, detail: r.detail });
+        send({ type: 'rejected', groupId: id, reason: r.reason, detail: r.detail });
       });
     };
     const watched = new Set<string>();
@@ -84,13 +95,43 @@ const api: SyncApi = {
     watchAll();
     repo.events.on('groups', () => {
       watchAll();
-      emit({ type: 'groups' });
+      send({ type: 'groups' });
     });
   },
   groups: () => Promise.resolve(requireRepo().list()),
   async createGroup(name) {
-    const handle = await requireRepo().create({ name, signaling: [] });
+    const handle = await requireRepo().create({ name, signaling: defaultSignaling });
     return handle.id;
+  },
+  previewInvite(code) {
+    try {
+      const preview = requireRepo().previewInvite(code);
+      return Promise.resolve({
+        ok: true,
+        groupName: preview.groupName,
+        hosts: preview.hosts,
+        expiresAt: preview.expiresAt,
+      });
+    } catch (error) {
+      return Promise.resolve({ ok: false, message: messageOf(error) });
+    }
+  },
+  async join(code) {
+    try {
+      const pending = await requireRepo().join(code);
+      const joinId = ++joinCounter;
+      joins.set(joinId, pending);
+      pending.on((status) => {
+        emit?.({ type: 'join', joinId, status });
+      });
+      return { ok: true, joinId };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  },
+  retryJoin(joinId) {
+    joins.get(joinId)?.retry();
+    return Promise.resolve();
   },
   page: (id, anchor, before, after) => Promise.resolve(group(id).page(anchor, before, after)),
   send: (id, text, options) => group(id).send(text, options),

@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createGroup, newPerson, onboard, send, snap } from './people.ts';
+
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+
+async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.getByLabel('Invite link').inputValue();
+  expect(link).toMatch(/^fellows:\/\/join\//);
+  await page.getByRole('button', { name: 'Done' }).click();
+  return link;
+}
+
+async function askToJoin(page: Page, link: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByLabel('Invite code or link').fill(link);
+  await page.getByRole('button', { name: 'Check invite' }).click();
+  // Before anything is contacted, the person sees the group and the server it will use.
+  await expect(page.getByText(/You are invited to/)).toContainText('Book club');
+  await expect(page.getByText(/Fellows will contact 127\.0\.0\.1:4444/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+}
+
+test('invite, admit, talk: two people on their own laptops, over WebRTC on loopback', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser);
+  const bo = await newPerson(browser);
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, 'Book club');
+  await send(ada.page, 'Book club', 'First book: Middlemarch');
+  const link = await inviteLink(ada.page);
+
+  await onboard(bo.page, 'Bo');
+  await askToJoin(bo.page, link);
+  // Ada is online, so her app lets Bo in; Bo's app opens the group with its history.
+  await expect(bo.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(messages(bo.page).getByText('First book: Middlemarch')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(bo.page.getByText('2 members')).toBeVisible();
+
+  await send(bo.page, 'Book club', 'Love it, I am in!');
+  await expect(messages(ada.page).getByText('Love it, I am in!')).toBeVisible({ timeout: 15_000 });
+  await send(ada.page, 'Book club', 'Chapter one by Friday');
+  await expect(messages(bo.page).getByText('Chapter one by Friday')).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(ada.page.getByText('2 members')).toBeVisible();
+  await snap(ada.page, 'two-people-ada');
+  await snap(bo.page, 'two-people-bo');
+  await ada.context.close();
+  await bo.context.close();
+});
+
+test('a bad invite gets a clear error and contacts nobody', async ({ browser }) => {
+  const { context, page } = await newPerson(browser);
+  await onboard(page, 'Cy');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByLabel('Invite code or link').fill('https://example.org/not-an-invite');
+  await page.getByRole('button', { name: 'Check invite' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ask to join' })).toHaveCount(0);
+  await context.close();
+});

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { InviteOut } from '../sync/api.ts';
+import { useSyncStore } from '../sync/hooks.tsx';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Makes an invite link for the group, with what it allows said in plain words. */
+export function InvitePanel(props: { groupId: string; onClose: () => void }) {
+  const store = useSyncStore();
+  const [invite, setInvite] = useState<InviteOut | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create() {
+    const client = store.client();
+    if (!client) return;
+    try {
+      setInvite(await client.invite(props.groupId));
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+
+  return (
+    <section className="invite-panel" aria-label="Invite people">
+      {invite ? (
+        <>
+          <label htmlFor="invite-link">Invite link</label>
+          <input
+            id="invite-link"
+            readOnly
+            value={invite.link}
+            onFocus={(e) => {
+              e.target.select();
+            }}
+          />
+          <p className="hint">
+            Anyone with this link can ask to join
+            {invite.expiresAt ? ` until ${dateFormat.format(invite.expiresAt)}` : ''}. New members
+            see the whole history. Someone in the group has to be online to let them in.
+          </p>
+          <div className="form-actions">
+            <button type="button" onClick={props.onClose}>
+              Done
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                navigator.clipboard.writeText(invite.link).then(
+                  () => {
+                    setCopied(true);
+                  },
+                  () => {
+                    setError('Copying failed: select the link and copy it by hand.');
+                  },
+                );
+              }}
+            >
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={() => void create()}>
+            Create invite link
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import * as Comlink from 'comlink';
+import type { Network } from '../../../shared/repo/network.ts';
+import type { NetworkHost } from './network-host.ts';
+
+/** The worker's side of the network: every call goes to the UI thread, where WebRTC lives. */
+export function remoteNetwork(host: Comlink.Remote<NetworkHost>): Network {
+  const fail = (what: string) => (error: unknown) => {
+    console.warn(`fellows: ${what} failed`, error);
+  };
+  return {
+    connect(target, sessionHost) {
+      const id = host.connect(target, Comlink.proxy(sessionHost));
+      return {
+        broadcast(blobs) {
+          id.then((link) => host.broadcast(link, blobs)).catch(fail('pushing blobs'));
+        },
+        close() {
+          id.then((link) => host.close(link)).catch(fail('leaving a room'));
+        },
+      };
+    },
+    subscribe(urls, topic, onMessage) {
+      const id = host.subscribe([...urls], topic, Comlink.proxy(onMessage));
+      return () => {
+        id.then((sub) => host.unsubscribe(sub)).catch(fail('unsubscribing'));
+      };
+    },
+    publish(urls, topic, bytes) {
+      host.publish([...urls], topic, bytes).catch(fail('publishing'));
+    },
+  };
+}
