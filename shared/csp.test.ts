@@ -38,6 +38,8 @@ describe('contentSecurityPolicy', () => {
         'wss://*.example.org',
         'wss://a.example; script-src *',
         'https://ok.example/path',
+        'wss:',
+        'http:',
       ]),
     );
     expect(csp.get('connect-src')).toEqual([
@@ -45,6 +47,7 @@ describe('contentSecurityPolicy', () => {
       'wss://signal.example.org',
       'ws://127.0.0.1:4444',
       'ws://[::1]:4444',
+      'wss:',
     ]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
   });

@@ -27,8 +27,17 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     .join('; ');
 }
 
-/** A source may only be a ws/wss/http/https origin: no wildcards, no keywords, no `;`. */
+/**
+ * Every group names its own signaling servers, and an invite can bring a new one, so a page
+ * cannot know them all when it loads: the hosts allow the WebSocket schemes and the app's
+ * own code dials only the servers a person confirmed (DESIGN §6). With `script-src 'self'`
+ * no other code runs to use the breadth.
+ */
+export const SIGNALING_SCHEMES = ['ws:', 'wss:'] as const;
+
+/** A source is a ws/wss/http/https origin or a WebSocket scheme: no wildcards, keywords or `;`. */
 function isConnectSource(source: string): boolean {
+  if ((SIGNALING_SCHEMES as readonly string[]).includes(source)) return true;
   return (
     /^(wss?|https?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(source) ||
     /^(wss?|https?):\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(source)

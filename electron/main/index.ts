@@ -11,6 +11,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { SIGNALING_SCHEMES } from '../../shared/csp.ts';
 import { createHandlers } from './handlers.ts';
 import { registerIpc } from './ipc.ts';
 import { serveRenderer } from './protocol.ts';
@@ -71,7 +72,11 @@ const openExternal = (url: string) => shell.openExternal(url);
 
 async function start(): Promise<void> {
   await app.whenReady();
-  protocol.handle(APP_SCHEME, serveRenderer(join(here, '../renderer')));
+  // Groups name their own signaling servers (shared/csp.ts): allow the WebSocket schemes.
+  protocol.handle(
+    APP_SCHEME,
+    serveRenderer(join(here, '../renderer'), { connectSources: () => SIGNALING_SCHEMES }),
+  );
   hardenSession(session.defaultSession, { devServerUrl });
 
   const vault = createVault({ safeStorage, filePath: join(app.getPath('userData'), 'vault.json') });
