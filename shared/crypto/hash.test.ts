@@ -28,3 +28,13 @@ describe('hashing', () => {
     expect(toHex(content)).toBe(toHex(derive(secret, 'fellows/v1/content-key', group)));
   });
 });
+
+describe('hex', () => {
+  it('round-trips and refuses what is not lower-case hex', async () => {
+    const { fromHex } = await import('./bytes.ts');
+    expect(toHex(fromHex('00ff7a'))).toBe('00ff7a');
+    expect(() => fromHex('0')).toThrow(RangeError);
+    expect(() => fromHex('zz')).toThrow(RangeError);
+    expect(() => fromHex('AB')).toThrow(RangeError);
+  });
+});

@@ -4,8 +4,7 @@ import { depsHash, noPrevious } from '../blob/format.ts';
 import { sealBlob, type SealInput } from '../blob/seal.ts';
 import { forged } from '../content/testing/peers.ts';
 import { createContentDoc, reassertClientId, sendMessage } from '../content/writer.ts';
-import { toHex } from '../crypto/bytes.ts';
-import { fromHex } from '../testing/hex.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
 import { seeded } from '../testing/people.ts';
 import {
   deliverAll,

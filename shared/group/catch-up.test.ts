@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sealBlob } from '../blob/seal.ts';
 import { createContentDoc, sendMessage } from '../content/writer.ts';
-import { fromHex } from '../testing/hex.ts';
+import { fromHex } from '../crypto/bytes.ts';
 import { seeded } from '../testing/people.ts';
 import {
   foundGroup,

@@ -10,7 +10,7 @@ import {
   type NewMessage,
   type Written,
 } from '../content/writer.ts';
-import { toHex } from '../crypto/bytes.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
 import type { MembershipState } from '../membership/state.ts';
 import type { Result } from '../result.ts';
@@ -230,10 +230,4 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     loadSnapshot: (sealer) => serial(() => loadSnapshot(sealer)),
     core: () => core,
   };
-}
-
-function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }

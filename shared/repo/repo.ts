@@ -1,4 +1,4 @@
-import { equalBytes, toHex } from '../crypto/bytes.ts';
+import { equalBytes, fromHex, toHex } from '../crypto/bytes.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
 import { hash } from '../crypto/hash.ts';
 import { joinerClientId } from '../group/admission.ts';
@@ -96,7 +96,7 @@ export async function createRepo(deps: RepoDeps) {
   };
 
   async function open(record: GroupRecord): Promise<Open> {
-    const groupId = hexToBytes(record.id);
+    const groupId = fromHex(record.id);
     const genesis = await verifyGenesis(deps.ed, record.genesis, groupId);
     if (!genesis) throw new Error(`group ${record.id} has a genesis record that does not verify`);
     const storage = deps.storage.group(record.id);
@@ -360,9 +360,3 @@ export async function createRepo(deps: RepoDeps) {
 }
 
 export type Repo = Awaited<ReturnType<typeof createRepo>>;
-
-function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
