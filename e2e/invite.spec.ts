@@ -66,3 +66,34 @@ test('a bad invite gets a clear error and contacts nobody', async ({ browser }) 
   await expect(page.getByRole('button', { name: 'Ask to join' })).toHaveCount(0);
   await context.close();
 });
+
+test('with nobody online the join waits and says why, and completes when a member returns', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser);
+  const bo = await newPerson(browser);
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, 'Book club');
+  await send(ada.page, 'Book club', 'Anyone there?');
+  const link = await inviteLink(ada.page);
+  // Ada closes Fellows: her laptop is the only member.
+  await ada.page.close();
+
+  await onboard(bo.page, 'Bo');
+  await askToJoin(bo.page, link);
+  const status = bo.page.getByRole('status');
+  await expect(status).toContainText('Waiting for a member to let you in.');
+  await expect(status).toContainText('Someone in the group needs to have Fellows open.');
+  await snap(bo.page, 'join-waiting');
+
+  // Ada opens Fellows again: her app answers the next request by itself.
+  const again = await ada.context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('heading', { name: 'Your groups', level: 1 })).toBeVisible();
+  await expect(bo.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(messages(bo.page).getByText('Anyone there?')).toBeVisible({ timeout: 30_000 });
+  await ada.context.close();
+  await bo.context.close();
+});

@@ -112,8 +112,8 @@ export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel
             <>
               <p>Waiting for a member to let you in.</p>
               <p className="hint">
-                Someone in the group needs to have Fellows open. You can leave this open; it asks
-                again when you press the button.
+                Someone in the group needs to have Fellows open. Fellows keeps asking while this is
+                open, so you will be let in as soon as a member comes online.
               </p>
               <div className="form-actions">
                 <button type="button" onClick={props.onCancel}>

@@ -31,6 +31,7 @@ let repo: Repo | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
+const JOIN_RETRY_MS = 3000;
 const joins = new Map<number, PendingJoin>();
 
 function messageOf(error: unknown): string {
@@ -121,7 +122,13 @@ const api: SyncApi = {
       const pending = await requireRepo().join(code);
       const joinId = ++joinCounter;
       joins.set(joinId, pending);
+      // Ask again every few seconds while nobody has answered: the signaling server keeps no
+      // history, so a member who comes online later only hears a request sent after that.
+      const retry = setInterval(() => {
+        pending.retry();
+      }, JOIN_RETRY_MS);
       pending.on((status) => {
+        if (status.state !== 'waiting') clearInterval(retry);
         emit?.({ type: 'join', joinId, status });
       });
       return { ok: true, joinId };
