@@ -97,3 +97,39 @@ test('with nobody online the join waits and says why, and completes when a membe
   await ada.context.close();
   await bo.context.close();
 });
+
+test('gossip: a message reaches Bo through Cy after its author has gone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ada = await newPerson(browser);
+  const bo = await newPerson(browser);
+  const cy = await newPerson(browser);
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, 'Book club');
+  for (const [person, name] of [
+    [bo, 'Bo'],
+    [cy, 'Cy'],
+  ] as const) {
+    const link = await inviteLink(ada.page);
+    await onboard(person.page, name);
+    await askToJoin(person.page, link);
+    await expect(person.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  await expect(ada.page.getByText('3 members')).toBeVisible({ timeout: 15_000 });
+
+  // Bo closes Fellows; Ada writes five messages, which reach Cy.
+  await bo.page.close();
+  for (let i = 1; i <= 5; i++) await send(ada.page, 'Book club', `Chapter ${i} notes`);
+  await expect(messages(cy.page).getByText('Chapter 5 notes')).toBeVisible({ timeout: 15_000 });
+  // Ada closes Fellows too. Bo comes back: only Cy is there, and Cy relays Ada's messages.
+  await ada.context.close();
+  const back = await bo.context.newPage();
+  await back.goto('/');
+  await back.getByRole('complementary', { name: 'Groups' }).getByText('Book club').click();
+  for (let i = 1; i <= 5; i++) {
+    await expect(messages(back).getByText(`Chapter ${i} notes`)).toBeVisible({ timeout: 30_000 });
+  }
+  await bo.context.close();
+  await cy.context.close();
+});

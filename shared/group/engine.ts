@@ -11,6 +11,7 @@ import {
   type Written,
 } from '../content/writer.ts';
 import { fromHex, toHex } from '../crypto/bytes.ts';
+import { logWarn } from '../log.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
 import type { MembershipState } from '../membership/state.ts';
 import type { Result } from '../result.ts';
@@ -128,7 +129,11 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       core,
       stored.map((b) => b.bytes),
     );
-    if (report.rebuild) throw new Error('the group could not be rebuilt from its log');
+    if (report.rebuild) {
+      // Replaying in stored order met a late op that changed an earlier verdict. The result
+      // is still the deterministic reduction of everything held; never refuse to open.
+      logWarn('fellows: a rebuild met a changed membership verdict; keeping the result');
+    }
   }
 
   async function writeBlob(

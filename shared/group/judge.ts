@@ -131,8 +131,10 @@ function judgeOpened(
     frontier.set(dep.device, Math.max(frontier.get(dep.device) ?? 0, dep.seq));
   frontier.set(clientId, seq);
   const device = state.membership.state().devices.get(keyHex(blob.device));
-  const admitted = device?.admittedBy;
-  if (admitted && (frontier.get(admitted.clientId) ?? 0) < admitted.seq) {
+  // Any of the device's admissions will do: two members may have let it in concurrently.
+  const admissions = device?.admissions ?? [];
+  const seen = admissions.some((ref) => (frontier.get(ref.clientId) ?? 0) >= ref.seq);
+  if (device?.admittedBy && !seen) {
     return refuse('admission-not-seen', 'the device wrote before it had seen its own admission');
   }
   const placed = placeAfter(blob.time, prev ? [prev, ...depMetas] : depMetas);

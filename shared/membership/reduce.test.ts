@@ -183,6 +183,21 @@ describe('membership reduction', () => {
     ]);
   });
 
+  it('honours two members admitting the same device concurrently, whichever arrives first', () => {
+    const create = event(ada, ADA_CLIENT(), 1, invite());
+    const byAda = event(ada, ADA_CLIENT(), 2, admit(bo, 22));
+    const byCy = event(cy, 33, 1, admit(bo, 22));
+    const withCy = [create, event(ada, ADA_CLIENT(), 3, admit(cy, 33, null))];
+    for (const order of [
+      [...withCy, byAda, byCy],
+      [...withCy, byCy, byAda],
+    ]) {
+      const { state, verdicts } = reduceMembership(genesis, order, chain());
+      expect([...verdicts.values()].every((v) => v.ok)).toBe(true);
+      expect(state.devices.get(toHex(bo.device.publicKey))?.admissions).toHaveLength(2);
+    }
+  });
+
   it('with “admins approve joins”, only admins admit; only admins change settings', () => {
     const ops = [
       event(ada, ADA_CLIENT(), 1, invite()),

@@ -112,7 +112,13 @@ function judgeAdmit(
 ): Verdict {
   if (state.settings.adminsApproveJoins && !isAdmin) return reject('not-admin');
   if (!equalBytes(op.certificate.person, op.name.person)) return reject('name-mismatch');
-  if (state.devices.has(toHex(op.certificate.device))) return reject('already-member');
+  const known = state.devices.get(toHex(op.certificate.device));
+  if (known) {
+    // Two members answered the same request concurrently: the same device, person and
+    // clientID. Honour it as a no-op, so neither verdict depends on which arrived first.
+    const same = known.clientId === op.clientId && known.person === toHex(op.certificate.person);
+    return same ? OK : reject('already-member');
+  }
   if (state.clientIds.has(op.clientId)) return reject('client-id-taken');
   if (op.inviteId === null) return isAdmin ? OK : reject('unknown-invite');
 
@@ -152,6 +158,12 @@ function apply(state: MembershipState, event: OpEvent): void {
     case 'admit': {
       const person = toHex(op.certificate.person);
       const device = toHex(op.certificate.device);
+      const readmitted = state.devices.get(device);
+      if (readmitted) {
+        readmitted.admissions.push(event.ref);
+        if (op.inviteId) state.invites.get(toHex(op.inviteId))?.usedAt.push(event.ref);
+        return;
+      }
       const existing = state.people.get(person);
       if (existing) existing.devices.push(device);
       else {
@@ -168,6 +180,7 @@ function apply(state: MembershipState, event: OpEvent): void {
         clientId: op.clientId,
         person,
         admittedBy: event.ref,
+        admissions: [event.ref],
       });
       state.clientIds.set(op.clientId, device);
       if (op.inviteId) state.invites.get(toHex(op.inviteId))?.usedAt.push(event.ref);

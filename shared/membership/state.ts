@@ -23,6 +23,11 @@ export type MemberDevice = {
   person: string;
   /** The admission op, or null for the creator's device (admitted by the genesis record). */
   admittedBy: OpRef | null;
+  /**
+   * Every admission of this device: two members online may both answer one join request,
+   * and each admission is a valid way for the device to have been let in.
+   */
+  admissions: OpRef[];
 };
 
 export type InviteRecord = {
@@ -73,7 +78,13 @@ export function initialState(genesis: Genesis): MembershipState {
     devices: new Map([
       [
         device,
-        { certificate: genesis.creator, clientId: genesis.clientId, person, admittedBy: null },
+        {
+          certificate: genesis.creator,
+          clientId: genesis.clientId,
+          person,
+          admittedBy: null,
+          admissions: [],
+        },
       ],
     ]),
     clientIds: new Map([[genesis.clientId, device]]),

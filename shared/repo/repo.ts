@@ -96,6 +96,8 @@ export async function createRepo(deps: RepoDeps) {
   };
 
   async function open(record: GroupRecord): Promise<Open> {
+    const already = groups.get(record.id);
+    if (already) return already;
     const groupId = fromHex(record.id);
     const genesis = await verifyGenesis(deps.ed, record.genesis, groupId);
     if (!genesis) throw new Error(`group ${record.id} has a genesis record that does not verify`);
@@ -281,6 +283,7 @@ export async function createRepo(deps: RepoDeps) {
 
   async function requestToJoin(invite: Invite): Promise<PendingJoin> {
     let status: JoinStatus = { state: 'waiting' };
+    let claimed = false;
     const current = () => status;
     const listeners = new Set<(s: JoinStatus) => void>();
     const set = (next: JoinStatus) => {
@@ -317,7 +320,10 @@ export async function createRepo(deps: RepoDeps) {
       if (!(await verifyDeviceCertificate(deps.ed, answer.admitter))) return;
       const secrets = openSecrets(answer.secrets, answer.admitter.box, identity.box);
       // Another answer may have been taken while we verified this one.
-      if (secrets.size === 0 || current().state !== 'waiting') return;
+      // Several members may answer; the first good answer is taken, synchronously, before
+      // anything is awaited, so the group is never opened twice.
+      if (secrets.size === 0 || current().state !== 'waiting' || claimed) return;
+      claimed = true;
       unsubscribe();
       const id = toHex(invite.groupId);
       const record: GroupRecord = {
