@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createGroupEngine } from './engine.ts';
 import { ContentChangeError } from './engine.ts';
-import { seeded, testEd } from '../testing/people.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import { picture, restartedEngine, testSealer } from './testing.ts';
 import {
@@ -91,16 +89,7 @@ async function restart(
   clock: () => number,
   n: number,
 ): Promise<void> {
-  const engine = createGroupEngine({
-    ed: testEd,
-    groupId: group.groupId,
-    genesis: group.genesis,
-    me: peer.engine.core().me,
-    storage: peer.storage,
-    now: clock,
-    random: seeded(5000 + n),
-  });
-  await engine.addEpochSecret(0, group.secret);
+  const engine = await restartedEngine(group, peer, clock, n);
   await engine.rebuild();
   peer.engine = engine;
 }

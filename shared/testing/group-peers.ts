@@ -65,10 +65,10 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
 }
 
 /**
- * `admitter` lets person `n` in through the group's invite (the cryptographic part of
- * DESIGN §3: boxed secrets, admission op); the new peer receives the admitter's log.
+ * `admitter` lets person `n` in (the cryptographic part of DESIGN §3: boxed secrets, admission
+ * op) and hands the new member nothing: the test delivers the log however it likes.
  */
-export async function join(
+export async function admitOnly(
   group: TestGroup,
   admitter: Peer,
   n: number,
@@ -76,7 +76,6 @@ export async function join(
   now: () => number,
 ): Promise<Peer> {
   const person = await makePerson(n, name);
-  const me = admitter.person;
   const op = admitOp({
     groupId: group.groupId,
     certificate: person.certificate,
@@ -85,7 +84,7 @@ export async function join(
     secrets: boxSecrets(
       new Map([[0, group.secret]]),
       person.box.publicKey,
-      me.box,
+      admitter.person.box,
       seeded(2000 + n),
     ),
   });
@@ -100,12 +99,43 @@ export async function join(
     now,
     random: seeded(3000 + n),
   });
-  const secrets = openSecrets(op.secrets, me.box.publicKey, person.box);
-  for (const [epoch, secret] of secrets) await engine.addEpochSecret(epoch, secret);
-  await engine.receive((await admitter.storage.loadBlobs()).map((b) => b.bytes));
-  const peer = { name, person, engine, storage };
+  for (const [epoch, secret] of openSecrets(op.secrets, admitter.person.box.publicKey, person.box))
+    await engine.addEpochSecret(epoch, secret);
+  return { name, person, engine, storage };
+}
+
+/** `admitter` lets person `n` in, and the new peer receives the admitter's log. */
+export async function join(
+  group: TestGroup,
+  admitter: Peer,
+  n: number,
+  name: string,
+  now: () => number,
+): Promise<Peer> {
+  const peer = await admitOnly(group, admitter, n, name, now);
+  await peer.engine.receive((await admitter.storage.loadBlobs()).map((b) => b.bytes));
   group.peers.push(peer);
   return peer;
+}
+
+/** A new engine for `peer` over its stored log, with the group's epoch secret added. */
+export async function restartedEngine(
+  group: TestGroup,
+  peer: Peer,
+  now: () => number,
+  n: number,
+): Promise<GroupEngine> {
+  const engine = createGroupEngine({
+    ed: testEd,
+    groupId: group.groupId,
+    genesis: group.genesis,
+    me: peer.engine.core().me,
+    storage: peer.storage,
+    now,
+    random: seeded(5000 + n),
+  });
+  await engine.addEpochSecret(0, group.secret);
+  return engine;
 }
 
 /** Sends `from` everything it holds that `to` lacks (by blob id). */
