@@ -12,6 +12,7 @@ import {
   type SignedName,
 } from '../../../shared/identity/keys.ts';
 import { parseDisplayName } from '../../../shared/profile.ts';
+import { cryptoKeySigner } from './signer.ts';
 import type { Vault } from '../platform/types.ts';
 import type { ProfileRecord, ProfileRecordV2, ProfileStore, WrappedKey } from './profile-store.ts';
 
@@ -135,14 +136,6 @@ async function open(
   }
 }
 
-function signer(publicKey: Uint8Array, key: CryptoKey): Signer {
-  return {
-    publicKey,
-    sign: async (message) =>
-      new Uint8Array(await crypto.subtle.sign('Ed25519', key, message as BufferSource)),
-  };
-}
-
 async function newSigningPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
 }
@@ -163,7 +156,7 @@ async function certify(
   createdAt: number,
 ): Promise<ProfileRecordV2> {
   const personPair = await newSigningPair();
-  const person = signer(await rawPublic(personPair), personPair.privateKey);
+  const person = cryptoKeySigner(await rawPublic(personPair), personPair.privateKey);
   const boxSecret = crypto.getRandomValues(new Uint8Array(32));
   const box = boxKeyPairFromSecret(boxSecret);
   const now = Date.now();
@@ -247,8 +240,8 @@ async function unlock(
   ]);
   return {
     displayName: record.displayName,
-    person: signer(record.personPublicKey, personKey),
-    device: signer(record.devicePublicKey, deviceKey),
+    person: cryptoKeySigner(record.personPublicKey, personKey),
+    device: cryptoKeySigner(record.devicePublicKey, deviceKey),
     box: boxKeyPairFromSecret(boxSecret),
     certificate: decodeDeviceCertificate(record.certificate),
     name: decodeSignedName(record.signedName),

@@ -2,7 +2,7 @@
 // The sync-engine worker: the group core, its crypto and its storage live here so that opening
 // a large group or catching up never blocks the UI thread (DESIGN §1).
 import * as Comlink from 'comlink';
-import { bestEd25519, type Signer } from '../../../shared/crypto/ed25519.ts';
+import { bestEd25519 } from '../../../shared/crypto/ed25519.ts';
 import type { WebCryptoLike } from '../../../shared/crypto/webcrypto.ts';
 import {
   boxKeyPairFromSecret,
@@ -13,19 +13,12 @@ import { inviteLink, encodeInvite } from '../../../shared/invite/code.ts';
 import { createRepo, type PendingJoin, type Repo } from '../../../shared/repo/repo.ts';
 import { remoteNetwork } from './remote-network.ts';
 import { createSealer } from '../../../shared/storage/sealer.ts';
+import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
-import type { IdentityMaterial, SyncApi, SyncEvent } from './api.ts';
+import type { SyncApi, SyncEvent } from './api.ts';
 import { offlineNetwork } from './offline-network.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
-
-function signerOf(part: IdentityMaterial['person']): Signer {
-  return {
-    publicKey: part.publicKey,
-    sign: async (message) =>
-      new Uint8Array(await crypto.subtle.sign('Ed25519', part.key, message as BufferSource)),
-  };
-}
 
 let repo: Repo | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
@@ -59,8 +52,8 @@ const api: SyncApi = {
     emit = send;
     repo = await createRepo({
       identity: {
-        person: signerOf(material.person),
-        device: signerOf(material.device),
+        person: cryptoKeySigner(material.person.publicKey, material.person.key),
+        device: cryptoKeySigner(material.device.publicKey, material.device.key),
         box: boxKeyPairFromSecret(material.boxSecret),
         certificate: decodeDeviceCertificate(material.certificate),
         name: decodeSignedName(material.signedName),
