@@ -34,7 +34,7 @@ export async function startSyncEngine(
     Comlink.proxy(listener),
     // No STUN by default: only servers the person can see are contacted (DESIGN §6).
     // Comlink turns this proxy into a Remote on the worker's side; the API is typed from there.
-    Comlink.proxy(createNetworkHost([])) as unknown as Comlink.Remote<NetworkHost>,
+    Comlink.proxy(createNetworkHost({ iceServers: [] })) as unknown as Comlink.Remote<NetworkHost>,
     { signaling: DEFAULT_SIGNALING },
   );
   return remote;

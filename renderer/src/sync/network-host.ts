@@ -2,13 +2,13 @@ import * as Comlink from 'comlink';
 import type { SyncTarget } from '../../../shared/repo/network.ts';
 import type { SessionHost } from '../../../shared/sync/session.ts';
 import { signalPubSub } from './pubsub.ts';
-import { joinRoom } from './webrtc-host.ts';
+import { joinRoom, type RoomOptions } from './webrtc-host.ts';
 
 /**
  * The network, served from the UI thread to the sync-engine worker over Comlink: rooms
  * (WebRTC) and the signaling pub/sub. Only the servers a group names are ever contacted.
  */
-export function createNetworkHost(iceServers: RTCIceServer[]) {
+export function createNetworkHost(options: RoomOptions) {
   const rooms = new Map<number, ReturnType<typeof joinRoom>>();
   const pubsub = signalPubSub();
   const unsubscribers = new Map<number, () => void>();
@@ -16,7 +16,7 @@ export function createNetworkHost(iceServers: RTCIceServer[]) {
   const host = {
     connect(target: SyncTarget, sessionHost: SessionHost): number {
       const id = ++next;
-      rooms.set(id, joinRoom(target, sessionHost, iceServers));
+      rooms.set(id, joinRoom(target, sessionHost, options));
       return id;
     },
     broadcast(id: number, blobs: Uint8Array[]): void {

@@ -6,7 +6,12 @@ import { base64nopad } from '@scure/base';
  * speaks y-webrtc's signaling protocol, so the same servers serve both.
  */
 export function signalPubSub() {
-  type Socket = { ws: WebSocket | null; topics: Set<string>; retry: number; timer: number | null };
+  type Socket = {
+    ws: WebSocket | null;
+    topics: Set<string>;
+    retry: number;
+    timer: ReturnType<typeof setTimeout> | null;
+  };
   const sockets = new Map<string, Socket>();
   const listeners = new Map<string, Set<(bytes: Uint8Array) => void>>();
 
@@ -42,7 +47,7 @@ export function signalPubSub() {
       if (!sockets.has(url)) return;
       // Reconnect with backoff (capped): the server may be restarting.
       const delay = Math.min(30_000, 500 * 2 ** socket.retry++);
-      socket.timer = window.setTimeout(() => {
+      socket.timer = setTimeout(() => {
         connect(url, socket);
       }, delay);
     };

@@ -12,6 +12,9 @@ type PeerConn = {
   connected: boolean;
   peer: { _pc: RTCPeerConnection; on(event: 'connect' | 'close', listener: () => void): void };
 };
+/** How rooms reach peers: the STUN servers the person can see in Settings (none by default). */
+export type RoomOptions = { iceServers: RTCIceServer[]; wrtc?: unknown };
+
 type ProviderInternals = { room: { webrtcConns: Map<string, PeerConn> } | null };
 
 /**
@@ -20,12 +23,16 @@ type ProviderInternals = { room: { webrtcConns: Map<string, PeerConn> } | null }
  * each connection a second, negotiated data channel carries blobs (never y-webrtc's own doc
  * sync, which refuses large histories, DESIGN §6).
  */
-export function joinRoom(target: SyncTarget, host: SessionHost, iceServers: RTCIceServer[]) {
+export function joinRoom(target: SyncTarget, host: SessionHost, options: RoomOptions) {
   const doc = new Y.Doc();
   const provider = new WebrtcProvider(target.room, doc, {
     signaling: [...target.signaling],
     password: target.password,
-    peerOpts: { config: { iceServers } },
+    // `wrtc` only for a Node peer (tests, benchmarks); a window has WebRTC built in.
+    peerOpts: {
+      config: { iceServers: options.iceServers },
+      ...(options.wrtc ? { wrtc: options.wrtc } : {}),
+    },
   });
   const sessions = new Map<string, Session>();
 
