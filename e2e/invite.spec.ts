@@ -1,26 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createGroup, newPerson, onboard, send, snap } from './people.ts';
-
-const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
-
-async function inviteLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Invite' }).click();
-  await page.getByRole('button', { name: 'Create invite link' }).click();
-  const link = await page.getByLabel('Invite link').inputValue();
-  expect(link).toMatch(/^fellows:\/\/join\//);
-  await page.getByRole('button', { name: 'Done' }).click();
-  return link;
-}
-
-async function askToJoin(page: Page, link: string): Promise<void> {
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByLabel('Invite code or link').fill(link);
-  await page.getByRole('button', { name: 'Check invite' }).click();
-  // Before anything is contacted, the person sees the group and the server it will use.
-  await expect(page.getByText(/You are invited to/)).toContainText('Book club');
-  await expect(page.getByText(/Fellows will contact 127\.0\.0\.1:4444/)).toBeVisible();
-  await page.getByRole('button', { name: 'Ask to join' }).click();
-}
+import { expect, test } from '@playwright/test';
+import {
+  askToJoin,
+  createGroup,
+  inviteLink,
+  messages,
+  newPerson,
+  onboard,
+  send,
+  snap,
+} from './people.ts';
 
 test('invite, admit, talk: two people on their own laptops, over WebRTC on loopback', async ({
   browser,
@@ -33,7 +21,7 @@ test('invite, admit, talk: two people on their own laptops, over WebRTC on loopb
   const link = await inviteLink(ada.page);
 
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link);
+  await askToJoin(bo.page, link, 'Book club');
   // Ada is online, so her app lets Bo in; Bo's app opens the group with its history.
   await expect(bo.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
     timeout: 30_000,
@@ -80,7 +68,7 @@ test('with nobody online the join waits and says why, and completes when a membe
   await ada.page.close();
 
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link);
+  await askToJoin(bo.page, link, 'Book club');
   const status = bo.page.getByRole('status');
   await expect(status).toContainText('Waiting for a member to let you in.');
   await expect(status).toContainText('Someone in the group needs to have Fellows open.');
@@ -111,7 +99,7 @@ test('gossip: a message reaches Bo through Cy after its author has gone', async 
   ] as const) {
     const link = await inviteLink(ada.page);
     await onboard(person.page, name);
-    await askToJoin(person.page, link);
+    await askToJoin(person.page, link, 'Book club');
     await expect(person.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
       timeout: 30_000,
     });

@@ -51,3 +51,27 @@ export async function send(page: Page, group: string, text: string): Promise<voi
   await expect(page.getByRole('list', { name: 'Messages' }).getByText(text)).toBeVisible();
   await expect(composer).toHaveValue('');
 }
+
+/** A person's message list. */
+export const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+
+/** Creates an invite link from the open group's header. */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.getByLabel('Invite link').inputValue();
+  expect(link).toMatch(/^fellows:\/\/join\//);
+  await page.getByRole('button', { name: 'Done' }).click();
+  return link;
+}
+
+/** Pastes an invite, checks what it names, and asks to join. */
+export async function askToJoin(page: Page, link: string, group: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByLabel('Invite code or link').fill(link);
+  await page.getByRole('button', { name: 'Check invite' }).click();
+  // Before anything is contacted, the person sees the group and the server it will use.
+  await expect(page.getByText(/You are invited to/)).toContainText(group);
+  await expect(page.getByText(/Fellows will contact 127\.0\.0\.1:4444/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+}

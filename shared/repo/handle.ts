@@ -2,6 +2,8 @@ import type { GroupEngine } from '../group/engine.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import type { Invite } from '../invite/code.ts';
+import { after, cancel, type Timer } from '../timers.ts';
+import type { RoomState } from './room-state.ts';
 import { authorOf, memberItems, messageItem, type MemberItem, type MessageItem } from './views.ts';
 
 /** Where a page is centred: the newest message, the first unread one, or a given message. */
@@ -24,6 +26,18 @@ export type GroupHandleEvents = {
   rejected: { id: string | null; reason: string; detail: string };
   /** A device wrote two different blobs at one position: it is frozen there. */
   fork: { clientId: number; seq: number; person: string; name: string };
+  /** Someone came, went, started or stopped typing, or read further. */
+  presence: Record<string, never>;
+  /** A member's have-vector moved: "held by N of M" may have changed. */
+  delivery: Record<string, never>;
+};
+
+/** Who is here, by name, for the conversation header and read markers. */
+export type PresenceItem = {
+  online: { person: string; name: string }[];
+  typing: { person: string; name: string }[];
+  /** The last message each person (other than this one) has read. */
+  readUpTo: { person: string; name: string; messageId: string }[];
 };
 
 /** What the UI holds for one open group. Everything it shows comes from here. */
@@ -44,6 +58,9 @@ export type GroupHandle = {
   unread(): { count: number; mentions: number };
   markRead(id: string): Promise<void>;
   lastMessage(): MessageItem | null;
+  presence(): PresenceItem;
+  /** Tells the room this person is (or stopped) typing; it stops by itself after a pause. */
+  setTyping(typing: boolean): void;
   on: ReturnType<typeof createEmitter<GroupHandleEvents>>['on'];
 };
 
@@ -54,14 +71,24 @@ export type HandleDeps = {
   readKey(): OrderKey | null;
   saveReadKey(key: OrderKey): Promise<void>;
   invite(options: { expiresInMs?: number | null; singleUse?: boolean }): Promise<Invite>;
+  room: RoomState;
+  /** Fires when the room's heads or presence changed (the repo verifies them first). */
+  onRoom: (listener: (what: 'presence' | 'delivery') => void) => () => void;
+  /** Re-seals this device's presence: typing, and the message read up to. */
+  publishPresence(state: { typing: boolean; readUpTo: string }): void;
 };
+
+/** Typing stops by itself after this long without a keystroke. */
+const TYPING_IDLE_MS = 5_000;
 
 export function createGroupHandle(deps: HandleDeps): GroupHandle {
   const { engine, myPerson } = deps;
   const events = createEmitter<GroupHandleEvents>();
   const item = (id: string) => {
     const view = engine.message(id);
-    return view ? messageItem(engine, view, myPerson) : null;
+    return view
+      ? messageItem(engine, view, myPerson, (clientId, seq) => deps.room.delivery(clientId, seq))
+      : null;
   };
   const isOthers = (id: string) => {
     const view = engine.message(id);
@@ -90,12 +117,37 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
   engine.events.on('fork', (fork) => {
     events.emit('fork', { ...fork, ...authorOf(engine, fork.clientId) });
   });
+  let typing = false;
+  let readUpTo = '';
+  let typingTimer: Timer | null = null;
+  const announce = () => {
+    deps.publishPresence({ typing, readUpTo });
+  };
+  const nameOf = (person: string) => engine.members().people.get(person)?.name.name ?? '';
+  const setTyping = (on: boolean) => {
+    cancel(typingTimer);
+    typingTimer = on
+      ? after(TYPING_IDLE_MS, () => {
+          typing = false;
+          typingTimer = null;
+          announce();
+        })
+      : null;
+    if (on === typing) return;
+    typing = on;
+    announce();
+  };
+  deps.onRoom((what) => {
+    events.emit(what, {});
+  });
 
   return {
     id: deps.id,
     name: () => engine.members().groupName,
     async send(text, options = {}) {
-      return engine.send({ text, ...options });
+      const id = await engine.send({ text, ...options });
+      if (typing) setTyping(false);
+      return id;
     },
     edit: (id, text) => engine.edit(id, text),
     remove: (id) => engine.remove(id),
@@ -134,6 +186,8 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
       // Reading an older message never moves the marker back.
       if (current && compareOrder(current, key) >= 0) return;
       await deps.saveReadKey(key);
+      readUpTo = id;
+      announce();
       events.emit('read', { unread: unread().count });
     },
     lastMessage() {
@@ -141,6 +195,19 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
       const [id] = order.slice(order.size() - 1, order.size());
       return id ? item(id) : null;
     },
+    presence() {
+      const view = deps.room.presence();
+      const named = (person: string) => ({ person, name: nameOf(person) });
+      return {
+        online: view.online.map(named),
+        typing: view.typing.map(named),
+        readUpTo: [...view.readUpTo].map(([person, messageId]) => ({
+          ...named(person),
+          messageId,
+        })),
+      };
+    },
+    setTyping,
     on: events.on,
   };
 }

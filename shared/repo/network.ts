@@ -5,15 +5,35 @@ import type { SessionHost } from '../sync/session.ts';
  * transport and the in-memory one used in tests both fit it.
  */
 /** Where a group's members meet: derived from the epoch secret, with the group's servers. */
-export type SyncTarget = { room: string; password: string; signaling: readonly string[] };
+export type SyncTarget = {
+  room: string;
+  password: string;
+  signaling: readonly string[];
+  /** Hex group id: a local label (status per group); it is never sent. */
+  group: string;
+  /** This device in the room: its heads-doc entry key (hex device key) and stable clientID. */
+  device: string;
+  clientId: number;
+};
 
-/** What a link asks of the local engine (the sync session's host, DESIGN §6). */
-export type LinkHost = SessionHost;
+/**
+ * What a link asks of the local engine: the sync session's host (DESIGN §6), plus what the
+ * room's shared state says — every device's heads record in the heads doc, and every
+ * awareness state (sealed presence). Both are unverified bytes from the room.
+ */
+export type LinkHost = SessionHost & {
+  roomHeads(records: Uint8Array[]): Promise<void>;
+  roomPresence(states: Uint8Array[]): Promise<void>;
+};
 
 /** This device's presence in one group's room. */
 export type GroupLink = {
   /** Pushes new blobs to every connected peer at once. */
   broadcast(blobs: Uint8Array[]): void;
+  /** Writes this device's signed have-vector into the room's heads doc. */
+  publishHeads(record: Uint8Array): void;
+  /** Sets this device's sealed awareness state. */
+  setPresence(state: Uint8Array): void;
   close(): void;
 };
 
@@ -37,6 +57,9 @@ type Endpoint = {
   online: boolean;
   links: Map<string, LinkHost>;
   subs: Map<string, Set<(b: Uint8Array) => void>>;
+  /** Per room: this endpoint's heads-doc entry and awareness state. */
+  heads: Map<string, Uint8Array>;
+  presence: Map<string, Uint8Array>;
 };
 
 /**
@@ -68,6 +91,22 @@ export function memoryNetwork() {
       exchange(room, other, me);
       exchange(room, me, other);
     }
+    shareRoomState(room);
+  };
+  // The heads doc and awareness, simplified: every online endpoint in the room sees every
+  // other's last heads entry (the doc keeps those of endpoints that went away) and the
+  // presence of those online now.
+  const shareRoomState = (room: string) => {
+    const inRoom = endpoints.filter((e) => e.online && e.links.has(room));
+    for (const me of inRoom) {
+      const heads = endpoints.flatMap((e) => (e === me ? [] : (e.heads.get(room) ?? [])));
+      const presence = inRoom.flatMap((e) => (e === me ? [] : (e.presence.get(room) ?? [])));
+      const link = me.links.get(room);
+      later(async () => {
+        await link?.roomHeads(heads);
+        await link?.roomPresence(presence);
+      });
+    }
   };
 
   return {
@@ -78,6 +117,8 @@ export function memoryNetwork() {
         online: true,
         links: new Map(),
         subs: new Map(),
+        heads: new Map(),
+        presence: new Map(),
       };
       endpoints.push(me);
       return {
@@ -95,8 +136,18 @@ export function memoryNetwork() {
                   });
               }
             },
+            publishHeads(record) {
+              me.heads.set(room, record);
+              if (me.online) shareRoomState(room);
+            },
+            setPresence(state) {
+              me.presence.set(room, state);
+              if (me.online) shareRoomState(room);
+            },
             close() {
               me.links.delete(room);
+              me.presence.delete(room);
+              shareRoomState(room);
             },
           };
         },
@@ -121,7 +172,10 @@ export function memoryNetwork() {
         },
         setOnline(online) {
           me.online = online;
-          if (online) for (const room of me.links.keys()) catchUp(me, room);
+          for (const room of me.links.keys()) {
+            if (online) catchUp(me, room);
+            else shareRoomState(room);
+          }
         },
       };
     },

@@ -4,7 +4,11 @@ import { inviteIdOf } from '../membership/ops.ts';
 import { createSealer } from '../storage/sealer.ts';
 import { memoryRepoStorage } from '../storage/storage.ts';
 import { makePerson, seeded, testCrypto, testEd } from '../testing/people.ts';
+import { fromHex } from '../crypto/bytes.ts';
+import { signHeads } from '../sync/heads.ts';
+import { sealPresence } from '../sync/presence.ts';
 import { memoryNetwork } from './network.ts';
+import { createRoomState } from './room-state.ts';
 import { createRepo, type PendingJoin, type Repo } from './repo.ts';
 
 const SIGNALING = ['wss://signal.example.org'];
@@ -204,3 +208,103 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+describe('delivery and presence in the room', () => {
+  async function threeOfUs() {
+    const net = memoryNetwork();
+    const ada = await person(11, 'Ada', net);
+    const bo = await person(12, 'Bo', net);
+    const cy = await person(13, 'Cy', net);
+    const group = await ada.repo.create({ name: 'Allotment', signaling: SIGNALING });
+    const invite = inviteLink(await group.invite());
+    const id = await admitted(await bo.repo.join(invite));
+    await admitted(await cy.repo.join(invite));
+    await waitFor(() => group.members().length === 3, 'three members');
+    return { net, ada, bo, cy, id, group };
+  }
+  const deliveryOf = (repo: Repo, id: string, text: string) =>
+    repo
+      .get(id)!
+      .page('latest', 50, 0)
+      .items.find((m) => m.text === text)?.delivery;
+
+  it('counts who holds my message, per person, from signed have-vectors, across a restart', async () => {
+    const { ada, cy, id } = await threeOfUs();
+    cy.endpoint.setOnline(false);
+    const sent = await ada.repo.get(id)!.send('seed potatoes are in');
+    expect(ada.repo.get(id)!.page({ id: sent }, 0, 0).items[0]!.delivery?.of).toBe(3);
+    await waitFor(
+      () => deliveryOf(ada.repo, id, 'seed potatoes are in')?.held === 2,
+      'Bo holds it',
+    );
+    cy.endpoint.setOnline(true);
+    await waitFor(
+      () => deliveryOf(ada.repo, id, 'seed potatoes are in')?.held === 3,
+      'everyone holds it',
+    );
+    // Others' messages carry no delivery state of ours.
+    await waitFor(() => cy.repo.get(id)?.count() === 1, 'Cy has it');
+    expect(deliveryOf(cy.repo, id, 'seed potatoes are in')).toBeNull();
+
+    // Ada restarts while Bo and Cy are offline: the count comes back from the heads doc.
+    await ada.repo.close();
+    const restarted = await ada.start();
+    await waitFor(
+      () => deliveryOf(restarted, id, 'seed potatoes are in')?.held === 3,
+      'count after restart',
+    );
+  });
+
+  it('shows who is here, who is typing and how far each person has read', async () => {
+    const { ada, bo, id } = await threeOfUs();
+    const adaGroup = ada.repo.get(id)!;
+    const boGroup = bo.repo.get(id)!;
+    await waitFor(() => adaGroup.presence().online.length === 2, 'Bo and Cy online');
+
+    boGroup.setTyping(true);
+    await waitFor(() => adaGroup.presence().typing.some((p) => p.name === 'Bo'), 'Bo typing');
+    const sent = await boGroup.send('on my way');
+    await waitFor(() => adaGroup.presence().typing.length === 0, 'typing stops on send');
+
+    await waitFor(() => adaGroup.count() === 1, 'Ada has it');
+    await adaGroup.markRead(sent);
+    await waitFor(
+      () => boGroup.presence().readUpTo.some((r) => r.name === 'Ada' && r.messageId === sent),
+      'Bo sees Ada read it',
+    );
+
+    bo.endpoint.setOnline(false);
+    await waitFor(() => adaGroup.presence().online.length === 1, 'Bo gone');
+  });
+
+  it('ignores presence and heads that are forged, from outsiders or garbage', async () => {
+    const { ada, id } = await threeOfUs();
+    const engine = ada.repo.engineOf(id)!;
+    const groupId = fromHex(id);
+    const mallory = await makePerson(99, 'Mallory');
+    // Mallory even has the content key (say it leaked) but is not a member.
+    const contentKey = new Uint8Array(32).fill(5);
+    const room = createRoomState({
+      ed: testEd,
+      group: groupId,
+      members: () => engine.members(),
+      myPerson: 'me',
+      myDevice: 'mine',
+      contentKeys: () => [contentKey],
+      now: clock,
+    });
+    const fake = await sealPresence(
+      mallory.device,
+      groupId,
+      contentKey,
+      { at: now, typing: true, readUpTo: '' },
+      (n) => new Uint8Array(n),
+    );
+    const fakeHeads = await signHeads(mallory.device, groupId, engine.heads(), now);
+    expect(await room.acceptPresence([fake, new Uint8Array([1, 2, 3])])).toBe(false);
+    expect(await room.acceptHeads([fakeHeads, new Uint8Array(40)])).toBe(false);
+    expect(room.presence().online).toEqual([]);
+    const [clientId, seq] = [...engine.heads()][0]!;
+    expect(room.delivery(clientId, seq).held).toBe(1);
+  });
+});

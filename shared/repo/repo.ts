@@ -25,6 +25,10 @@ import {
   type RepoStorage,
 } from './records.ts';
 import type { MessageItem } from './views.ts';
+import { createRoomState, TYPING_TTL_MS } from './room-state.ts';
+import { signHeads } from '../sync/heads.ts';
+import { sealPresence } from '../sync/presence.ts';
+import { after, cancel, type Timer } from '../timers.ts';
 
 export type RepoDeps = {
   identity: RepoIdentity;
@@ -43,6 +47,8 @@ export type GroupSummary = {
   unread: number;
   mentions: number;
   last: MessageItem | null;
+  /** The signaling servers this group's members meet through (its settings, in its invites). */
+  signaling: readonly string[];
 };
 
 export type JoinStatus =
@@ -78,6 +84,9 @@ type Open = {
   handle: GroupHandle;
   close: () => Promise<void>;
 };
+
+/** How often, at most, this device re-signs its have-vector into the heads doc. */
+const HEADS_EVERY_MS = 250;
 
 /** Accepted blobs between sealed snapshots: opening replays at most this many. */
 const SNAPSHOT_EVERY = 500;
@@ -116,9 +125,45 @@ export async function createRepo(deps: RepoDeps) {
     await engine.loadSnapshot(deps.sealer);
     const latest = record.epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a));
     const keys = epochKeys(groupId, latest.epoch, latest.secret);
+    const myDevice = toHex(identity.device.publicKey);
+    const room = createRoomState({
+      ed: deps.ed,
+      group: groupId,
+      members: () => engine.members(),
+      myPerson,
+      myDevice,
+      contentKeys: () =>
+        [...record.epochs]
+          .sort((a, b) => b.epoch - a.epoch)
+          .map((e) => epochKeys(groupId, e.epoch, e.secret).contentKey),
+      now: deps.now,
+    });
+    const roomEvents = createEmitter<{ room: 'presence' | 'delivery' }>();
+    let typingCheck: Timer | null = null;
     const link = network.connect(
-      { room: keys.room, password: keys.signalingPassword, signaling: record.signaling },
       {
+        room: keys.room,
+        password: keys.signalingPassword,
+        signaling: record.signaling,
+        group: record.id,
+        device: myDevice,
+        clientId: record.clientId,
+      },
+      {
+        roomHeads: async (records) => {
+          if (await room.acceptHeads(records)) roomEvents.emit('room', 'delivery');
+        },
+        roomPresence: async (states) => {
+          if (!(await room.acceptPresence(states))) return;
+          roomEvents.emit('room', 'presence');
+          // A typing flag expires by itself: look again once it may have.
+          cancel(typingCheck);
+          typingCheck = room.typingPending()
+            ? after(TYPING_TTL_MS, () => {
+                roomEvents.emit('room', 'presence');
+              })
+            : null;
+        },
         heads: () => engine.heads(),
         blobsAfter: async (clientId, seq) =>
           (await storage.loadBlobs())
@@ -135,8 +180,42 @@ export async function createRepo(deps: RepoDeps) {
       engine.saveSnapshot(deps.sealer).catch((error: unknown) => {
         logWarn(`fellows: could not save a snapshot of group ${record.id.slice(0, 12)}`, error);
       });
+    // Our have-vector, signed into the heads doc: at once, then at most every HEADS_EVERY_MS.
+    let headsTimer: Timer | null = null;
+    let headsAt = 0;
+    const publishHeads = async () => {
+      headsTimer = null;
+      // Strictly later each time, so a peer never mistakes our newest record for an old one.
+      headsAt = Math.max(deps.now(), headsAt + 1);
+      link.publishHeads(await signHeads(identity.device, groupId, engine.heads(), headsAt));
+    };
+    const scheduleHeads = () => {
+      headsTimer ??= after(HEADS_EVERY_MS, () => {
+        publishHeads().catch((error: unknown) => {
+          logWarn('fellows: could not sign our heads', error);
+        });
+      });
+    };
+    void publishHeads();
+    const publishPresence = (state: { typing: boolean; readUpTo: string }) => {
+      sealPresence(
+        identity.device,
+        groupId,
+        keys.contentKey,
+        { ...state, at: deps.now() },
+        deps.random,
+      )
+        .then((sealed) => {
+          link.setPresence(sealed);
+        })
+        .catch((error: unknown) => {
+          logWarn('fellows: could not seal our presence', error);
+        });
+    };
+    publishPresence({ typing: false, readUpTo: '' });
     const offBlob = engine.events.on('blob', (blob) => {
       link.broadcast([blob.bytes]);
+      scheduleHeads();
       if (++sinceSnapshot >= SNAPSHOT_EVERY) {
         sinceSnapshot = 0;
         void snapshot();
@@ -163,6 +242,9 @@ export async function createRepo(deps: RepoDeps) {
         await saveGroupRecord(deps.storage, deps.sealer, record);
       },
       invite: (options) => createInvite(record, engine, options),
+      room,
+      onRoom: (listener) => roomEvents.on('room', listener),
+      publishPresence,
     });
     const offMessages = engine.events.on('messages', changed);
     const opened = {
@@ -173,6 +255,8 @@ export async function createRepo(deps: RepoDeps) {
         await snapshot();
         offBlob();
         offMessages();
+        cancel(headsTimer);
+        cancel(typingCheck);
         stopWatching();
         link.close();
       },
@@ -221,6 +305,7 @@ export async function createRepo(deps: RepoDeps) {
           unread: unread.count,
           mentions: unread.mentions,
           last: handle.lastMessage(),
+          signaling: [...record.signaling],
         };
       });
     },

@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
 import type { MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
+import type { Delivery } from './room-state.ts';
 
 /** One message as the UI shows it: names resolved, reply quoted, reactions counted. */
 export type MessageItem = {
@@ -17,6 +18,8 @@ export type MessageItem = {
   time: number;
   /** Dated more than the tolerance ahead of our clock when it arrived. */
   future: boolean;
+  /** For this person's own messages: how many members' people hold it ("held by 3 of 5"). */
+  delivery: Delivery | null;
 };
 
 export type MemberItem = {
@@ -38,7 +41,12 @@ export function authorOf(engine: GroupEngine, clientId: number): { person: strin
   return { person: person ?? '', name: name ?? 'Unknown member' };
 }
 
-export function messageItem(engine: GroupEngine, view: MessageView, myPerson: string): MessageItem {
+export function messageItem(
+  engine: GroupEngine,
+  view: MessageView,
+  myPerson: string,
+  deliveryOf: (clientId: number, seq: number) => Delivery,
+): MessageItem {
   const core = engine.core();
   const author = authorOf(engine, view.author);
   let replyTo: MessageItem['replyTo'] = null;
@@ -54,10 +62,12 @@ export function messageItem(engine: GroupEngine, view: MessageView, myPerson: st
   }
   const blob = core.state.messageBlob.get(view.id);
   const key = core.state.order.keyOf(view.id);
+  const mine = author.person === myPerson;
+  const position = mine ? core.state.order.position(view.id) : undefined;
   return {
     id: view.id,
     author,
-    mine: author.person === myPerson,
+    mine,
     text: view.text,
     edited: view.edited,
     deleted: view.deleted,
@@ -74,6 +84,7 @@ export function messageItem(engine: GroupEngine, view: MessageView, myPerson: st
     mentionsMe: !view.deleted && view.mentions.includes(myPerson),
     time: key?.time.wall ?? view.at,
     future: blob !== undefined && core.state.future.has(blob),
+    delivery: position ? deliveryOf(position.clientId, position.seq) : null,
   };
 }
 

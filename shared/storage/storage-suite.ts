@@ -70,7 +70,84 @@ export function runRepoStorageTests(
       await g.appendBlob(blob('x', 1, 1, 10));
       const [first] = await g.loadBlobs();
       first?.bytes.fill(0);
+      const [again] = await g.loadChainAfter(1, 0);
+      again?.bytes.fill(0);
       expect([...((await g.loadBlobs())[0]?.bytes ?? [])]).toEqual([10, 11, 12]);
+    });
+
+    it("reads one device's chain past a seq, ascending, whatever the arrival order", async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      // Seqs arrive out of order (a relay, a repair); other devices and groups interleave.
+      for (const [id, clientId, seq] of [
+        ['a3', 7, 3],
+        ['b1', 8, 1],
+        ['a1', 7, 1],
+        ['a2', 7, 2],
+        ['b2', 8, 2],
+        ['a4', 7, 4],
+      ] as const) {
+        await g.appendBlob(blob(id, clientId, seq, seq));
+      }
+      await storage.group('bb').appendBlob(blob('other', 7, 5, 50));
+      const ids = async (clientId: number, seq: number, limit?: number) =>
+        (await g.loadChainAfter(clientId, seq, limit)).map((b) => b.id);
+      expect(await ids(7, 0)).toEqual(['a1', 'a2', 'a3', 'a4']);
+      expect(await ids(7, 2)).toEqual(['a3', 'a4']);
+      expect(await ids(8, 1)).toEqual(['b2']);
+      const [third] = await g.loadChainAfter(7, 2);
+      expect(
+        third && { clientId: third.clientId, seq: third.seq, bytes: [...third.bytes] },
+      ).toEqual({ clientId: 7, seq: 3, bytes: [3, 4, 5] });
+    });
+
+    it('reads nothing for a device it never saw, or past the head it holds', async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      await g.appendBlob(blob('a1', 7, 1, 10));
+      await g.appendBlob(blob('a2', 7, 2, 20));
+      expect(await g.loadChainAfter(9, 0)).toEqual([]);
+      expect(await g.loadChainAfter(7, 2)).toEqual([]);
+      expect(await g.loadChainAfter(7, 1000)).toEqual([]);
+      expect(await storage.group('cc').loadChainAfter(7, 0)).toEqual([]);
+    });
+
+    it('returns both blobs of an equivocation (one device, one seq), in append order', async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      await g.appendBlob(blob('a1', 7, 1, 10));
+      await g.appendBlob(blob('a2', 7, 2, 20));
+      await g.appendBlob(blob('a2-fork', 7, 2, 30));
+      await g.appendBlob(blob('a3', 7, 3, 40));
+      expect((await g.loadChainAfter(7, 1)).map((b) => b.id)).toEqual(['a2', 'a2-fork', 'a3']);
+    });
+
+    it('a limit bounds a chain read but never splits the blobs at one seq', async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      for (const [id, seq] of [
+        ['a1', 1],
+        ['a2', 2],
+        ['a3', 3],
+        ['a3-fork', 3],
+        ['a4', 4],
+      ] as const) {
+        await g.appendBlob(blob(id, 7, seq, seq));
+      }
+      const ids = async (seq: number, limit: number) =>
+        (await g.loadChainAfter(7, seq, limit)).map((b) => b.id);
+      expect(await ids(0, 2)).toEqual(['a1', 'a2']);
+      expect(await ids(0, 3)).toEqual(['a1', 'a2', 'a3', 'a3-fork']);
+      expect(await ids(2, 1)).toEqual(['a3', 'a3-fork']);
+      expect(await ids(3, 10)).toEqual(['a4']);
+      expect(await ids(0, 100)).toEqual(['a1', 'a2', 'a3', 'a3-fork', 'a4']);
+      for (const limit of [0, -1, 1.5, Number.NaN]) {
+        const outcome = await g.loadChainAfter(7, 0, limit).then(
+          () => 'read',
+          (error: unknown) => (error instanceof RangeError ? 'refused' : error),
+        );
+        expect(outcome).toEqual('refused');
+      }
     });
   });
 }

@@ -16,9 +16,37 @@ export type GroupStorage = {
   appendBlob(blob: StoredBlob): Promise<void>;
   /** Every stored blob, in the order it was appended. */
   loadBlobs(): Promise<StoredBlob[]>;
+  /**
+   * One device's stored chain past `seq`: its blobs with a greater seq, ascending (blobs at
+   * one seq, an equivocation, in append order). A peer's catch-up range, read without the
+   * rest of the log. With `limit`, at most that many, except that the blobs at the last seq
+   * returned all come together: a cut never hides half of a fork.
+   */
+  loadChainAfter(clientId: number, seq: number, limit?: number): Promise<StoredBlob[]>;
   putRecord(name: string, bytes: Uint8Array): Promise<void>;
   getRecord(name: string): Promise<Uint8Array | null>;
 };
+
+const copy = (blob: StoredBlob): StoredBlob => ({ ...blob, bytes: blob.bytes.slice() });
+
+/** A chain read's limit is a positive whole number, or absent: anything else is a bug. */
+export function assertLimit(limit: number | undefined): void {
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit > 0)) {
+    throw new RangeError(`a chain read's limit must be a positive integer, not ${limit}`);
+  }
+}
+
+/**
+ * The first `limit` of an ascending chain, plus any further blobs at the last seq kept, so
+ * both blobs of an equivocation always travel together.
+ */
+function keepWholeSeqs<T extends { seq: number }>(chain: T[], limit?: number): T[] {
+  if (limit === undefined || chain.length <= limit) return chain;
+  const last = chain[limit - 1]?.seq;
+  let end = limit;
+  while (end < chain.length && chain[end]?.seq === last) end++;
+  return chain.slice(0, end);
+}
 
 export function memoryGroupStorage(): GroupStorage & { readonly blobs: StoredBlob[] } {
   const blobs: StoredBlob[] = [];
@@ -33,7 +61,16 @@ export function memoryGroupStorage(): GroupStorage & { readonly blobs: StoredBlo
       }
       return Promise.resolve();
     },
-    loadBlobs: () => Promise.resolve(blobs.map((b) => ({ ...b, bytes: b.bytes.slice() }))),
+    loadBlobs: () => Promise.resolve(blobs.map(copy)),
+    loadChainAfter: (clientId, seq, limit) =>
+      Promise.resolve().then(() => {
+        assertLimit(limit);
+        // Array.prototype.sort is stable: blobs at one seq keep their append order.
+        const chain = blobs
+          .filter((b) => b.clientId === clientId && b.seq > seq)
+          .sort((a, b) => a.seq - b.seq);
+        return keepWholeSeqs(chain, limit).map(copy);
+      }),
     putRecord(name, bytes) {
       records.set(name, bytes.slice());
       return Promise.resolve();

@@ -2,8 +2,30 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_TEXT_LENGTH } from '../../../shared/content/schema.ts';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import { Avatar } from '../app/Avatar.tsx';
-import { useConversation, useSyncStore } from '../sync/hooks.tsx';
+import type { MessageItem } from '../../../shared/repo/views.ts';
+import { useConversation, usePresence, useRoomStatus, useSyncStore } from '../sync/hooks.tsx';
+import { GroupInfo } from './GroupInfo.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
+import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
+
+/** Re-tell the room we are typing at most this often while keys keep coming. */
+const TYPING_REFRESH_MS = 3_000;
+
+/** "Held by 2 of 3": how many people hold one of my messages, from their signed heads. */
+function deliveryText(delivery: NonNullable<MessageItem['delivery']>): string | null {
+  if (delivery.of <= 1) return null;
+  if (delivery.held <= 1) return 'Not yet delivered';
+  if (delivery.held >= delivery.of) return 'Held by everyone';
+  return `Held by ${delivery.held} of ${delivery.of}`;
+}
+
+function typingText(names: string[]): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) return `${names[0]} is typing…`;
+  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
+  return 'Several people are typing…';
+}
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -14,6 +36,10 @@ export function Conversation(props: { group: GroupSummary }) {
   const { page, members } = useConversation(group.id);
   const [draft, setDraft] = useState('');
   const [inviting, setInviting] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
+  const presence = usePresence(group.id);
+  const status = useRoomStatus(group.id);
+  const typedAt = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const items = page?.items ?? [];
@@ -40,10 +66,31 @@ export function Conversation(props: { group: GroupSummary }) {
     try {
       await client.send(group.id, text);
       setDraft('');
+      typedAt.current = 0;
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
   }
+
+  function onDraft(next: string) {
+    setDraft(next);
+    const client = store.client();
+    if (!client) return;
+    const now = Date.now();
+    const typing = next.trim() !== '';
+    // Tell the room when typing starts or stops, and again now and then while it goes on.
+    if (typing && now - typedAt.current < TYPING_REFRESH_MS) return;
+    if (!typing && typedAt.current === 0) return;
+    typedAt.current = typing ? now : 0;
+    client.setTyping(group.id, typing).catch((caught: unknown) => {
+      console.warn('Telling the room we type failed', caught);
+    });
+  }
+
+  const readers = new Map<string, string[]>();
+  for (const read of presence.readUpTo)
+    readers.set(read.messageId, [...(readers.get(read.messageId) ?? []), read.name]);
+  const typingLine = typingText(presence.typing.map((p) => p.name));
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -59,6 +106,8 @@ export function Conversation(props: { group: GroupSummary }) {
         <span className="meta">
           {members.length} {members.length === 1 ? 'member' : 'members'}
         </span>
+        <PresenceLine presence={presence} status={status} />
+
         <button
           type="button"
           className="small header-action"
@@ -68,7 +117,28 @@ export function Conversation(props: { group: GroupSummary }) {
         >
           Invite
         </button>
+        <button
+          type="button"
+          className="small"
+          aria-expanded={syncOpen}
+          onClick={() => {
+            setSyncOpen(!syncOpen);
+          }}
+        >
+          Sync
+        </button>
+        <GroupInfo signaling={group.signaling} />
       </header>
+      <OfflineBanner groupId={group.id} />
+      {syncOpen ? (
+        <SyncPanel
+          groupId={group.id}
+          status={status}
+          onClose={() => {
+            setSyncOpen(false);
+          }}
+        />
+      ) : null}
       {inviting ? (
         <InvitePanel
           groupId={group.id}
@@ -92,11 +162,15 @@ export function Conversation(props: { group: GroupSummary }) {
                 </time>
               </div>
               <p className="message-text">{item.deleted ? <em>Message deleted</em> : item.text}</p>
+              <MessageFooter item={item} readers={readers.get(item.id) ?? []} />
             </div>
           </li>
         ))}
         <div ref={endRef} />
       </ol>
+      <p className="typing" aria-live="polite">
+        {typingLine}
+      </p>
       <form
         className="composer"
         onSubmit={(e) => {
@@ -111,7 +185,7 @@ export function Conversation(props: { group: GroupSummary }) {
           maxLength={MAX_TEXT_LENGTH}
           rows={1}
           onChange={(e) => {
-            setDraft(e.target.value);
+            onDraft(e.target.value);
           }}
           onKeyDown={onKeyDown}
         />
@@ -125,5 +199,25 @@ export function Conversation(props: { group: GroupSummary }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** Under a message: its delivery state if it is mine, and who has read up to it. */
+function MessageFooter(props: { item: MessageItem; readers: string[] }) {
+  const { item, readers } = props;
+  const delivery = item.delivery ? deliveryText(item.delivery) : null;
+  if (!delivery && readers.length === 0) return null;
+  return (
+    <p className="message-footer">
+      {delivery ? (
+        <span
+          className={`delivery${item.delivery && item.delivery.held <= 1 ? ' pending' : ''}`}
+          title="Counted from what each member's laptop says it holds"
+        >
+          {delivery}
+        </span>
+      ) : null}
+      {readers.length > 0 ? <span className="seen">Seen by {readers.join(', ')}</span> : null}
+    </p>
   );
 }

@@ -8,7 +8,10 @@ import { GroupList } from '../groups/GroupList.tsx';
 import { JoinGroup } from '../groups/JoinGroup.tsx';
 import { NewGroupForm } from '../groups/NewGroupForm.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
+import { appSettings } from '../settings/app-settings.ts';
+import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
+import { Settings } from './Settings.tsx';
 
 /** The main layout the chat fills: groups on the left, the open conversation on the right. */
 export function Home(props: { identity: Identity }) {
@@ -21,14 +24,16 @@ export function Home(props: { identity: Identity }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [joining, setJoining] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
 
   async function create(name: string) {
     const client = store.client();
     if (!client) throw new Error('Fellows is still starting');
-    const id = await client.createGroup(name);
+    const id = await client.createGroup(name, appSettings().get().signaling);
     await store.refresh();
     setCreating(false);
+    setSettingsOpen(false);
     setSelected(id);
   }
 
@@ -38,6 +43,12 @@ export function Home(props: { identity: Identity }) {
         <header className="sidebar-header">
           <Logo />
           <span className="wordmark">Fellows</span>
+          <SettingsButton
+            open={settingsOpen}
+            onClick={() => {
+              setSettingsOpen(!settingsOpen);
+            }}
+          />
         </header>
         <nav className="group-list" aria-labelledby="groups-heading">
           <div className="group-list-head">
@@ -71,6 +82,7 @@ export function Home(props: { identity: Identity }) {
             <JoinGroup
               onJoined={(id) => {
                 setJoining(false);
+                setSettingsOpen(false);
                 setSelected(id);
                 void store.refresh();
               }}
@@ -92,7 +104,14 @@ export function Home(props: { identity: Identity }) {
               Fellows could not open your groups: {sync.error}
             </p>
           ) : (
-            <GroupList groups={sync.groups} selected={selected} onSelect={setSelected} />
+            <GroupList
+              groups={sync.groups}
+              selected={selected}
+              onSelect={(id) => {
+                setSettingsOpen(false);
+                setSelected(id);
+              }}
+            />
           )}
         </nav>
         <footer className="me">
@@ -105,7 +124,15 @@ export function Home(props: { identity: Identity }) {
           </div>
         </footer>
       </aside>
-      {open ? (
+      {settingsOpen ? (
+        <main className="pane pane-settings" aria-labelledby="settings-heading">
+          <Settings
+            onClose={() => {
+              setSettingsOpen(false);
+            }}
+          />
+        </main>
+      ) : open ? (
         <main className="pane pane-conversation">
           <Conversation key={open.id} group={open} />
         </main>

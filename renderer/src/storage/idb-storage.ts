@@ -1,6 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RepoStorage } from '../../../shared/repo/records.ts';
-import type { GroupStorage, StoredBlob } from '../../../shared/storage/storage.ts';
+import {
+  assertLimit,
+  type GroupStorage,
+  type StoredBlob,
+} from '../../../shared/storage/storage.ts';
 
 type BlobRow = StoredBlob & { group: string; order?: number };
 
@@ -8,7 +12,12 @@ type DataDb = DBSchema & {
   blobs: {
     key: number;
     value: BlobRow;
-    indexes: { 'by-group': [string, number]; 'by-id': [string, string] };
+    indexes: {
+      'by-group': [string, number];
+      'by-id': [string, string];
+      /** (group, device, seq), not unique: a device's chain as key ranges (DESIGN §7). */
+      'by-chain': [string, number, number];
+    };
   };
   records: { key: string; value: Uint8Array };
 };
@@ -18,13 +27,32 @@ type DataDb = DBSchema & {
  * group, and sealed records. Nothing in it is readable without the device storage key.
  */
 export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoStorage> {
-  const db: IDBPDatabase<DataDb> = await openDB<DataDb>(name, 1, {
-    upgrade(database) {
-      const blobs = database.createObjectStore('blobs', { keyPath: 'order', autoIncrement: true });
-      blobs.createIndex('by-group', ['group', 'order']);
-      blobs.createIndex('by-id', ['group', 'id'], { unique: true });
-      database.createObjectStore('records');
+  const db: IDBPDatabase<DataDb> = await openDB<DataDb>(name, 2, {
+    // Each step upgrades from the version before and keeps every stored blob and record.
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        const blobs = database.createObjectStore('blobs', {
+          keyPath: 'order',
+          autoIncrement: true,
+        });
+        blobs.createIndex('by-group', ['group', 'order']);
+        blobs.createIndex('by-id', ['group', 'id'], { unique: true });
+        database.createObjectStore('records');
+      }
+      // v2: per-device chain reads. IndexedDB fills a new index from the existing rows.
+      if (oldVersion < 2) {
+        transaction.objectStore('blobs').createIndex('by-chain', ['group', 'clientId', 'seq']);
+      }
     },
+    blocked() {
+      console.warn('fellows: storage upgrade waits for another Fellows tab to close');
+    },
+  });
+  const row = ({ id: blobId, clientId, seq, bytes }: BlobRow): StoredBlob => ({
+    id: blobId,
+    clientId,
+    seq,
+    bytes,
   });
 
   const group = (id: string): GroupStorage => ({
@@ -38,13 +66,21 @@ export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoS
     },
     async loadBlobs() {
       const range = IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
-      const rows = await db.getAllFromIndex('blobs', 'by-group', range);
-      return rows.map(({ id: blobId, clientId, seq, bytes }) => ({
-        id: blobId,
-        clientId,
-        seq,
-        bytes,
-      }));
+      return (await db.getAllFromIndex('blobs', 'by-group', range)).map(row);
+    },
+    async loadChainAfter(clientId, seq, limit) {
+      assertLimit(limit);
+      const chain = db.transaction('blobs').store.index('by-chain');
+      const after = IDBKeyRange.bound([id, clientId, seq], [id, clientId, Infinity], true);
+      let rows = await chain.getAll(after, limit);
+      const last = rows.at(-1);
+      if (limit !== undefined && rows.length === limit && last) {
+        // Rows at one key come in primary-key (append) order, so this seq's rows we have are
+        // a prefix of all of them: take them all, so a cut never splits an equivocation.
+        const atLast = await chain.getAll(IDBKeyRange.only([id, clientId, last.seq]));
+        rows = [...rows.filter((r) => r.seq < last.seq), ...atLast];
+      }
+      return rows.map(row);
     },
     putRecord: async (name, bytes) => {
       await db.put('records', bytes.slice(), `g:${id}:${name}`);

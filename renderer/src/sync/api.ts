@@ -1,7 +1,7 @@
 import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { NetworkHost } from './network-host.ts';
 import type * as Comlink from 'comlink';
-import type { Anchor, Page } from '../../../shared/repo/handle.ts';
+import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 
 /**
@@ -22,12 +22,21 @@ export type SyncEvent =
   | { type: 'messages'; groupId: string }
   | { type: 'members'; groupId: string }
   | { type: 'rejected'; groupId: string; reason: string; detail: string }
+  | { type: 'fork'; groupId: string }
+  | { type: 'presence'; groupId: string }
+  | { type: 'delivery'; groupId: string }
   | { type: 'join'; joinId: number; status: JoinStatus };
 
 /** What the person sees of an invite before anything is contacted (DESIGN §3). */
 export type InvitePreview =
   | { ok: true; groupName: string; hosts: string[]; expiresAt: number | null }
   | { ok: false; message: string };
+
+/** What the sync panel lists: blobs refused and forks found, newest first, with reasons. */
+export type SyncReport = {
+  rejected: { at: number; reason: string; detail: string }[];
+  forks: { at: number; name: string; seq: number }[];
+};
 
 export type InviteOut = { code: string; link: string; expiresAt: number | null };
 
@@ -40,7 +49,8 @@ export type SyncApi = {
     settings: { signaling: string[] },
   ): Promise<void>;
   groups(): Promise<GroupSummary[]>;
-  createGroup(name: string): Promise<string>;
+  /** Creates a group whose members meet through `signaling` (by default, the list given to start). */
+  createGroup(name: string, signaling?: string[]): Promise<string>;
   previewInvite(code: string): Promise<InvitePreview>;
   /** Asks to join; progress arrives as `join` events with this id. */
   join(code: string): Promise<{ ok: true; joinId: number } | { ok: false; message: string }>;
@@ -50,4 +60,7 @@ export type SyncApi = {
   markRead(groupId: string, messageId: string): Promise<void>;
   members(groupId: string): Promise<MemberItem[]>;
   invite(groupId: string): Promise<InviteOut>;
+  presence(groupId: string): Promise<PresenceItem>;
+  setTyping(groupId: string, typing: boolean): Promise<void>;
+  syncReport(groupId: string): Promise<SyncReport>;
 };

@@ -3,14 +3,27 @@ import { encodeDeviceCertificate, encodeSignedName } from '../../../shared/ident
 import type { Identity } from '../identity/identity.ts';
 import type { SyncApi, SyncEvent } from './api.ts';
 import { createNetworkHost, type NetworkHost } from './network-host.ts';
+import type { RoomStatus } from './webrtc-host.ts';
+import { appSettings } from '../settings/app-settings.ts';
 
-/** The signaling servers new groups use, set at build time (FELLOWS_SIGNALING); none by default. */
-export const DEFAULT_SIGNALING: string[] = (import.meta.env.VITE_FELLOWS_SIGNALING ?? '')
-  .split(',')
-  .map((url) => url.trim())
-  .filter((url) => url !== '');
+let stunAtStart: readonly string[] | null = null;
+
+/**
+ * The STUN servers the running network host was given, or null before it starts: rooms take
+ * theirs when they open, so a change in Settings applies after a restart.
+ */
+export function stunServersInUse(): readonly string[] | null {
+  return stunAtStart;
+}
 
 export type SyncClient = Comlink.Remote<SyncApi>;
+
+let activeNetwork: NetworkHost | null = null;
+
+/** A group's room as it is now (peers, signaling servers), read on the UI thread. */
+export function roomStatus(group: string): RoomStatus | null {
+  return activeNetwork?.status(group) ?? null;
+}
 
 /** Starts the sync-engine worker for this identity; events arrive on `listener`. */
 export async function startSyncEngine(
@@ -22,6 +35,10 @@ export async function startSyncEngine(
     name: 'fellows-sync',
   });
   const remote = Comlink.wrap<SyncApi>(worker);
+  const settings = appSettings().get();
+  stunAtStart = settings.stun;
+  const network = createNetworkHost({ iceServers: settings.stun.map((url) => ({ urls: url })) });
+  activeNetwork = network;
   await remote.start(
     {
       person: { publicKey: identity.person.publicKey, key: identity.personKey },
@@ -32,10 +49,10 @@ export async function startSyncEngine(
       storageKey: identity.storageKey,
     },
     Comlink.proxy(listener),
-    // No STUN by default: only servers the person can see are contacted (DESIGN §6).
+    // Only the STUN servers listed in Settings, none by default (DESIGN §6).
     // Comlink turns this proxy into a Remote on the worker's side; the API is typed from there.
-    Comlink.proxy(createNetworkHost({ iceServers: [] })) as unknown as Comlink.Remote<NetworkHost>,
-    { signaling: DEFAULT_SIGNALING },
+    Comlink.proxy(network) as unknown as Comlink.Remote<NetworkHost>,
+    { signaling: settings.signaling },
   );
   return remote;
 }

@@ -1,8 +1,7 @@
 import * as Comlink from 'comlink';
-import type { SyncTarget } from '../../../shared/repo/network.ts';
-import type { SessionHost } from '../../../shared/sync/session.ts';
+import type { LinkHost, SyncTarget } from '../../../shared/repo/network.ts';
 import { signalPubSub } from './pubsub.ts';
-import { joinRoom, type RoomOptions } from './webrtc-host.ts';
+import { joinRoom, type RoomOptions, type RoomStatus } from './webrtc-host.ts';
 
 /**
  * The network, served from the UI thread to the sync-engine worker over Comlink: rooms
@@ -10,21 +9,30 @@ import { joinRoom, type RoomOptions } from './webrtc-host.ts';
  */
 export function createNetworkHost(options: RoomOptions) {
   const rooms = new Map<number, ReturnType<typeof joinRoom>>();
+  const groupOf = new Map<number, string>();
   const pubsub = signalPubSub();
   const unsubscribers = new Map<number, () => void>();
   let next = 0;
   const host = {
-    connect(target: SyncTarget, sessionHost: SessionHost): number {
+    connect(target: SyncTarget, linkHost: LinkHost): number {
       const id = ++next;
-      rooms.set(id, joinRoom(target, sessionHost, options));
+      rooms.set(id, joinRoom(target, linkHost, options));
+      groupOf.set(id, target.group);
       return id;
     },
     broadcast(id: number, blobs: Uint8Array[]): void {
       rooms.get(id)?.broadcast(blobs);
     },
+    publishHeads(id: number, record: Uint8Array): void {
+      rooms.get(id)?.publishHeads(record);
+    },
+    setPresence(id: number, state: Uint8Array): void {
+      rooms.get(id)?.setPresence(state);
+    },
     close(id: number): void {
       rooms.get(id)?.close();
       rooms.delete(id);
+      groupOf.delete(id);
     },
     subscribe(urls: string[], topic: string, listener: (bytes: Uint8Array) => void): number {
       const id = ++next;
@@ -38,7 +46,11 @@ export function createNetworkHost(options: RoomOptions) {
     publish(urls: string[], topic: string, bytes: Uint8Array): void {
       pubsub.publish(urls, topic, bytes);
     },
-    peers: () => [...rooms.values()].reduce((n, room) => n + room.peers(), 0),
+    /** One group's room as the UI shows it, or null while the group has none. */
+    status(group: string): RoomStatus | null {
+      for (const [id, room] of rooms) if (groupOf.get(id) === group) return room.status();
+      return null;
+    },
   };
   return host;
 }

@@ -8,6 +8,8 @@ export function offlineNetwork(): Network {
   return {
     connect: () => ({
       broadcast: () => undefined,
+      publishHeads: () => undefined,
+      setPresence: () => undefined,
       close: () => undefined,
     }),
     subscribe: () => () => undefined,

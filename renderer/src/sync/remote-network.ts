@@ -14,6 +14,12 @@ export function remoteNetwork(host: Comlink.Remote<NetworkHost>): Network {
         broadcast(blobs) {
           id.then((link) => host.broadcast(link, blobs)).catch(fail('pushing blobs'));
         },
+        publishHeads(record) {
+          id.then((link) => host.publishHeads(link, record)).catch(fail('writing our heads'));
+        },
+        setPresence(state) {
+          id.then((link) => host.setPresence(link, state)).catch(fail('setting our presence'));
+        },
         close() {
           id.then((link) => host.close(link)).catch(fail('leaving a room'));
         },

@@ -17,8 +17,10 @@ export type SyncStore = {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => SyncState;
   client: () => SyncClient | null;
-  /** Bumps whenever a group's messages or members change. */
+  /** Bumps whenever a group's messages, members or delivery state change. */
   version: (groupId: string) => number;
+  /** Bumps whenever who is here, typing or has read something changes in a group. */
+  presenceVersion: (groupId: string) => number;
   /** The latest status of a join request, or undefined while none has arrived. */
   joinStatus: (joinId: number) => JoinStatus | undefined;
   refresh: () => Promise<void>;
@@ -28,6 +30,10 @@ export function createSyncStore(identity: Identity): SyncStore {
   let state: SyncState = { status: 'starting', groups: [], error: null };
   let client: SyncClient | null = null;
   const versions = new Map<string, number>();
+  const presenceVersions = new Map<string, number>();
+  const bump = (map: Map<string, number>, id: string) => {
+    map.set(id, (map.get(id) ?? 0) + 1);
+  };
   const joins = new Map<number, JoinStatus>();
   const listeners = new Set<() => void>();
   const notify = () => {
@@ -41,11 +47,17 @@ export function createSyncStore(identity: Identity): SyncStore {
     if (client) set({ groups: await client.groups() });
   };
   const onEvent = (event: SyncEvent) => {
+    if (event.type === 'presence' || event.type === 'delivery') {
+      // Neither changes the group list: only the open conversation looks again.
+      bump(event.type === 'presence' ? presenceVersions : versions, event.groupId);
+      notify();
+      return;
+    }
     if (event.type === 'join') {
       joins.set(event.joinId, event.status);
       notify();
     } else if (event.type !== 'groups') {
-      versions.set(event.groupId, (versions.get(event.groupId) ?? 0) + 1);
+      bump(versions, event.groupId);
     }
     refresh().catch((error: unknown) => {
       console.error('Refreshing the group list failed', error);
@@ -68,6 +80,7 @@ export function createSyncStore(identity: Identity): SyncStore {
     getSnapshot: () => state,
     client: () => client,
     version: (groupId) => versions.get(groupId) ?? 0,
+    presenceVersion: (groupId) => presenceVersions.get(groupId) ?? 0,
     joinStatus: (joinId) => joins.get(joinId),
     refresh,
   };

@@ -1,7 +1,9 @@
-import * as Y from 'yjs';
+import { base64nopad } from '@scure/base';
 import { WebrtcProvider } from 'y-webrtc';
-import type { SyncTarget } from '../../../shared/repo/network.ts';
-import { createSession, type Session, type SessionHost } from '../../../shared/sync/session.ts';
+import type { LinkHost, SyncTarget } from '../../../shared/repo/network.ts';
+import { MAX_PRESENCE_BYTES } from '../../../shared/sync/presence.ts';
+import { createSession, type Session } from '../../../shared/sync/session.ts';
+import { createHeadsDoc } from './heads-doc.ts';
 
 /** The negotiated id of the blob channel, the same on both sides (MACHINE-NOTES). */
 const BLOB_CHANNEL_ID = 7;
@@ -13,9 +15,33 @@ type PeerConn = {
   peer: { _pc: RTCPeerConnection; on(event: 'connect' | 'close', listener: () => void): void };
 };
 /** How rooms reach peers: the STUN servers the person can see in Settings (none by default). */
-export type RoomOptions = { iceServers: RTCIceServer[]; wrtc?: unknown };
+export type RoomOptions = {
+  iceServers: RTCIceServer[];
+  /** A Node peer's WebRTC (tests, benchmarks); a window has its own. */
+  wrtc?: unknown;
+  /** Keep the heads doc in IndexedDB (default); a Node peer has none. */
+  persistHeads?: boolean;
+};
 
-type ProviderInternals = { room: { webrtcConns: Map<string, PeerConn> } | null };
+type ProviderInternals = {
+  room: { webrtcConns: Map<string, PeerConn> } | null;
+  signalingConns: { url: string; connected: boolean }[];
+};
+
+/** What the status bar and sync panel show of one room. */
+export type RoomStatus = {
+  /** Peers with an open blob channel: members we are syncing with now. */
+  peers: number;
+  signaling: { url: string; connected: boolean }[];
+};
+
+/** How many peer connections this page has made: Chromium allows ~500 per page lifetime. */
+let connectionsMade = 0;
+export const peerConnectionsMade = () => connectionsMade;
+
+const fail = (what: string) => (error: unknown) => {
+  console.warn(`fellows: ${what}`, error);
+};
 
 /**
  * One group's presence in its room, on the UI thread (WebRTC exists only in a window):
@@ -23,17 +49,11 @@ type ProviderInternals = { room: { webrtcConns: Map<string, PeerConn> } | null }
  * each connection a second, negotiated data channel carries blobs (never y-webrtc's own doc
  * sync, which refuses large histories, DESIGN §6).
  */
-export function joinRoom(target: SyncTarget, host: SessionHost, options: RoomOptions) {
-  const doc = new Y.Doc();
-  const provider = new WebrtcProvider(target.room, doc, {
-    signaling: [...target.signaling],
-    password: target.password,
-    // `wrtc` only for a Node peer (tests, benchmarks); a window has WebRTC built in.
-    peerOpts: {
-      config: { iceServers: options.iceServers },
-      ...(options.wrtc ? { wrtc: options.wrtc } : {}),
-    },
-  });
+export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOptions) {
+  const headsDoc = createHeadsDoc(target, host, { persist: options.persistHeads ?? true });
+  const doc = headsDoc.doc;
+  let closed = false;
+  let provider: WebrtcProvider | null = null;
   const sessions = new Map<string, Session>();
 
   const attach = (peerId: string, conn: PeerConn) => {
@@ -81,18 +101,52 @@ export function joinRoom(target: SyncTarget, host: SessionHost, options: RoomOpt
     };
   };
 
-  provider.on('peers', ({ added }: { added: string[] }) => {
-    const conns = (provider as unknown as ProviderInternals).room?.webrtcConns;
-    for (const peerId of added) {
-      const conn = conns?.get(peerId);
-      if (!conn) continue;
-      if (conn.connected) attach(peerId, conn);
-      else
-        conn.peer.on('connect', () => {
-          attach(peerId, conn);
-        });
-    }
-  });
+  let presence: string | null = null;
+  const start = () => {
+    if (closed) return;
+    const room = new WebrtcProvider(target.room, doc, {
+      signaling: [...target.signaling],
+      password: target.password,
+      // `wrtc` only for a Node peer (tests, benchmarks); a window has WebRTC built in.
+      peerOpts: {
+        config: { iceServers: options.iceServers },
+        ...(options.wrtc ? { wrtc: options.wrtc } : {}),
+      },
+    });
+    provider = room;
+    if (presence !== null) room.awareness.setLocalStateField('p', presence);
+    // Presence: every other device's sealed awareness state, as opaque bytes for the engine.
+    const awareness = room.awareness;
+    awareness.on('change', () => {
+      const states: Uint8Array[] = [];
+      for (const [clientId, state] of awareness.getStates()) {
+        const sealed = (state as { p?: unknown }).p;
+        if (clientId === awareness.clientID || typeof sealed !== 'string') continue;
+        if (sealed.length > (MAX_PRESENCE_BYTES * 4) / 3 + 4) continue;
+        try {
+          states.push(base64nopad.decode(sealed));
+        } catch {
+          // Not ours to read: someone in the room wrote garbage.
+        }
+      }
+      host.roomPresence(states).catch(fail('reading presence failed'));
+    });
+
+    room.on('peers', ({ added }: { added: string[] }) => {
+      const conns = (room as unknown as ProviderInternals).room?.webrtcConns;
+      connectionsMade += added.length;
+      for (const peerId of added) {
+        const conn = conns?.get(peerId);
+        if (!conn) continue;
+        if (conn.connected) attach(peerId, conn);
+        else
+          conn.peer.on('connect', () => {
+            attach(peerId, conn);
+          });
+      }
+    });
+  };
+  void headsDoc.ready.then(start);
 
   return {
     broadcast(blobs: Uint8Array[]) {
@@ -102,11 +156,27 @@ export function joinRoom(target: SyncTarget, host: SessionHost, options: RoomOpt
         });
       }
     },
-    peers: () => sessions.size,
+    publishHeads(record: Uint8Array) {
+      headsDoc.publish(record);
+    },
+    setPresence(state: Uint8Array) {
+      presence = base64nopad.encode(state);
+      provider?.awareness.setLocalStateField('p', presence);
+    },
+    status(): RoomStatus {
+      const conns = provider
+        ? (provider as unknown as ProviderInternals).signalingConns
+        : target.signaling.map((url) => ({ url, connected: false }));
+      return {
+        peers: sessions.size,
+        signaling: conns.map((conn) => ({ url: conn.url, connected: conn.connected })),
+      };
+    },
     close() {
+      closed = true;
       for (const session of sessions.values()) session.close();
-      provider.destroy();
-      doc.destroy();
+      provider?.destroy();
+      headsDoc.destroy();
     },
   };
 }

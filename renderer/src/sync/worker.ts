@@ -15,7 +15,7 @@ import { remoteNetwork } from './remote-network.ts';
 import { createSealer } from '../../../shared/storage/sealer.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
-import type { SyncApi, SyncEvent } from './api.ts';
+import type { SyncApi, SyncEvent, SyncReport } from './api.ts';
 import { offlineNetwork } from './offline-network.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
@@ -26,6 +26,18 @@ let defaultSignaling: string[] = [];
 let joinCounter = 0;
 const JOIN_RETRY_MS = 3000;
 const joins = new Map<number, PendingJoin>();
+/** Per group, what the sync panel shows; the newest REPORT_LIMIT of each. */
+const reports = new Map<string, SyncReport>();
+const REPORT_LIMIT = 100;
+
+function reportOf(id: string): SyncReport {
+  let report = reports.get(id);
+  if (!report) {
+    report = { rejected: [], forks: [] };
+    reports.set(id, report);
+  }
+  return report;
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -74,7 +86,22 @@ const api: SyncApi = {
         send({ type: 'members', groupId: id });
       });
       handle?.on('rejected', (r) => {
+        const report = reportOf(id);
+        report.rejected.unshift({ at: Date.now(), reason: r.reason, detail: r.detail });
+        report.rejected.length = Math.min(report.rejected.length, REPORT_LIMIT);
         send({ type: 'rejected', groupId: id, reason: r.reason, detail: r.detail });
+      });
+      handle?.on('fork', (f) => {
+        const report = reportOf(id);
+        report.forks.unshift({ at: Date.now(), name: f.name, seq: f.seq });
+        report.forks.length = Math.min(report.forks.length, REPORT_LIMIT);
+        send({ type: 'fork', groupId: id });
+      });
+      handle?.on('presence', () => {
+        send({ type: 'presence', groupId: id });
+      });
+      handle?.on('delivery', () => {
+        send({ type: 'delivery', groupId: id });
       });
     };
     const watched = new Set<string>();
@@ -93,8 +120,8 @@ const api: SyncApi = {
     });
   },
   groups: () => Promise.resolve(requireRepo().list()),
-  async createGroup(name) {
-    const handle = await requireRepo().create({ name, signaling: defaultSignaling });
+  async createGroup(name, signaling) {
+    const handle = await requireRepo().create({ name, signaling: signaling ?? defaultSignaling });
     return handle.id;
   },
   previewInvite(code) {
@@ -137,6 +164,16 @@ const api: SyncApi = {
   send: (id, text, options) => group(id).send(text, options),
   markRead: (id, messageId) => group(id).markRead(messageId),
   members: (id) => Promise.resolve(group(id).members()),
+  presence: (id) => Promise.resolve(group(id).presence()),
+  setTyping(id, typing) {
+    group(id).setTyping(typing);
+    return Promise.resolve();
+  },
+  syncReport(id) {
+    group(id);
+    const report = reportOf(id);
+    return Promise.resolve({ rejected: [...report.rejected], forks: [...report.forks] });
+  },
   async invite(id) {
     const invite = await group(id).invite();
     return { code: encodeInvite(invite), link: inviteLink(invite), expiresAt: invite.expiresAt };

@@ -1,0 +1,55 @@
+import type { Network } from '../../shared/repo/network.ts';
+import { createNetworkHost } from '../../renderer/src/sync/network-host.ts';
+import { wrtc } from './env.ts';
+
+/**
+ * The app's real network host (y-webrtc rooms with the blob channel, the signaling pub/sub),
+ * in this process, as the core's `Network` port: what `remoteNetwork` does through Comlink
+ * in the app, called directly. No STUN: peers reach each other on loopback.
+ */
+export function nodeNetwork() {
+  const host = createNetworkHost({ iceServers: [], wrtc });
+  const network: Network = {
+    connect(target, linkHost) {
+      const id = host.connect(target, linkHost);
+      return {
+        broadcast: (blobs) => {
+          host.broadcast(id, blobs);
+        },
+        publishHeads: (record) => {
+          host.publishHeads(id, record);
+        },
+        setPresence: (state) => {
+          host.setPresence(id, state);
+        },
+        close: () => {
+          host.close(id);
+        },
+      };
+    },
+    subscribe(urls, topic, onMessage) {
+      const id = host.subscribe([...urls], topic, onMessage);
+      return () => {
+        host.unsubscribe(id);
+      };
+    },
+    publish(urls, topic, bytes) {
+      host.publish([...urls], topic, bytes);
+    },
+  };
+  return { network, host };
+}
+
+/** A network that reaches nobody: Fellows closed, or the laptop offline. */
+export function noNetwork(): Network {
+  return {
+    connect: () => ({
+      broadcast: () => undefined,
+      publishHeads: () => undefined,
+      setPresence: () => undefined,
+      close: () => undefined,
+    }),
+    subscribe: () => () => undefined,
+    publish: () => undefined,
+  };
+}

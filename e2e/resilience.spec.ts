@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs, SIGNALING } from '../playwright.config.ts';
+import { createGroup, newPerson, onboard, send } from './people.ts';
+import { startSignalServer, type TestSignalServer } from './signal-server.ts';
+
+// Finding a peer again goes through reconnect backoffs (y-webrtc's signaling client, up to
+// 2.5 s), so the waits for a message to cross are generous; none of them is a fixed sleep.
+const CROSS = { timeout: 30_000 };
+const GROUP = 'Book club';
+
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+const say = (page: Page, text: string) => send(page, GROUP, text);
+
+/** Points Settings at the test's own signaling server, and only at it. */
+async function useSignaling(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const section = page.getByRole('region', { name: 'Signaling servers for new groups' });
+  await section.getByRole('textbox').fill(url);
+  await section.getByRole('button', { name: 'Add' }).click();
+  await section.getByRole('button', { name: `Remove ${SIGNALING}` }).click();
+  await expect(section.getByRole('listitem').locator('code')).toHaveText([url]);
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.getByLabel('Invite link').inputValue();
+  await page.getByRole('button', { name: 'Done' }).click();
+  return link;
+}
+
+async function askToJoin(page: Page, link: string, server: TestSignalServer): Promise<void> {
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByLabel('Invite code or link').fill(link);
+  await page.getByRole('button', { name: 'Check invite' }).click();
+  await expect(page.getByText(`Fellows will contact 127.0.0.1:${server.port}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible(CROSS);
+}
+
+/** Opens Fellows again on a laptop that has used it before, at the group's conversation. */
+async function reopen(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('complementary', { name: 'Groups' }).getByText(GROUP).click();
+  await expect(page.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible();
+}
+
+/** Two members talking in a group whose only signaling server is `server`. */
+async function twoMembers(ada: Page, bo: Page, server: TestSignalServer): Promise<void> {
+  await onboard(ada, 'Ada');
+  await useSignaling(ada, server.url);
+  await createGroup(ada, GROUP);
+  await say(ada, 'First book: Middlemarch');
+  const link = await inviteLink(ada);
+  await onboard(bo, 'Bo');
+  await useSignaling(bo, server.url);
+  await askToJoin(bo, link, server);
+  await expect(messages(bo).getByText('First book: Middlemarch')).toBeVisible(CROSS);
+  await say(bo, 'Love it, I am in!');
+  await expect(messages(ada).getByText('Love it, I am in!')).toBeVisible(CROSS);
+}
+
+/**
+ * A laptop whose Fellows can be quit and opened again with its data: a persistent browser
+ * profile in a temporary folder (closing a normal context would throw its IndexedDB away).
+ */
+type Laptop = { dir: string; context: BrowserContext | null };
+
+async function openLaptop(laptop: Laptop, baseURL: string | undefined): Promise<Page> {
+  const context = await chromium.launchPersistentContext(laptop.dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    permissions: ['microphone'],
+    viewport: { width: 1100, height: 720 },
+    ...(baseURL ? { baseURL } : {}),
+  });
+  laptop.context = context;
+  const opened = context.pages()[0] ?? (await context.newPage());
+  opened.on('pageerror', (error) => {
+    throw new Error(`Uncaught error in the page: ${error.message}`);
+  });
+  return opened;
+}
+
+async function quit(laptop: Laptop): Promise<void> {
+  await laptop.context?.close();
+  laptop.context = null;
+}
+
+test('the history outlives Fellows closing; a message written alone reaches the others later', async ({
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const server = await startSignalServer();
+  const ada: Laptop = { dir: await mkdtemp(join(tmpdir(), 'fellows-ada-')), context: null };
+  const bo: Laptop = { dir: await mkdtemp(join(tmpdir(), 'fellows-bo-')), context: null };
+  try {
+    let adaPage = await openLaptop(ada, baseURL);
+    let boPage = await openLaptop(bo, baseURL);
+    await twoMembers(adaPage, boPage, server);
+    await say(adaPage, 'Chapter one by Friday');
+    await expect(messages(boPage).getByText('Chapter one by Friday')).toBeVisible(CROSS);
+
+    // Bo quits Fellows, the signaling server goes down, and Ada quits too.
+    await quit(bo);
+    await server.kill();
+    await quit(ada);
+
+    // Bo opens Fellows with nobody to talk to and no server: the whole history is there.
+    boPage = await openLaptop(bo, baseURL);
+    await reopen(boPage);
+    for (const text of ['First book: Middlemarch', 'Love it, I am in!', 'Chapter one by Friday']) {
+      await expect(messages(boPage).getByText(text)).toBeVisible();
+    }
+    await say(boPage, 'Written with nobody around');
+    // It is kept: after quitting and opening again, it is still there.
+    await quit(bo);
+    boPage = await openLaptop(bo, baseURL);
+    await reopen(boPage);
+    await expect(messages(boPage).getByText('Written with nobody around')).toBeVisible();
+
+    // The server and Ada come back: Bo's app finds Ada's and the message reaches her.
+    await server.start();
+    adaPage = await openLaptop(ada, baseURL);
+    await reopen(adaPage);
+    await expect(messages(adaPage).getByText('Written with nobody around')).toBeVisible(CROSS);
+    await expect(messages(adaPage).getByRole('listitem')).toHaveCount(4);
+  } finally {
+    await quit(ada);
+    await quit(bo);
+    await server.kill();
+    await rm(ada.dir, { recursive: true, force: true });
+    await rm(bo.dir, { recursive: true, force: true });
+  }
+});
+
+test('the signaling server restarts mid-conversation: no reload, and peers find each other again', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const server = await startSignalServer();
+  const ada = await newPerson(browser);
+  const bo = await newPerson(browser);
+  try {
+    await twoMembers(ada.page, bo.page, server);
+
+    // The server crashes and comes back on the same port; both keep talking, no reload.
+    await server.kill();
+    await server.start();
+    await say(ada.page, 'Still here after the restart?');
+    await expect(messages(bo.page).getByText('Still here after the restart?')).toBeVisible(CROSS);
+    await say(bo.page, 'Yes, still here');
+    await expect(messages(ada.page).getByText('Yes, still here')).toBeVisible(CROSS);
+
+    // Now the peers must find each other again through the restarted server: it goes down,
+    // Bo closes Fellows, Ada writes; the server comes back and Bo opens Fellows again. Ada's
+    // page stays open throughout and never reloads.
+    await server.kill();
+    await bo.page.close();
+    await say(ada.page, 'While you were away');
+    await server.start();
+    const back = await bo.context.newPage();
+    back.on('pageerror', (error) => {
+      throw new Error(`Uncaught error in the page: ${error.message}`);
+    });
+    await reopen(back);
+    await expect(messages(back).getByText('While you were away')).toBeVisible(CROSS);
+    await say(back, 'Back again');
+    await expect(messages(ada.page).getByText('Back again')).toBeVisible(CROSS);
+  } finally {
+    await ada.context.close();
+    await bo.context.close();
+    await server.kill();
+  }
+});

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isValidServerList, type ServerKind } from './urls.ts';
+
+/**
+ * This device's settings: the servers Fellows may contact. Not secret (every member of a group
+ * sees its servers in the invite), so they live in the page's storage, checked when read.
+ */
+export type AppSettings = {
+  /** Signaling servers new groups are created with; a group keeps its own afterwards. */
+  signaling: string[];
+  /** STUN servers for every peer connection; none unless the person adds some. */
+  stun: string[];
+};
+
+/** Where settings are kept: `localStorage` in the app, a Map in tests. */
+export type SettingsStorage = {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+};
+
+export const SETTINGS_KEY = 'fellows:settings';
+
+const Stored = z.object({
+  version: z.literal(1),
+  signaling: z
+    .array(z.string())
+    .refine((list) => isValidServerList('signaling', list), 'bad signaling list'),
+  stun: z.array(z.string()).refine((list) => isValidServerList('stun', list), 'bad STUN list'),
+});
+
+/** The stored settings, or `defaults` when there are none or they do not check out. */
+export function loadSettings(storage: SettingsStorage, defaults: AppSettings): AppSettings {
+  let text: string | null;
+  try {
+    text = storage.getItem(SETTINGS_KEY);
+  } catch (error) {
+    console.warn('fellows: settings could not be read, using the defaults', error);
+    return copy(defaults);
+  }
+  if (text === null) return copy(defaults);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    console.warn('fellows: stored settings are not JSON, using the defaults');
+    return copy(defaults);
+  }
+  const parsed = Stored.safeParse(json);
+  if (!parsed.success) {
+    console.warn(
+      `fellows: stored settings are invalid, using the defaults: ${parsed.error.message}`,
+    );
+    return copy(defaults);
+  }
+  return { signaling: parsed.data.signaling, stun: parsed.data.stun };
+}
+
+export function saveSettings(storage: SettingsStorage, settings: AppSettings): void {
+  storage.setItem(SETTINGS_KEY, JSON.stringify({ version: 1, ...settings }));
+}
+
+/** Settings as an external store (for useSyncExternalStore); only valid lists get in. */
+export type SettingsStore = {
+  subscribe: (listener: () => void) => () => void;
+  get: () => AppSettings;
+  /** Replaces one list; throws if it does not check out (the screen checks first). */
+  setServers: (kind: ServerKind, list: readonly string[]) => void;
+  /** Reads the storage again (another window changed it). */
+  reload: () => void;
+};
+
+export function createSettingsStore(
+  storage: SettingsStorage,
+  defaults: AppSettings,
+): SettingsStore {
+  let current = loadSettings(storage, defaults);
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => current,
+    setServers(kind, list) {
+      if (!isValidServerList(kind, list)) throw new Error(`not a valid ${kind} server list`);
+      const next = { ...current, [kind]: [...list] };
+      saveSettings(storage, next);
+      current = next;
+      notify();
+    },
+    reload() {
+      current = loadSettings(storage, defaults);
+      notify();
+    },
+  };
+}
+
+function copy(settings: AppSettings): AppSettings {
+  return { signaling: [...settings.signaling], stun: [...settings.stun] };
+}
