@@ -24,6 +24,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     versions: { electron: '45.4.1', chrome: '142.0.0.0', node: '22.20.0', openssl: '3.0' },
     vault,
     openExternal: vi.fn(() => Promise.resolve()),
+    recycleRenderer: vi.fn(),
     ...overrides,
   };
 }
@@ -72,5 +73,21 @@ describe('createHandlers', () => {
       createHandlers(d)['shell:openExternal']('javascript:alert(1)'),
     ).rejects.toBeInstanceOf(RefusedArgumentError);
     expect(d.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('app:recycle', () => {
+  it('answers first, then replaces the renderer', async () => {
+    vi.useFakeTimers();
+    try {
+      const d = deps();
+      const result = await createHandlers(d)['app:recycle']();
+      expect(result).toBeNull();
+      expect(d.recycleRenderer).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(100);
+      expect(d.recycleRenderer).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -12,6 +12,8 @@ export type HandlerDeps = {
   vault: Vault;
   /** `shell.openExternal`. */
   openExternal: (url: string) => Promise<void>;
+  /** Replaces the window's renderer process with a fresh one (see `recycleRenderer`). */
+  recycleRenderer: () => void;
 };
 
 /** The implementation of every IPC channel, built from the services main owns. */
@@ -19,6 +21,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { vault } = deps;
   return {
     'app:info': () => appInfo(deps),
+    'app:recycle': () => {
+      // After the reply is on its way: the process that asked is about to be replaced.
+      setTimeout(deps.recycleRenderer, 50);
+      return null;
+    },
     'vault:status': () => vault.status(),
     'vault:get': (name) => vault.get(name),
     'vault:set': async (name, value) => {

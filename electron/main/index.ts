@@ -88,6 +88,14 @@ async function start(): Promise<void> {
       versions: process.versions,
       vault,
       openExternal,
+      recycleRenderer: () => {
+        // Chromium frees few closed RTCPeerConnections before its ~500-per-process cap: a
+        // reload in the same process would not help, a new renderer process does (DESIGN §6).
+        const contents = mainWindow?.webContents;
+        if (!contents || contents.isDestroyed()) return;
+        contents.forcefullyCrashRenderer();
+        contents.reload();
+      },
     }),
     (frame) => isTrustedSender(frame, devServerUrl),
   );

@@ -38,6 +38,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       host: 'electron',
       versions: {},
     }),
+    'app:recycle': () => null,
     'vault:status': () => ({
       available: true,
       backend: 'gnome_libsecret',

@@ -27,6 +27,7 @@ type ArgumentNames<T> = { [K in keyof T]: string };
 /** Names for each channel's arguments, so a refusal says which one was wrong. */
 const argumentNames: { [C in ChannelName]: ArgumentNames<ChannelArgs<C>> } = {
   'app:info': [],
+  'app:recycle': [],
   'vault:status': [],
   'vault:get': ['name'],
   'vault:set': ['name', 'value'],

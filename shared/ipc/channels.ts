@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app:info',
+  'app:recycle',
   'vault:status',
   'vault:get',
   'vault:set',

@@ -70,6 +70,7 @@ type ChannelSpec = { args: z.ZodTuple; result: z.ZodType };
 /** The one map of IPC channels: their argument tuples and result types. */
 export const contract = {
   'app:info': { args: z.tuple([]), result: appInfoSchema },
+  'app:recycle': { args: z.tuple([]), result: z.null() },
   'vault:status': { args: z.tuple([]), result: vaultStatusSchema },
   'vault:get': { args: z.tuple([vaultNameSchema]), result: vaultValueSchema.nullable() },
   'vault:set': { args: z.tuple([vaultNameSchema, vaultValueSchema]), result: z.null() },

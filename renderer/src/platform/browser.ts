@@ -26,6 +26,11 @@ export function browserPlatform(): Platform {
       window.open(parsed.data, '_blank', 'noopener,noreferrer');
       return Promise.resolve();
     },
+    recycle: () => {
+      // A page cannot ask for a new process; a reload is the most it can do.
+      window.location.reload();
+      return Promise.resolve();
+    },
     notify: (request) => showWebNotification(request),
   };
 }

@@ -26,6 +26,9 @@ export function electronPlatform(bridge: FellowsBridge): Platform {
     openExternal: async (url) => {
       await unwrap(bridge.shell.openExternal(url));
     },
+    recycle: async () => {
+      await unwrap(bridge.app.recycle());
+    },
     // Native notifications come with the desktop-integration work; until then the web API,
     // which Electron also implements, is used from the page.
     notify: (request) => showWebNotification(request),

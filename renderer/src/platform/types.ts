@@ -31,6 +31,11 @@ export type Platform = {
   readonly vault: Vault;
   /** Opens an http(s) link in the person's own browser, never inside the app. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Starts the app again in a fresh renderer (same data): how the sync host sheds the
+   * peer connections Chromium never frees. Only at an idle moment (see sync/recycle.ts).
+   */
+  recycle(): Promise<void>;
   /** Shows a desktop notification if the person allowed them; resolves false if not shown. */
   notify(request: NotificationRequest): Promise<boolean>;
 };

@@ -10,7 +10,9 @@ import {
 import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { SyncReport } from './api.ts';
 import { roomStatus } from './client.ts';
-import type { RoomStatus } from './webrtc-host.ts';
+import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
+import { usePlatform } from '../app/context.tsx';
+import { watchForRecycle } from './recycle.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 import type { Identity } from '../identity/identity.ts';
 import { createSyncStore, type SyncState, type SyncStore } from './store.ts';
@@ -21,6 +23,16 @@ const SyncContext = createContext<SyncStore | null>(null);
 export function SyncProvider(props: { identity: Identity; children: ReactNode }) {
   const { identity, children } = props;
   const store = useMemo(() => createSyncStore(identity), [identity]);
+  const platform = usePlatform();
+  // Fresh renderer before Chromium's peer-connection cap, at an idle moment (recycle.ts).
+  useEffect(
+    () =>
+      watchForRecycle({
+        connectionsMade: peerConnectionsMade,
+        recycle: () => platform.recycle(),
+      }),
+    [platform],
+  );
   return <SyncContext value={store}>{children}</SyncContext>;
 }
 
