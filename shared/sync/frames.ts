@@ -13,8 +13,11 @@ export type Frame =
   | { type: 'blob'; blob: Uint8Array }
   | { type: 'range'; blobs: Uint8Array[] };
 
-/** Largest frame we send or accept; a range is cut to fit. */
-export const MAX_FRAME_BYTES = 200 * 1024;
+/**
+ * Largest frame we send or accept; a range is cut to fit. 64 KiB (DESIGN §6): well under
+ * Chromium's 256 KiB data-channel limit, and the largest blob (60 KiB) still fits alone.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024;
 const MAX_DEVICES = 4096;
 
 export function encodeFrame(frame: Frame): Uint8Array {
