@@ -95,3 +95,26 @@ test('a blank group name gets a clear error, and nothing is created', async ({ b
   await expect(page.getByText('No groups yet.')).toBeVisible();
   await context.close();
 });
+
+test('a second tab on the same device says Fellows is open elsewhere and writes nothing', async ({
+  browser,
+}) => {
+  const { context, page } = await newPerson(browser);
+  await onboard(page, 'Ada');
+  await createGroup(page, 'Allotment');
+  await send(page, 'Allotment', 'Only one tab writes');
+  // Same browser profile, second tab: it must not run a second engine on the same chains.
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('alert')).toContainText('already open in another tab');
+  // The first tab keeps working.
+  await send(page, 'Allotment', 'Still here');
+  // Close the first; the second, reloaded, takes over with the whole history.
+  await page.close();
+  await second.reload();
+  await second.getByRole('complementary', { name: 'Groups' }).getByText('Allotment').click();
+  await expect(
+    second.getByRole('list', { name: 'Messages' }).getByText('Still here'),
+  ).toBeVisible();
+  await context.close();
+});

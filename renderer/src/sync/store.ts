@@ -2,6 +2,7 @@ import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncEvent } from './api.ts';
 import { startSyncEngine, type SyncClient } from './client.ts';
+import { acquireDeviceLock, ELSEWHERE_MESSAGE, type LockManagerLike } from './device-lock.ts';
 
 export type SyncState = {
   status: 'starting' | 'ready' | 'failed';
@@ -63,14 +64,19 @@ export function createSyncStore(identity: Identity): SyncStore {
       console.error('Refreshing the group list failed', error);
     });
   };
-  startSyncEngine(identity, onEvent)
+  acquireDeviceLock((navigator as { locks?: LockManagerLike }).locks)
+    .then((mine) => {
+      if (!mine) throw new Error(ELSEWHERE_MESSAGE);
+      return startSyncEngine(identity, onEvent);
+    })
     .then(async (started) => {
       client = started;
       set({ status: 'ready', groups: await started.groups() });
     })
     .catch((error: unknown) => {
-      console.error('The sync engine could not start', error);
-      set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== ELSEWHERE_MESSAGE) console.error('The sync engine could not start', error);
+      set({ status: 'failed', error: message });
     });
   return {
     subscribe(listener) {
