@@ -5,15 +5,14 @@ import { AppServicesProvider } from './app/context.tsx';
 import { createSession } from './app/session.ts';
 import { indexedDbProfileStore } from './identity/profile-store.ts';
 import { detectPlatform } from './platform/index.ts';
+import { requestPersistentStorage } from './storage/persist.ts';
 import './app/styles.css';
 
 const platform = detectPlatform();
 const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
 void session.start();
 // Ask the browser not to evict our data under storage pressure (DESIGN §7).
-navigator.storage.persist().catch((error: unknown) => {
-  console.warn('Persistent storage was not granted', error);
-});
+void requestPersistentStorage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -77,11 +77,17 @@ export function memoryNetwork() {
     const to = b.links.get(room);
     if (!from || !to || !a.online || !b.online) return;
     later(async () => {
-      // The simplest repair: send every device's blobs the other lacks, as ranges.
-      const theirs = await to.heads();
-      for (const [clientId, head] of await from.heads()) {
-        const known = theirs.get(clientId) ?? 0;
-        if (head > known) await to.receiveRange(await from.blobsAfter(clientId, known));
+      // The simplest repair: send every device's blobs the other lacks, as ranges, asking
+      // again while that moves it on (a host answers a bounded slice at a time).
+      for (let moved = true; moved;) {
+        moved = false;
+        const theirs = await to.heads();
+        for (const [clientId, head] of await from.heads()) {
+          const known = theirs.get(clientId) ?? 0;
+          if (head <= known) continue;
+          await to.receiveRange(await from.blobsAfter(clientId, known));
+          if (((await to.heads()).get(clientId) ?? 0) > known) moved = true;
+        }
       }
     });
   };

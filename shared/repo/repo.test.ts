@@ -209,6 +209,19 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   return -1;
 }
 
+describe('catching up a long history', () => {
+  it('a joiner gets every message even when ranges are answered a slice at a time', async () => {
+    const net = memoryNetwork();
+    const ada = await person(21, 'Ada', net);
+    const bo = await person(22, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Archive', signaling: SIGNALING });
+    for (let i = 1; i <= 300; i++) await group.send(`note ${i}`);
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    await waitFor(() => bo.repo.get(id)?.count() === 300, 'all 300 messages', 20_000);
+    expect(texts(bo.repo, id).at(-1)).toBe('Ada: note 300');
+  });
+});
+
 describe('delivery and presence in the room', () => {
   async function threeOfUs() {
     const net = memoryNetwork();

@@ -6,12 +6,14 @@ import { MAX_BLOB_BYTES } from '../blob/format.ts';
  * well under Chromium's 256 KiB limit:
  * - `have`: the sender's have-vector (clientID → chain length), on open and after catch-up;
  * - `blob`: one blob, pushed as soon as it is accepted (or relayed);
- * - `range`: one device's consecutive blobs, the answer to a `have` (one signature check).
+ * - `range`: one device's consecutive blobs, the answer to a `have` (one signature check);
+ * - `done`: the end of one answer: only then does the receiver say where it is now.
  */
 export type Frame =
   | { type: 'have'; heads: Map<number, number> }
   | { type: 'blob'; blob: Uint8Array }
-  | { type: 'range'; blobs: Uint8Array[] };
+  | { type: 'range'; blobs: Uint8Array[] }
+  | { type: 'done' };
 
 /**
  * Largest frame we send or accept; a range is cut to fit. 64 KiB (DESIGN §6): well under
@@ -34,6 +36,9 @@ export function encodeFrame(frame: Frame): Uint8Array {
     case 'range':
       w.u8(2).uint(frame.blobs.length);
       for (const blob of frame.blobs) w.bytes(blob);
+      break;
+    case 'done':
+      w.u8(3);
       break;
   }
   return w.finish();
@@ -58,6 +63,8 @@ export function decodeFrame(bytes: Uint8Array): Frame {
     const blobs: Uint8Array[] = [];
     for (let i = 0; i < count; i++) blobs.push(r.bytes(MAX_BLOB_BYTES));
     frame = { type: 'range', blobs };
+  } else if (type === 3) {
+    frame = { type: 'done' };
   } else {
     throw new DecodeError(`frame type ${type}`);
   }

@@ -122,8 +122,11 @@ describe('blob sync session', () => {
     }
     expect(warn).toHaveBeenCalledTimes(3);
     await session.onMessage(encodeFrame({ type: 'have', heads: new Map() }));
-    // It answers with its own have-vector, then the ranges the peer lacks.
-    expect(sent.map((frame) => decodeFrame(frame).type)).toEqual(['have', 'range']);
+    // It answers with its own have-vector, then the ranges the peer lacks, then `done`.
+    expect(sent.map((frame) => decodeFrame(frame).type)).toEqual(['have', 'range', 'done']);
+    // The same have-vector again asks for nothing new: no second answer.
+    await session.onMessage(encodeFrame({ type: 'have', heads: new Map() }));
+    expect(sent).toHaveLength(3);
   });
 
   it('waits for the send buffer to drain instead of queueing without bound', async () => {

@@ -24,17 +24,24 @@ export const HIGH_WATER_BYTES = 1024 * 1024;
 
 /**
  * One peer connection's blob sync (DESIGN §6): on open, exchange have-vectors; answer the
- * peer's with per-device ranges of what it lacks; push new blobs at once; after a catch-up
- * round, announce the new have-vector so the peer can ask again. Hostile frames are dropped
- * with a log line and never stop the session.
+ * peer's with per-device ranges of what it lacks (the host bounds each), then `done`; push
+ * new blobs at once. After a whole answer, the receiver announces its new have-vector and
+ * is answered again from there, until nothing is missing. Announcing only after `done`, not
+ * after each range, matters: an answer spans a frame per device behind, and a have-vector
+ * sent mid-answer would be answered with what is already on its way (measured: ~8× the
+ * history sent for a few devices behind). Hostile frames are dropped with a log line and
+ * never stop the session.
  */
 export function createSession(channel: BlobChannel, host: SessionHost) {
   let closed = false;
   let announced: string | null = null;
   let heard = false;
+  /** The last have-vector we answered: the same one again has nothing new to ask for. */
+  let answered: string | null = null;
+  const keyOf = (heads: Map<number, number>) => [...heads].sort((a, b) => a[0] - b[0]).join(';');
   const announce = async (force = false) => {
     const heads = await host.heads();
-    const key = [...heads].sort((a, b) => a[0] - b[0]).join(';');
+    const key = keyOf(heads);
     // Only when something changed: a peer whose blobs we cannot place yet must not make us
     // ask for the same range forever.
     if (key === announced && !force) return;
@@ -54,11 +61,16 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
   };
 
   async function answer(theirs: Map<number, number>): Promise<void> {
+    const key = keyOf(theirs);
+    if (key === answered) return;
+    answered = key;
     const frames: Uint8Array[] = [];
     for (const [clientId, head] of await host.heads()) {
       const known = theirs.get(clientId) ?? 0;
       if (head > known) frames.push(...rangeFrames(await host.blobsAfter(clientId, known)));
     }
+    if (frames.length === 0) return;
+    frames.push(encodeFrame({ type: 'done' }));
     await enqueue(frames);
   }
 
@@ -94,7 +106,9 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
           return;
         case 'range':
           await host.receiveRange(frame.blobs);
-          // Tell the peer where we are now, so it can send what this range did not cover.
+          return;
+        case 'done':
+          // Tell the peer where we are now, so it can send what this answer did not cover.
           await announce();
           return;
       }

@@ -181,6 +181,8 @@ export function Conversation(props: { group: GroupSummary }) {
         <textarea
           aria-label={`Message ${group.name}`}
           placeholder={`Message ${group.name}`}
+          // Else the browser saves the draft with its session, in the clear (e2e/at-rest).
+          autoComplete="off"
           value={draft}
           maxLength={MAX_TEXT_LENGTH}
           rows={1}

@@ -29,6 +29,7 @@ export function InvitePanel(props: { groupId: string; onClose: () => void }) {
           <input
             id="invite-link"
             readOnly
+            autoComplete="off"
             value={invite.link}
             onFocus={(e) => {
               e.target.select();

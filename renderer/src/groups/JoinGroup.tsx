@@ -57,6 +57,8 @@ export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel
             id={inputId}
             rows={3}
             autoFocus
+            // An invite holds its secret: keep it out of the browser's saved session state.
+            autoComplete="off"
             value={code}
             placeholder="fellows://join/…"
             onChange={(e) => {

@@ -38,6 +38,8 @@ export function NewGroupForm(props: {
       <input
         id={inputId}
         autoFocus
+        // Else the browser keeps the name in its form history, in the clear (e2e/at-rest).
+        autoComplete="off"
         value={name}
         placeholder="e.g. Maple Street co-op"
         onChange={(e) => {
