@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, SIGNALING } from '../playwright.config.ts';
 import { createGroup, newPerson, onboard, send } from './people.ts';
 import { startSignalServer, type TestSignalServer } from './signal-server.ts';
@@ -68,112 +68,142 @@ async function twoMembers(ada: Page, bo: Page, server: TestSignalServer): Promis
  * A laptop whose Fellows can be quit and opened again with its data: a persistent browser
  * profile in a temporary folder (closing a normal context would throw its IndexedDB away).
  */
-type Laptop = { dir: string; context: BrowserContext | null };
+type Laptop = {
+  /** Opens Fellows (a browser on this profile); resolves to its page. */
+  open(): Promise<Page>;
+  /** Quits Fellows: the browser closes, its profile stays. */
+  quit(): Promise<void>;
+};
 
-async function openLaptop(laptop: Laptop, baseURL: string | undefined): Promise<Page> {
-  const context = await chromium.launchPersistentContext(laptop.dir, {
+/**
+ * What these tests own, set up and torn down by Playwright even when a test fails or times
+ * out: a signaling server of their own, and laptops with their temporary profiles.
+ */
+const test = base.extend<{ signal: TestSignalServer; laptop: (name: string) => Promise<Laptop> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from it
+  signal: async ({}, use) => {
+    const server = await startSignalServer();
+    try {
+      await use(server);
+    } finally {
+      await server.kill();
+    }
+  },
+  laptop: async ({ baseURL }, use) => {
+    type Profile = { dir: string; context: BrowserContext | null };
+    const made: Profile[] = [];
+    await use(async (name) => {
+      const dir = await mkdtemp(join(tmpdir(), `fellows-${name}-`));
+      const state: Profile = { dir, context: null };
+      made.push(state);
+      return {
+        async open() {
+          const context = await launchProfile(state.dir, baseURL);
+          state.context = context;
+          const opened = context.pages()[0] ?? (await context.newPage());
+          failOnPageError(opened);
+          return opened;
+        },
+        async quit() {
+          await state.context?.close();
+          state.context = null;
+        },
+      };
+    });
+    for (const { dir, context } of made) {
+      await context?.close().catch((error: unknown) => {
+        console.warn(`closing the browser on ${dir} failed`, error);
+      });
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
     permissions: ['microphone'],
     viewport: { width: 1100, height: 720 },
     ...(baseURL ? { baseURL } : {}),
   });
-  laptop.context = context;
-  const opened = context.pages()[0] ?? (await context.newPage());
-  opened.on('pageerror', (error) => {
-    throw new Error(`Uncaught error in the page: ${error.message}`);
-  });
-  return opened;
 }
 
-async function quit(laptop: Laptop): Promise<void> {
-  await laptop.context?.close();
-  laptop.context = null;
+function failOnPageError(page: Page): void {
+  page.on('pageerror', (error) => {
+    throw new Error(`Uncaught error in the page: ${error.message}`);
+  });
 }
 
 test('the history outlives Fellows closing; a message written alone reaches the others later', async ({
-  baseURL,
+  signal: server,
+  laptop,
 }) => {
   test.setTimeout(180_000);
-  const server = await startSignalServer();
-  const ada: Laptop = { dir: await mkdtemp(join(tmpdir(), 'fellows-ada-')), context: null };
-  const bo: Laptop = { dir: await mkdtemp(join(tmpdir(), 'fellows-bo-')), context: null };
-  try {
-    let adaPage = await openLaptop(ada, baseURL);
-    let boPage = await openLaptop(bo, baseURL);
-    await twoMembers(adaPage, boPage, server);
-    await say(adaPage, 'Chapter one by Friday');
-    await expect(messages(boPage).getByText('Chapter one by Friday')).toBeVisible(CROSS);
+  const ada = await laptop('ada');
+  const bo = await laptop('bo');
+  let adaPage = await ada.open();
+  let boPage = await bo.open();
+  await twoMembers(adaPage, boPage, server);
+  await say(adaPage, 'Chapter one by Friday');
+  await expect(messages(boPage).getByText('Chapter one by Friday')).toBeVisible(CROSS);
 
-    // Bo quits Fellows, the signaling server goes down, and Ada quits too.
-    await quit(bo);
-    await server.kill();
-    await quit(ada);
+  // Bo quits Fellows, the signaling server goes down, and Ada quits too.
+  await bo.quit();
+  await server.kill();
+  await ada.quit();
 
-    // Bo opens Fellows with nobody to talk to and no server: the whole history is there.
-    boPage = await openLaptop(bo, baseURL);
-    await reopen(boPage);
-    for (const text of ['First book: Middlemarch', 'Love it, I am in!', 'Chapter one by Friday']) {
-      await expect(messages(boPage).getByText(text)).toBeVisible();
-    }
-    await say(boPage, 'Written with nobody around');
-    // It is kept: after quitting and opening again, it is still there.
-    await quit(bo);
-    boPage = await openLaptop(bo, baseURL);
-    await reopen(boPage);
-    await expect(messages(boPage).getByText('Written with nobody around')).toBeVisible();
-
-    // The server and Ada come back: Bo's app finds Ada's and the message reaches her.
-    await server.start();
-    adaPage = await openLaptop(ada, baseURL);
-    await reopen(adaPage);
-    await expect(messages(adaPage).getByText('Written with nobody around')).toBeVisible(CROSS);
-    await expect(messages(adaPage).getByRole('listitem')).toHaveCount(4);
-  } finally {
-    await quit(ada);
-    await quit(bo);
-    await server.kill();
-    await rm(ada.dir, { recursive: true, force: true });
-    await rm(bo.dir, { recursive: true, force: true });
+  // Bo opens Fellows with nobody to talk to and no server: the whole history is there.
+  boPage = await bo.open();
+  await reopen(boPage);
+  for (const text of ['First book: Middlemarch', 'Love it, I am in!', 'Chapter one by Friday']) {
+    await expect(messages(boPage).getByText(text)).toBeVisible();
   }
+  await say(boPage, 'Written with nobody around');
+  // It is kept: after quitting and opening again, it is still there.
+  await bo.quit();
+  boPage = await bo.open();
+  await reopen(boPage);
+  await expect(messages(boPage).getByText('Written with nobody around')).toBeVisible();
+
+  // The server and Ada come back: Bo's app finds Ada's and the message reaches her.
+  await server.start();
+  adaPage = await ada.open();
+  await reopen(adaPage);
+  await expect(messages(adaPage).getByText('Written with nobody around')).toBeVisible(CROSS);
+  await expect(messages(adaPage).getByRole('listitem')).toHaveCount(4);
 });
 
 test('the signaling server restarts mid-conversation: no reload, and peers find each other again', async ({
   browser,
+  signal: server,
 }) => {
   test.setTimeout(180_000);
-  const server = await startSignalServer();
   const ada = await newPerson(browser);
   const bo = await newPerson(browser);
-  try {
-    await twoMembers(ada.page, bo.page, server);
+  await twoMembers(ada.page, bo.page, server);
 
-    // The server crashes and comes back on the same port; both keep talking, no reload.
-    await server.kill();
-    await server.start();
-    await say(ada.page, 'Still here after the restart?');
-    await expect(messages(bo.page).getByText('Still here after the restart?')).toBeVisible(CROSS);
-    await say(bo.page, 'Yes, still here');
-    await expect(messages(ada.page).getByText('Yes, still here')).toBeVisible(CROSS);
+  // The server crashes and comes back on the same port; both keep talking, no reload.
+  await server.kill();
+  await server.start();
+  await say(ada.page, 'Still here after the restart?');
+  await expect(messages(bo.page).getByText('Still here after the restart?')).toBeVisible(CROSS);
+  await say(bo.page, 'Yes, still here');
+  await expect(messages(ada.page).getByText('Yes, still here')).toBeVisible(CROSS);
 
-    // Now the peers must find each other again through the restarted server: it goes down,
-    // Bo closes Fellows, Ada writes; the server comes back and Bo opens Fellows again. Ada's
-    // page stays open throughout and never reloads.
-    await server.kill();
-    await bo.page.close();
-    await say(ada.page, 'While you were away');
-    await server.start();
-    const back = await bo.context.newPage();
-    back.on('pageerror', (error) => {
-      throw new Error(`Uncaught error in the page: ${error.message}`);
-    });
-    await reopen(back);
-    await expect(messages(back).getByText('While you were away')).toBeVisible(CROSS);
-    await say(back, 'Back again');
-    await expect(messages(ada.page).getByText('Back again')).toBeVisible(CROSS);
-  } finally {
-    await ada.context.close();
-    await bo.context.close();
-    await server.kill();
-  }
+  // Now the peers must find each other again through the restarted server: it goes down,
+  // Bo closes Fellows, Ada writes; the server comes back and Bo opens Fellows again. Ada's
+  // page stays open throughout and never reloads.
+  await server.kill();
+  await bo.page.close();
+  await say(ada.page, 'While you were away');
+  await server.start();
+  const back = await bo.context.newPage();
+  failOnPageError(back);
+  await reopen(back);
+  await expect(messages(back).getByText('While you were away')).toBeVisible(CROSS);
+  await say(back, 'Back again');
+  await expect(messages(ada.page).getByText('Back again')).toBeVisible(CROSS);
+  await ada.context.close();
+  await bo.context.close();
 });

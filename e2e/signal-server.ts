@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY = /listening on (ws:\/\/\S+)/;
 
+// A server must not outlive the test run: if the worker exits before a test killed its
+// server (a crash, an interrupted run), kill what is left.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
  * A signaling server that belongs to one test: this repo's server (`signal/main.ts`) in its
  * own process on a free loopback port, which the test can kill (as a crash would: SIGKILL, no
@@ -29,20 +36,23 @@ export async function startSignalServer(): Promise<TestSignalServer> {
     port,
     async start() {
       if (child) throw new Error(`the signaling server on port ${port} is already running`);
-      child = await launch(port);
-      child.once('exit', () => {
-        child = null;
+      const started = await launch(port);
+      child = started;
+      running.add(started);
+      started.once('exit', () => {
+        running.delete(started);
+        if (child === started) child = null;
       });
     },
     async kill() {
-      const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) =>
-        running.once('exit', () => {
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => {
+        current.once('exit', () => {
           resolve();
-        }),
-      );
-      running.kill('SIGKILL');
+        });
+      });
+      current.kill('SIGKILL');
       await exited;
       child = null;
     },

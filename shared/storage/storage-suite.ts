@@ -112,6 +112,36 @@ export function runRepoStorageTests(
       expect(await storage.group('cc').loadChainAfter(7, 0)).toEqual([]);
     });
 
+    it('reads only what lies past a have-vector, in append order', async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      await g.appendBlob(blob('b1', 9, 1, 1));
+      await g.appendBlob(blob('a1', 7, 1, 10));
+      await g.appendBlob(blob('a2', 7, 2, 20));
+      await g.appendBlob(blob('b2', 9, 2, 2));
+      await g.appendBlob(blob('a3', 7, 3, 30));
+      await g.appendBlob(blob('a3-fork', 7, 3, 31));
+      await g.appendBlob(blob('c1', 11, 1, 5));
+      await storage.group('bb').appendBlob(blob('other', 7, 9, 99));
+      const ids = async (heads: [number, number][]) =>
+        (await g.loadBlobsAfter(new Map(heads))).map((b) => b.id);
+      expect(await ids([])).toEqual(['b1', 'a1', 'a2', 'b2', 'a3', 'a3-fork', 'c1']);
+      expect(
+        await ids([
+          [7, 2],
+          [9, 1],
+        ]),
+      ).toEqual(['b2', 'a3', 'a3-fork', 'c1']);
+      expect(
+        await ids([
+          [7, 3],
+          [9, 2],
+          [11, 1],
+        ]),
+      ).toEqual([]);
+      expect(await ids([[7, 1000]])).toEqual(['b1', 'b2', 'c1']);
+    });
+
     it('returns both blobs of an equivocation (one device, one seq), in append order', async () => {
       const storage = await make();
       const g = storage.group('aa');

@@ -23,6 +23,12 @@ export type GroupStorage = {
    * returned all come together: a cut never hides half of a fork.
    */
   loadChainAfter(clientId: number, seq: number, limit?: number): Promise<StoredBlob[]>;
+  /**
+   * The blobs past a have-vector: of each device, those with a greater seq than `heads`
+   * gives it (all of a device it lacks), in append order. Opening from a snapshot reads only
+   * these, not the whole log.
+   */
+  loadBlobsAfter(heads: ReadonlyMap<number, number>): Promise<StoredBlob[]>;
   putRecord(name: string, bytes: Uint8Array): Promise<void>;
   getRecord(name: string): Promise<Uint8Array | null>;
 };
@@ -62,6 +68,8 @@ export function memoryGroupStorage(): GroupStorage & { readonly blobs: StoredBlo
       return Promise.resolve();
     },
     loadBlobs: () => Promise.resolve(blobs.map(copy)),
+    loadBlobsAfter: (heads) =>
+      Promise.resolve(blobs.filter((b) => b.seq > (heads.get(b.clientId) ?? 0)).map(copy)),
     loadChainAfter: (clientId, seq, limit) =>
       Promise.resolve().then(() => {
         assertLimit(limit);

@@ -68,6 +68,25 @@ export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoS
       const range = IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
       return (await db.getAllFromIndex('blobs', 'by-group', range)).map(row);
     },
+    async loadBlobsAfter(heads) {
+      // One pass over the group's chains that jumps over what `heads` covers, device by device.
+      const chains = db.transaction('blobs').store.index('by-chain');
+      const rows: BlobRow[] = [];
+      const all = IDBKeyRange.bound([id, -Infinity, -Infinity], [id, Infinity, Infinity]);
+      let cursor = await chains.openCursor(all);
+      while (cursor) {
+        const [, clientId, seq] = cursor.key;
+        const head = heads.get(clientId) ?? 0;
+        if (seq <= head) {
+          // Seqs are whole numbers: head + 0.5 lands just past the head.
+          cursor = await cursor.continue([id, clientId, head + 0.5]);
+          continue;
+        }
+        rows.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map(row);
+    },
     async loadChainAfter(clientId, seq, limit) {
       assertLimit(limit);
       const chain = db.transaction('blobs').store.index('by-chain');
