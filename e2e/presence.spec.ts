@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   askToJoin,
   createGroup,
@@ -11,7 +11,7 @@ import {
   type Theme,
 } from './people.ts';
 
-const message = (page: import('@playwright/test').Page, text: string) =>
+const message = (page: Page, text: string) =>
   messages(page).getByRole('listitem').filter({ hasText: text });
 
 for (const theme of ['light', 'dark'] as Theme[]) {
