@@ -39,7 +39,15 @@ export async function startSyncEngine(
   stunAtStart = settings.stun;
   const network = createNetworkHost({ iceServers: settings.stun.map((url) => ({ urls: url })) });
   activeNetwork = network;
-  await remote.start(
+  // A worker script that fails to load (or throws at its top level) never answers `start`:
+  // turn that into an error the UI shows instead of waiting forever.
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the sync engine failed to load (${event.message || 'no details'})`));
+    });
+  });
+  const started = remote.start(
     {
       person: { publicKey: identity.person.publicKey, key: identity.personKey },
       device: { publicKey: identity.device.publicKey, key: identity.signingKey },
@@ -54,5 +62,6 @@ export async function startSyncEngine(
     Comlink.proxy(network) as unknown as Comlink.Remote<NetworkHost>,
     { signaling: settings.signaling },
   );
+  await Promise.race([started, failed]);
   return remote;
 }
