@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { createContentDoc } from '../content/writer.ts';
 import type { Ed25519, Signer } from '../crypto/ed25519.ts';
-import type { GroupStorage, StoredBlob } from '../storage/storage.ts';
+import type { GroupStorage } from '../storage/storage.ts';
 import { createChainBook, type ChainBook } from './chains.ts';
 import { createClock, type HybridClock } from './clock.ts';
 import type { EpochKeys } from './epoch.ts';
@@ -38,15 +38,11 @@ export type EngineEvents = {
 /** Pending work: either already verified, or raw bytes waiting for an epoch key. */
 export type Waiting = { signed: Signed } | { bytes: Uint8Array };
 
-/** The group's storage, as the engine uses it. */
-export type EngineStorage = GroupStorage & {
-  /**
-   * Optional: the stored blobs past `heads` on their device's chain (every blob of a device
-   * `heads` lacks). Opening from a snapshot then reads only what the snapshot does not cover
-   * (IndexedDB: one key range per device); without it, the engine reads the whole log.
-   */
-  loadBlobsAfter?(heads: ReadonlyMap<number, number>): Promise<StoredBlob[]>;
-};
+/**
+ * The group's storage, as the engine uses it. Opening from a snapshot reads only what the
+ * snapshot does not cover (`loadBlobsAfter`; IndexedDB: a skip-scan over each device's chain).
+ */
+export type EngineStorage = GroupStorage;
 
 export type EngineDeps = {
   ed: Ed25519;

@@ -113,9 +113,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       if (latest) core.clock.observe(latest.time);
     }
     const { storage } = deps;
-    const stored = storage.loadBlobsAfter
-      ? await storage.loadBlobsAfter(book.heads())
-      : await storage.loadBlobs();
+    const stored = await storage.loadBlobsAfter(book.heads());
     const newer = newerThan(core.state, stored);
     await receive(newer);
     return { from: 'snapshot', newer: newer.length };
