@@ -3,6 +3,12 @@ import { createInterface } from 'node:readline';
 
 const root = new URL('../../', import.meta.url).pathname;
 
+// A peer must not outlive the run that started it (a crash, an interrupted test).
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export type PeerEvent = Record<string, unknown> & { event: string };
 type Reply = Record<string, unknown> & { id: number; ok: boolean; error?: string };
 
@@ -10,11 +16,21 @@ type Reply = Record<string, unknown> & { id: number; ok: boolean; error?: string
  * Starts a Node script that speaks JSON lines (peer.ts, outsider.ts) and drives it: `call`
  * sends a command and resolves with its answer, `next` waits for an event.
  */
-export function spawnJsonLines(script: string, args: string[], label: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+export function spawnJsonLines(
+  script: string,
+  args: string[],
+  label: string,
+  nodeArgs: string[] = [],
+) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', script, ...args],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  running.add(child);
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   const events: PeerEvent[] = [];
   const waiters = new Set<{ match: (e: PeerEvent) => boolean; resolve: (e: PeerEvent) => void }>();
@@ -51,6 +67,7 @@ export function spawnJsonLines(script: string, args: string[], label: string) {
     if (process.env.FELLOWS_PEER_LOG) console.error(`[${label}] ${line}`);
   });
   child.on('exit', (code, signal) => {
+    running.delete(child);
     exited = `${label} exited (${signal ?? code})\n${stderr.slice(-20).join('\n')}`;
     for (const call of pending.values()) call.reject(new Error(exited));
     pending.clear();
@@ -62,7 +79,12 @@ export function spawnJsonLines(script: string, args: string[], label: string) {
       if (exited) return Promise.reject(new Error(exited));
       const id = ++next;
       return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: (r) => resolve(r as unknown as T), reject });
+        pending.set(id, {
+          resolve: (r) => {
+            resolve(r as unknown as T);
+          },
+          reject,
+        });
         child.stdin!.write(`${JSON.stringify({ id, cmd, ...args })}\n`);
       });
     },
@@ -97,7 +119,11 @@ export function spawnJsonLines(script: string, args: string[], label: string) {
     /** Asks it to quit, and kills it if it has not after a while. */
     async stop(): Promise<void> {
       if (exited) return;
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const gone = new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          resolve();
+        });
+      });
       child.stdin!.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await gone;
@@ -109,11 +135,12 @@ export function spawnJsonLines(script: string, args: string[], label: string) {
 export type JsonLinesProcess = ReturnType<typeof spawnJsonLines>;
 
 /** A Fellows device in a Node process (peer.ts): person `seed`, named `name`. */
-export function startNodePeer(options: { seed: number; name: string }) {
+export function startNodePeer(options: { seed: number; name: string; nodeArgs?: string[] }) {
   const peer = spawnJsonLines(
     'e2e/node-peer/peer.ts',
     ['--seed', String(options.seed), '--name', options.name],
     `node peer ${options.name}`,
+    options.nodeArgs,
   );
   return {
     ...peer,
@@ -122,3 +149,17 @@ export function startNodePeer(options: { seed: number; name: string }) {
 }
 
 export type NodePeer = ReturnType<typeof startNodePeer>;
+
+/** An outsider (outsider.ts) in a group's room, knowing its name only. */
+export function startOutsider(options: {
+  mode: 'provider' | 'raw';
+  room: string;
+  signaling: string;
+}) {
+  const outsider = spawnJsonLines(
+    'e2e/node-peer/outsider.ts',
+    ['--mode', options.mode, '--room', options.room, '--signaling', options.signaling],
+    `outsider (${options.mode})`,
+  );
+  return { ...outsider, ready: () => outsider.next((e) => e.event === 'ready', 30_000) };
+}

@@ -27,7 +27,11 @@ export async function deviceOf(
   return { identity, sealer };
 }
 
-/** A hash of the core's sources and of this generator: a cached group made by other code is not used. */
+/**
+ * A hash of what decides the stored bytes (the core's formats and engine, not its sync or
+ * repo logic, which change often and store nothing) and of this generator: a group cached by
+ * other code is made again. The caller also checks the group opens with every message.
+ */
 function codeVersion(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -35,9 +39,15 @@ function codeVersion(): string {
       a.name.localeCompare(b.name),
     )) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-        hash.update(path.slice(root.length)).update(readFileSync(path));
+      const name = path.slice(root.length);
+      if (entry.isDirectory()) {
+        if (name !== 'shared/sync' && name !== 'shared/testing') walk(path);
+      } else if (
+        name.endsWith('.ts') &&
+        !name.endsWith('.test.ts') &&
+        (!name.startsWith('shared/repo/') || name === 'shared/repo/records.ts')
+      ) {
+        hash.update(name).update(readFileSync(path));
       }
     }
   };
@@ -59,7 +69,8 @@ export async function groupWithHistory(options: {
   name: string;
   groupName: string;
   messages: number;
-  cache: boolean;
+  /** Keep it in CACHE_DIR and use it from there: `use` a cached one, or `renew` it. */
+  cache: 'use' | 'renew' | 'none';
   progress?: (written: number) => void;
 }): Promise<{ storage: FileRepoStorage; groupId: string; generated: boolean }> {
   const { seed, name, groupName, messages } = options;
@@ -67,7 +78,7 @@ export async function groupWithHistory(options: {
   const slug = groupName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const file = join(CACHE_DIR, `${slug}-${seed}-${messages}-${codeVersion()}.v8`);
   const storage = fileRepoStorage();
-  if (options.cache && existsSync(file)) {
+  if (options.cache === 'use' && existsSync(file)) {
     await storage.load(file);
     const [record] = await loadGroupRecords(storage, sealer);
     if (record) return { storage, groupId: record.id, generated: false };
@@ -107,7 +118,7 @@ export async function groupWithHistory(options: {
   }
   await engine.saveSnapshot(sealer);
   await saveGroupRecord(storage, sealer, record);
-  if (options.cache) {
+  if (options.cache !== 'none') {
     mkdirSync(CACHE_DIR, { recursive: true });
     await storage.save(file);
   }

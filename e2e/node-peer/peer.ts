@@ -39,13 +39,11 @@ import { deviceOf, groupWithHistory, random, setSignaling } from './fixture.ts';
 import { nodeNetwork, noNetwork } from './network.ts';
 import { fileRepoStorage, type FileRepoStorage } from './storage.ts';
 
-// stdout carries the protocol only.
-console.log =
-  console.info =
-  console.debug =
-    (...args: unknown[]) => {
-      console.error(...args);
-    };
+// stdout carries the protocol only: anything logged goes to stderr.
+const toStderr = (...args: unknown[]) => {
+  console.error(...args);
+};
+Object.assign(console, { log: toStderr, info: toStderr, debug: toStderr });
 
 const { values } = parseArgs({
   options: { seed: { type: 'string', default: '1' }, name: { type: 'string', default: 'Ada' } },
@@ -115,24 +113,35 @@ function once(handle: GroupHandle, ready: () => boolean): Promise<void> {
 const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>> = {
   async create(c) {
     if (repo) throw new Error('create: this peer already runs; use a new process');
-    const made = await groupWithHistory({
-      seed,
-      name: values.name,
-      groupName: str(c, 'groupName'),
-      messages: Number(c.messages ?? 0),
-      cache: c.cache !== false,
-      progress: (n) => {
-        console.error(`node-peer: wrote ${n} messages`);
-      },
-    });
-    storage = made.storage;
-    await setSignaling(storage, sealer, c.signaling as string[]);
-    repo = await start(c.offline === true ? noNetwork() : online.network);
-    return {
-      groupId: made.groupId,
-      count: repo.get(made.groupId)?.count(),
-      generated: made.generated,
+    const messages = Number(c.messages ?? 0);
+    const make = (cache: 'use' | 'renew' | 'none') =>
+      groupWithHistory({
+        seed,
+        name: values.name,
+        groupName: str(c, 'groupName'),
+        messages,
+        cache,
+        progress: (n) => {
+          console.error(`node-peer: wrote ${n} messages`);
+        },
+      });
+    let made = await make(c.cache === false ? 'none' : 'use');
+    const open = async () => {
+      storage = made.storage;
+      await setSignaling(storage, sealer, c.signaling as string[]);
+      return start(c.offline === true ? noNetwork() : online.network);
     };
+    repo = await open();
+    if (repo.get(made.groupId)?.count() !== messages && !made.generated) {
+      // A cached group this core does not open whole: made by other code. Make it again.
+      console.error('node-peer: the cached group does not open whole here; making it again');
+      await repo.close();
+      made = await make('renew');
+      repo = await open();
+    }
+    const count = repo.get(made.groupId)?.count();
+    if (count !== messages) throw new Error(`create: the group holds ${count} of ${messages}`);
+    return { groupId: made.groupId, count, generated: made.generated };
   },
   async online() {
     if (!repo) throw new Error('online: nothing to open');

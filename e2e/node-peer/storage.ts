@@ -70,7 +70,8 @@ export function fileRepoStorage() {
 
     async load(path: string): Promise<void> {
       const dump = deserialize(await readFile(path)) as Dump;
-      if (dump.version !== 1) throw new Error(`${path}: unknown storage dump version`);
+      if ((dump as { version: unknown }).version !== 1)
+        throw new Error(`${path}: unknown storage dump version`);
       for (const [name, bytes] of dump.records) await this.putRecord(name, bytes);
       for (const { id, blobs, records } of dump.groups) {
         const storage = groupOf(id).storage;

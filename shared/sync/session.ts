@@ -38,6 +38,8 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
   let heard = false;
   /** The last have-vector we answered: the same one again has nothing new to ask for. */
   let answered: string | null = null;
+  /** The ranges received so far, applied: `done` waits for them. */
+  let ranges: Promise<unknown> = Promise.resolve();
   const keyOf = (heads: Map<number, number>) => [...heads].sort((a, b) => a[0] - b[0]).join(';');
   const announce = async (force = false) => {
     const heads = await host.heads();
@@ -104,10 +106,17 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
         case 'blob':
           await host.receive([frame.blob]);
           return;
-        case 'range':
-          await host.receiveRange(frame.blobs);
+        case 'range': {
+          const applied = host.receiveRange(frame.blobs);
+          ranges = ranges.then(() => applied).catch(() => undefined);
+          await applied;
           return;
+        }
         case 'done':
+          // Frames are handled concurrently (the channel does not wait for us): the answer's
+          // ranges may still be applying, and heads read now would be stale, often the same
+          // as last announced, so nothing would be asked and catch-up would stop there.
+          await ranges;
           // Tell the peer where we are now, so it can send what this answer did not cover.
           await announce();
           return;

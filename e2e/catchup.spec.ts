@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { SIGNALING } from '../playwright.config.ts';
+import { startNodePeer } from './node-peer/client.ts';
+import { askToJoin, messages, newPerson, onboard, snap } from './people.ts';
+
+const TOTAL = 10_000;
+
+// Catch-up: a new member joins a group holding 10,000 messages and gets all of them. The
+// group is made in Node (e2e/node-peer: the real core, real signed and sealed blobs, the app's
+// network host over wrtc), not typed through the UI; Bo joins through the real UI.
+test('a new member joins a group of 10,000 messages and gets every one', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const T0 = Date.now();
+  const lap = (w: string) => {
+    console.info('LAP', w, Date.now() - T0);
+  };
+  const ada = startNodePeer({ seed: 1, name: 'Ada' });
+  const bo = await newPerson(browser);
+  try {
+    await ada.ready();
+    // Ada's laptop holds the group; her Fellows is closed for now.
+    const [{ groupId }] = await Promise.all([
+      ada.call<{ groupId: string; count: number }>('create', {
+        groupName: 'Archive',
+        messages: TOTAL,
+        signaling: [SIGNALING],
+        offline: true,
+      }),
+      onboard(bo.page, 'Bo'),
+    ]);
+    const { link } = await ada.call<{ link: string }>('invite', { groupId });
+
+    // Bo asks to join, sees that nobody is there to let him in, and closes the panel.
+    await askToJoin(bo.page, link, 'Archive');
+    await expect(bo.page.getByRole('status')).toContainText('Waiting for a member to let you in.');
+    await bo.page.getByRole('button', { name: 'Close' }).click();
+
+    // Ada opens Fellows: her app lets Bo in by itself, and Bo's app fetches the whole history
+    // while he looks at something else. The sidebar counts what arrived: unread messages are
+    // the messages of others in Bo's conversation, so all 10,000 must be there.
+    lap('asked');
+    await ada.call('online');
+    lap('online');
+    const groups = bo.page.getByRole('complementary', { name: 'Groups' });
+    await expect(groups.getByText('Archive')).toBeVisible({ timeout: 30_000 });
+    await expect(groups.getByLabel(`${TOTAL} unread`)).toBeVisible({ timeout: 60_000 });
+    await expect(groups.getByText(`Ada: message ${TOTAL}`)).toBeVisible();
+    lap('badge');
+    await snap(bo.page, 'catchup-10k-unread');
+
+    // Bo opens the group: the latest page, in the order Ada wrote it, ends with her last one.
+    await groups.getByText('Archive').click();
+    await expect(bo.page.getByRole('heading', { name: 'Archive', level: 1 })).toBeVisible();
+    const list = messages(bo.page);
+    await expect(list.getByText(`message ${TOTAL}`, { exact: true })).toBeVisible();
+    const texts = await list.locator('.message-text').allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    const first = TOTAL - texts.length + 1;
+    expect(texts).toEqual(Array.from({ length: texts.length }, (_, i) => `message ${first + i}`));
+    await expect(bo.page.getByText('2 members')).toBeVisible();
+    // Reading the conversation clears the count.
+    await expect(groups.getByLabel(/unread/)).toHaveCount(0);
+    lap('opened');
+    await snap(bo.page, 'catchup-10k');
+
+    // And the group is live: Bo's reply reaches Ada.
+    await ada.call('watch', { groupId });
+    const composer = bo.page.getByRole('textbox', { name: 'Message Archive' });
+    await composer.fill('all 10,000 here');
+    await composer.press('Enter');
+    await ada.next((e) => e.event === 'message' && e.text === 'all 10,000 here', 15_000);
+  } finally {
+    await bo.context.close();
+    await ada.stop();
+  }
+});
