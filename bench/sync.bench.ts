@@ -14,10 +14,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { spawnJsonLines, startNodePeer, type NodePeer } from '../e2e/node-peer/client.ts';
 import { percentile, report } from './report.ts';
 
-const ROOT = new URL('../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SENDS = 200;
 const WARMUP = 10;
 const sizes = (process.env.FELLOWS_BENCH_CATCHUP ?? '10000,100000').split(',').map(Number);
@@ -186,8 +187,9 @@ async function main(): Promise<void> {
       unit: 'ms',
     });
     report({ bench: 'sync', metric: 'delivery_ratio_p50', value: p50 / base, unit: 'x' });
-    for (const [i, total] of sizes.entries()) {
-      const result = await catchUp(server.url, total, 41 + 2 * i);
+    for (const total of sizes) {
+      // A person per size, so each size's generated group is cached under its own name.
+      const result = await catchUp(server.url, total, 40 + 2 * Math.round(Math.log10(total)));
       const name = `catchup_${total / 1000}k`;
       if ('ms' in result) {
         report({ bench: 'sync', metric: `${name}_ms`, value: result.ms, unit: 'ms' });

@@ -9,11 +9,9 @@ const TOTAL = 10_000;
 // group is made in Node (e2e/node-peer: the real core, real signed and sealed blobs, the app's
 // network host over wrtc), not typed through the UI; Bo joins through the real UI.
 test('a new member joins a group of 10,000 messages and gets every one', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const T0 = Date.now();
-  const lap = (w: string) => {
-    console.info('LAP', w, Date.now() - T0);
-  };
+  // ~60 s here (2 cores): most of it the browser applying 10,000 messages, which the core
+  // does more slowly than it should today (docs/benchmarks.md, sync).
+  test.setTimeout(150_000);
   const ada = startNodePeer({ seed: 1, name: 'Ada' });
   const bo = await newPerson(browser);
   try {
@@ -38,14 +36,11 @@ test('a new member joins a group of 10,000 messages and gets every one', async (
     // Ada opens Fellows: her app lets Bo in by itself, and Bo's app fetches the whole history
     // while he looks at something else. The sidebar counts what arrived: unread messages are
     // the messages of others in Bo's conversation, so all 10,000 must be there.
-    lap('asked');
     await ada.call('online');
-    lap('online');
     const groups = bo.page.getByRole('complementary', { name: 'Groups' });
     await expect(groups.getByText('Archive')).toBeVisible({ timeout: 30_000 });
-    await expect(groups.getByLabel(`${TOTAL} unread`)).toBeVisible({ timeout: 60_000 });
+    await expect(groups.getByLabel(`${TOTAL} unread`)).toBeVisible({ timeout: 100_000 });
     await expect(groups.getByText(`Ada: message ${TOTAL}`)).toBeVisible();
-    lap('badge');
     await snap(bo.page, 'catchup-10k-unread');
 
     // Bo opens the group: the latest page, in the order Ada wrote it, ends with her last one.
@@ -60,7 +55,6 @@ test('a new member joins a group of 10,000 messages and gets every one', async (
     await expect(bo.page.getByText('2 members')).toBeVisible();
     // Reading the conversation clears the count.
     await expect(groups.getByLabel(/unread/)).toHaveCount(0);
-    lap('opened');
     await snap(bo.page, 'catchup-10k');
 
     // And the group is live: Bo's reply reaches Ada.

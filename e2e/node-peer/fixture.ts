@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toHex } from '../../shared/crypto/bytes.ts';
 import { createGroupEngine } from '../../shared/group/engine.ts';
 import { createGenesis } from '../../shared/group/genesis.ts';
@@ -10,7 +11,7 @@ import { createSealer, type Sealer } from '../../shared/storage/sealer.ts';
 import { makePerson, seeded, testCrypto, testEd } from '../../shared/testing/people.ts';
 import { fileRepoStorage, type FileRepoStorage } from './storage.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where generated groups are kept between runs (gitignored, like all of node_modules). */
 export const CACHE_DIR = join(root, 'node_modules/.cache/fellows-node-peer');
@@ -121,6 +122,10 @@ export async function groupWithHistory(options: {
   if (options.cache !== 'none') {
     mkdirSync(CACHE_DIR, { recursive: true });
     await storage.save(file);
+    // The same group made by older code is of no more use.
+    const prefix = `${slug}-${seed}-${messages}-`;
+    for (const old of readdirSync(CACHE_DIR))
+      if (old.startsWith(prefix) && join(CACHE_DIR, old) !== file) rmSync(join(CACHE_DIR, old));
   }
   return { storage, groupId: record.id, generated: true };
 }

@@ -1,6 +1,6 @@
+import { wrtc } from './env.ts';
 import type { Network } from '../../shared/repo/network.ts';
 import { createNetworkHost } from '../../renderer/src/sync/network-host.ts';
-import { wrtc } from './env.ts';
 
 /**
  * The app's real network host (y-webrtc rooms with the blob channel, the signaling pub/sub),
@@ -15,6 +15,9 @@ export function nodeNetwork() {
       return {
         broadcast: (blobs) => {
           host.broadcast(id, blobs);
+        },
+        offer: () => {
+          host.offer(id);
         },
         publishHeads: (record) => {
           host.publishHeads(id, record);
@@ -45,6 +48,7 @@ export function noNetwork(): Network {
   return {
     connect: () => ({
       broadcast: () => undefined,
+      offer: () => undefined,
       publishHeads: () => undefined,
       setPresence: () => undefined,
       close: () => undefined,

@@ -11,7 +11,8 @@
 // the system's monotonic clock, comparable between processes. `client.ts` drives it.
 //
 //   create {groupName, messages, signaling, offline?, cache?}  a group of `message 1` … `message N`
-//          by this person → {groupId, count, generated}; offline: Fellows is closed until `online`
+//          by this person → {groupId, count, generated}; offline: Fellows is closed until `online`;
+//          groups of 1,000 messages or more are kept in fixture.ts's CACHE_DIR (cache: false, not)
 //   online                      opens Fellows again, now on the network
 //   invite {groupId}            → {code, link}
 //   room {groupId}              → {room}: the group's y-webrtc room name (not its password)
@@ -24,6 +25,8 @@
 //   quit
 //
 // One process is one peer: y-webrtc keeps its rooms in a module-global map.
+// env.ts first: it gives this process what a window has (WebSocket, IndexedDB, WebRTC).
+import { monotonicMs } from './env.ts';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { encodeInvite, inviteLink } from '../../shared/invite/code.ts';
@@ -34,7 +37,6 @@ import type { Network } from '../../shared/repo/network.ts';
 import { loadGroupRecords } from '../../shared/repo/records.ts';
 import { createRepo, type Repo } from '../../shared/repo/repo.ts';
 import { testEd } from '../../shared/testing/people.ts';
-import { monotonicMs } from './env.ts';
 import { deviceOf, groupWithHistory, random, setSignaling } from './fixture.ts';
 import { nodeNetwork, noNetwork } from './network.ts';
 import { fileRepoStorage, type FileRepoStorage } from './storage.ts';
@@ -125,7 +127,8 @@ const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>>
           console.error(`node-peer: wrote ${n} messages`);
         },
       });
-    let made = await make(c.cache === false ? 'none' : 'use');
+    // Only groups that take a while to write are worth keeping.
+    let made = await make(c.cache === false || messages < 1000 ? 'none' : 'use');
     const open = async () => {
       storage = made.storage;
       await setSignaling(storage, sealer, c.signaling as string[]);

@@ -105,8 +105,9 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     return { count, mentions };
   };
   engine.events.on('messages', (change) => {
+    // Unread counts are read when asked for (`unread()`), never recounted per change: that
+    // walks every unread message, and a catch-up is thousands of changes (quadratic).
     events.emit('messages', change);
-    events.emit('read', { unread: unread().count });
   });
   engine.events.on('members', (change) => {
     events.emit('members', change);

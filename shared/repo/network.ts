@@ -30,6 +30,8 @@ export type LinkHost = SessionHost & {
 export type GroupLink = {
   /** Pushes new blobs to every connected peer at once. */
   broadcast(blobs: Uint8Array[]): void;
+  /** After a catch-up: offers every peer, as ranges, what we gained that it lacks. */
+  offer(): void;
   /** Writes this device's signed have-vector into the room's heads doc. */
   publishHeads(record: Uint8Array): void;
   /** Sets this device's sealed awareness state. */
@@ -141,6 +143,9 @@ export function memoryNetwork() {
                     await link.receive(blobs);
                   });
               }
+            },
+            offer() {
+              if (me.online) catchUp(me, room);
             },
             publishHeads(record) {
               me.heads.set(room, record);

@@ -38,6 +38,8 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
   let heard = false;
   /** The last have-vector we answered: the same one again has nothing new to ask for. */
   let answered: string | null = null;
+  /** The peer's last have-vector, to offer it what we gained since (see `offer`). */
+  let theirLast: Map<number, number> | null = null;
   /** The ranges received so far, applied: `done` waits for them. */
   let ranges: Promise<unknown> = Promise.resolve();
   const keyOf = (heads: Map<number, number>) => [...heads].sort((a, b) => a[0] - b[0]).join(';');
@@ -63,6 +65,7 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
   };
 
   async function answer(theirs: Map<number, number>): Promise<void> {
+    theirLast = theirs;
     const key = keyOf(theirs);
     if (key === answered) return;
     answered = key;
@@ -121,6 +124,16 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
           await announce();
           return;
       }
+    },
+    /**
+     * We caught up from someone else: send this peer what it lacked at its last have-vector
+     * and we now hold, as ranges (relaying a catch-up blob by blob would cost a frame and a
+     * signature check each). Its `done` then brings the exchange up to date.
+     */
+    async offer(): Promise<void> {
+      if (!theirLast || closed) return;
+      answered = null;
+      await answer(theirLast);
     },
     /** Pushes newly accepted blobs to this peer. */
     push(blobs: Uint8Array[]): Promise<void> {

@@ -23,6 +23,9 @@ export function createNetworkHost(options: RoomOptions) {
     broadcast(id: number, blobs: Uint8Array[]): void {
       rooms.get(id)?.broadcast(blobs);
     },
+    offer(id: number): void {
+      rooms.get(id)?.offer();
+    },
     publishHeads(id: number, record: Uint8Array): void {
       rooms.get(id)?.publishHeads(record);
     },

@@ -8,6 +8,7 @@ export function offlineNetwork(): Network {
   return {
     connect: () => ({
       broadcast: () => undefined,
+      offer: () => undefined,
       publishHeads: () => undefined,
       setPresence: () => undefined,
       close: () => undefined,

@@ -14,6 +14,9 @@ export function remoteNetwork(host: Comlink.Remote<NetworkHost>): Network {
         broadcast(blobs) {
           id.then((link) => host.broadcast(link, blobs)).catch(fail('pushing blobs'));
         },
+        offer() {
+          id.then((link) => host.offer(link)).catch(fail('offering a catch-up'));
+        },
         publishHeads(record) {
           id.then((link) => host.publishHeads(link, record)).catch(fail('writing our heads'));
         },

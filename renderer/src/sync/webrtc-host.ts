@@ -156,6 +156,10 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
         });
       }
     },
+    offer() {
+      for (const session of sessions.values())
+        session.offer().catch(fail('offering a catch-up failed'));
+    },
     publishHeads(record: Uint8Array) {
       headsDoc.publish(record);
     },
