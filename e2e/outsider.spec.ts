@@ -203,39 +203,31 @@ test('garbage, forged and plaintext frames on the room topic change nothing, and
   }
 });
 
-// Known issues, kept as tests that are expected to fail (test.fail, called after the setup so
-// that a failure there still counts): each is a real defect an outsider can trigger today.
-// When one is fixed, its test passes, Playwright reports that as a failure, and `test.fail`
-// should be removed so that the test guards the fix.
+// Two defects an outsider could trigger through stock y-webrtc, now stopped by the guard in
+// renderer/src/sync/signal-guard.ts (both tests failed before it).
 
-test('known issue: garbage on the room topic raises no uncaught errors in honest pages', async ({
-  browser,
-}) => {
-  // y-webrtc decodes every string published on the room's topic before it decrypts it, in
-  // the WebSocket's message handler: atob, lib0's decoder and TextDecoder throw on garbage,
+test('garbage on the room topic raises no uncaught errors in honest pages', async ({ browser }) => {
+  // Stock y-webrtc decodes every string published on the room's topic before it decrypts it,
+  // in the WebSocket's message handler: atob, lib0's decoder and TextDecoder throw on garbage,
   // and a forged envelope's failed AES-GCM decrypt is an unhandled rejection.
   test.setTimeout(90_000);
   const { bo, publish, stop } = await gardenWithRawOutsider(browser, 23);
   try {
     await publish(GARBAGE, 1);
-    test.fail(); // from here on: a failure before this point is a real one
     expect(bo.errors).toEqual([]);
   } finally {
     await stop();
   }
 });
 
-test('known issue: replaying sealed signaling frames does not cut honest peers off', async ({
-  browser,
-}) => {
-  // y-webrtc's signaling encryption has no freshness: frames an outsider recorded on the
-  // topic decrypt again when sent back, and old offers, answers and candidates break the
-  // live connection between Ada and Bo, which does not come back (60 s measured).
+test('replaying sealed signaling frames does not cut honest peers off', async ({ browser }) => {
+  // Stock y-webrtc's signaling encryption has no freshness: frames an outsider recorded on
+  // the topic decrypt again when sent back, and old offers, answers and candidates broke the
+  // live connection between Ada and Bo for good (60 s measured) before the guard.
   test.setTimeout(90_000);
   const { ada, bo, groupId, publish, stop } = await gardenWithRawOutsider(browser, 24);
   try {
     await publish(['replay'], 1);
-    test.fail(); // from here on: a failure before this point is a real one
     await ada.call('send', { groupId, text: 'Still here' });
     await expect(messages(bo.page).getByText('Still here')).toBeVisible({ timeout: 15_000 });
   } finally {

@@ -4,6 +4,7 @@ import type { LinkHost, SyncTarget } from '../../../shared/repo/network.ts';
 import { MAX_PRESENCE_BYTES } from '../../../shared/sync/presence.ts';
 import { createSession, type Session } from '../../../shared/sync/session.ts';
 import { createHeadsDoc } from './heads-doc.ts';
+import { guardRoom, guardSignalingConn } from './signal-guard.ts';
 
 /** The negotiated id of the blob channel, the same on both sides (MACHINE-NOTES). */
 const BLOB_CHANNEL_ID = 7;
@@ -54,6 +55,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
   const doc = headsDoc.doc;
   let closed = false;
   let provider: WebrtcProvider | null = null;
+  let unguard: () => void = () => undefined;
   const sessions = new Map<string, Session>();
 
   const attach = (peerId: string, conn: PeerConn) => {
@@ -114,6 +116,13 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       },
     });
     provider = room;
+    // Only well-formed, decryptable, never-seen signaling reaches y-webrtc (signal-guard.ts).
+    unguard = guardRoom(
+      target.room,
+      (room as unknown as { key: PromiseLike<CryptoKey | null> }).key,
+    );
+    for (const conn of (room as unknown as ProviderInternals).signalingConns)
+      guardSignalingConn(conn);
     if (presence !== null) room.awareness.setLocalStateField('p', presence);
     // Presence: every other device's sealed awareness state, as opaque bytes for the engine.
     const awareness = room.awareness;
@@ -180,6 +189,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       closed = true;
       for (const session of sessions.values()) session.close();
       provider?.destroy();
+      unguard();
       headsDoc.destroy();
     },
   };
