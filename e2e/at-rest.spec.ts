@@ -1,9 +1,8 @@
 import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.ts';
-import { createGroup, messages, onboard, send } from './people.ts';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { createGroup, firstPage, launchProfile, messages, onboard, send } from './people.ts';
 
 const NAME = 'Quillon Marchbanks';
 const GROUP = 'Orchard ledger 5520';
@@ -37,25 +36,6 @@ const SECRET = [
 const PROFILE_DB = 'fellows-profile';
 
 type Hit = { needle: string; where: string };
-
-/** A Chromium profile on disk, so that closing the browser keeps (and flushes) its data. */
-function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-    permissions: ['microphone'],
-    viewport: { width: 1100, height: 720 },
-    ...(baseURL ? { baseURL } : {}),
-  });
-}
-
-async function firstPage(context: BrowserContext): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => {
-    throw new Error(`Uncaught error in the page: ${error.message}`);
-  });
-  return page;
-}
 
 /**
  * The needle as bytes: UTF-8 (the same as Latin-1, V8's one-byte strings, for ASCII),

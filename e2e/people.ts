@@ -1,4 +1,5 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -16,10 +17,36 @@ export async function newPerson(
     viewport: { width: 1100, height: 720 },
   });
   const page = await context.newPage();
+  failOnPageError(page);
+  return { context, page };
+}
+
+/** Fails the test on any uncaught error in the page. */
+export function failOnPageError(page: Page): void {
   page.on('pageerror', (error) => {
     throw new Error(`Uncaught error in the page: ${error.message}`);
   });
-  return { context, page };
+}
+
+/**
+ * A person whose browser profile lives on disk in `dir`: closing the browser keeps (and
+ * flushes) its data, as quitting Fellows does, and launching it again on `dir` reopens it.
+ */
+export function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    permissions: ['microphone'],
+    viewport: { width: 1100, height: 720 },
+    ...(baseURL ? { baseURL } : {}),
+  });
+}
+
+/** The first page of a launched profile, failing the test on uncaught page errors. */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  failOnPageError(page);
+  return page;
 }
 
 /** Saves a screenshot to e2e/screenshots for a person to look at. */

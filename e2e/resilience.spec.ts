@@ -1,9 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumArgs, SIGNALING } from '../playwright.config.ts';
-import { createGroup, newPerson, onboard, send } from './people.ts';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { SIGNALING } from '../playwright.config.ts';
+import {
+  createGroup,
+  failOnPageError,
+  firstPage,
+  launchProfile,
+  newPerson,
+  onboard,
+  send,
+} from './people.ts';
 import { startSignalServer, type TestSignalServer } from './signal-server.ts';
 
 // Finding a peer again goes through reconnect backoffs (y-webrtc's signaling client, up to
@@ -100,9 +108,7 @@ const test = base.extend<{ signal: TestSignalServer; laptop: (name: string) => P
         async open() {
           const context = await launchProfile(state.dir, baseURL);
           state.context = context;
-          const opened = context.pages()[0] ?? (await context.newPage());
-          failOnPageError(opened);
-          return opened;
+          return firstPage(context);
         },
         async quit() {
           await state.context?.close();
@@ -118,22 +124,6 @@ const test = base.extend<{ signal: TestSignalServer; laptop: (name: string) => P
     }
   },
 });
-
-function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-    permissions: ['microphone'],
-    viewport: { width: 1100, height: 720 },
-    ...(baseURL ? { baseURL } : {}),
-  });
-}
-
-function failOnPageError(page: Page): void {
-  page.on('pageerror', (error) => {
-    throw new Error(`Uncaught error in the page: ${error.message}`);
-  });
-}
 
 test('the history outlives Fellows closing; a message written alone reaches the others later', async ({
   signal: server,

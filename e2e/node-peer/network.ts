@@ -42,18 +42,3 @@ export function nodeNetwork() {
   };
   return { network, host };
 }
-
-/** A network that reaches nobody: Fellows closed, or the laptop offline. */
-export function noNetwork(): Network {
-  return {
-    connect: () => ({
-      broadcast: () => undefined,
-      offer: () => undefined,
-      publishHeads: () => undefined,
-      setPresence: () => undefined,
-      close: () => undefined,
-    }),
-    subscribe: () => () => undefined,
-    publish: () => undefined,
-  };
-}

@@ -38,7 +38,8 @@ import { loadGroupRecords } from '../../shared/repo/records.ts';
 import { createRepo, type Repo } from '../../shared/repo/repo.ts';
 import { testEd } from '../../shared/testing/people.ts';
 import { deviceOf, groupWithHistory, random, setSignaling } from './fixture.ts';
-import { nodeNetwork, noNetwork } from './network.ts';
+import { offlineNetwork } from '../../renderer/src/sync/offline-network.ts';
+import { nodeNetwork } from './network.ts';
 import { fileRepoStorage, type FileRepoStorage } from './storage.ts';
 
 // stdout carries the protocol only: anything logged goes to stderr.
@@ -132,7 +133,7 @@ const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>>
     const open = async () => {
       storage = made.storage;
       await setSignaling(storage, sealer, c.signaling as string[]);
-      return start(c.offline === true ? noNetwork() : online.network);
+      return start(c.offline === true ? offlineNetwork() : online.network);
     };
     repo = await open();
     if (repo.get(made.groupId)?.count() !== messages && !made.generated) {
