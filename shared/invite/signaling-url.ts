@@ -54,7 +54,11 @@ export function describeHost(url: SignalingUrl): string {
   return url.port === null || url.port === defaultPort ? url.host : `${url.host}:${url.port}`;
 }
 
-function splitPort(authority: string): { host: string; port: number | null } | null {
+/**
+ * Splits `host[:port]` (an IPv6 literal in brackets); null for a port that is not 1–65535.
+ * Also used for STUN addresses in Settings, which name a host the same way.
+ */
+export function splitPort(authority: string): { host: string; port: number | null } | null {
   // An IPv6 literal has colons of its own: the port, if any, follows the closing bracket.
   const colon = authority.lastIndexOf(':');
   if (colon === -1 || authority.lastIndexOf(']') > colon) return { host: authority, port: null };
@@ -65,7 +69,8 @@ function splitPort(authority: string): { host: string; port: number | null } | n
   return { host: authority.slice(0, colon), port };
 }
 
-function validHost(host: string): boolean {
+/** A DNS name of letters, digits and hyphens (punycode for others), or an IPv6 literal. */
+export function validHost(host: string): boolean {
   if (IPV6_LITERAL.test(host)) return host.length <= 47;
   if (host.length === 0 || host.length > MAX_HOST_LENGTH) return false;
   return host.split('.').every((label) => HOST_LABEL.test(label));

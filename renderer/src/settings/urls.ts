@@ -1,4 +1,9 @@
-import { MAX_SIGNALING_URLS, parseSignalingUrl } from '../../../shared/invite/signaling-url.ts';
+import {
+  MAX_SIGNALING_URLS,
+  parseSignalingUrl,
+  splitPort,
+  validHost,
+} from '../../../shared/invite/signaling-url.ts';
 
 /**
  * The server addresses a person may type into Settings, checked and written one way. Signaling
@@ -18,8 +23,6 @@ const MAX_STUN_URL_LENGTH = 256;
 
 const SIGNALING_SHAPE = /^(wss?):\/\/([^/?#]*)(.*)$/i;
 const STUN_SHAPE = /^(stuns?):(.*)$/i;
-const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-const IPV6_LITERAL = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/i;
 
 /** Checks a signaling server address and writes it one way (lower-case scheme and host). */
 export function parseSignalingSetting(input: string): UrlResult {
@@ -104,23 +107,6 @@ function sentence(problem: string): string {
   const prefix = 'a signaling address ';
   if (problem.startsWith(prefix)) return `This address ${problem.slice(prefix.length)}.`;
   return `This address is not valid: ${problem}.`;
-}
-
-function splitPort(authority: string): { host: string; port: number | null } | null {
-  // An IPv6 literal has colons of its own: the port, if any, follows the closing bracket.
-  const colon = authority.lastIndexOf(':');
-  if (colon === -1 || authority.lastIndexOf(']') > colon) return { host: authority, port: null };
-  const digits = authority.slice(colon + 1);
-  if (!/^\d{1,5}$/.test(digits)) return null;
-  const port = Number(digits);
-  if (port < 1 || port > 65535) return null;
-  return { host: authority.slice(0, colon), port };
-}
-
-function validHost(host: string): boolean {
-  if (IPV6_LITERAL.test(host)) return host.length <= 47;
-  if (host.length === 0 || host.length > 253) return false;
-  return host.split('.').every((label) => HOST_LABEL.test(label));
 }
 
 function fail(error: string): { ok: false; error: string } {
