@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { equalBytes } from '../../../shared/crypto/bytes.ts';
 import type { LinkHost, SyncTarget } from '../../../shared/repo/network.ts';
 import { MAX_HEADS_BYTES } from '../../../shared/sync/heads.ts';
+import { warnFailed } from './warn.ts';
 
 /**
  * The room's heads doc (DESIGN §6): one entry per device, its signed have-vector, synced by
@@ -47,10 +48,7 @@ export function createHeadsDoc(
       if (key !== target.device && value instanceof Uint8Array && value.length <= MAX_HEADS_BYTES)
         records.push(value);
     }
-    if (records.length > 0)
-      host.roomHeads(records).catch((error: unknown) => {
-        console.warn('fellows: reading the heads doc failed', error);
-      });
+    if (records.length > 0) host.roomHeads(records).catch(warnFailed('reading the heads doc'));
   };
   heads.observe((event) => {
     // Ours is restored if anyone else overwrote or deleted it.

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { SyncReport } from './api.ts';
-import { roomStatus } from './client.ts';
+import { roomStatus, type SyncClient } from './client.ts';
 import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
 import { usePlatform } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
@@ -48,62 +48,61 @@ export function useGroups(): SyncState {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-const CONVERSATION_PAGE = 100;
-
-/** The latest page of one conversation and its members, refreshed when they change. */
-export function useConversation(groupId: string): { page: Page | null; members: MemberItem[] } {
+/**
+ * What `load` gives for one group, loaded again each time the group's `version` (or
+ * `presenceVersion`) moves; `empty` until the first answer for this group, never another
+ * group's data. `load` and `empty` must be stable (module-level).
+ */
+function useGroupData<T>(
+  groupId: string,
+  counter: 'version' | 'presenceVersion',
+  load: (client: SyncClient, groupId: string) => Promise<T>,
+  empty: T,
+  what: string,
+): T {
   const store = useSyncStore();
-  const version = useSyncExternalStore(store.subscribe, () => store.version(groupId));
-  const [data, setData] = useState<{ id: string; page: Page | null; members: MemberItem[] }>({
-    id: groupId,
-    page: null,
-    members: [],
-  });
+  const version = useSyncExternalStore(store.subscribe, () => store[counter](groupId));
+  const [data, setData] = useState<{ id: string; value: T } | null>(null);
   useEffect(() => {
     const client = store.client();
     if (!client) return;
     let live = true;
-    Promise.all([client.page(groupId, 'latest', CONVERSATION_PAGE, 0), client.members(groupId)])
-      .then(([page, members]) => {
-        if (live) setData({ id: groupId, page, members });
+    load(client, groupId)
+      .then((value) => {
+        if (live) setData({ id: groupId, value });
       })
       .catch((error: unknown) => {
-        console.error('Loading the conversation failed', error);
+        console.error(`Loading ${what} failed`, error);
       });
     return () => {
       live = false;
     };
-  }, [store, groupId, version]);
-  return data.id === groupId ? data : { page: null, members: [] };
+  }, [store, groupId, version, load, what]);
+  return data?.id === groupId ? data.value : empty;
+}
+
+const CONVERSATION_PAGE = 100;
+type ConversationData = { page: Page | null; members: MemberItem[] };
+const NO_CONVERSATION: ConversationData = { page: null, members: [] };
+const loadConversation = async (client: SyncClient, groupId: string) => {
+  const [page, members] = await Promise.all([
+    client.page(groupId, 'latest', CONVERSATION_PAGE, 0),
+    client.members(groupId),
+  ]);
+  return { page, members };
+};
+
+/** The latest page of one conversation and its members, refreshed when they change. */
+export function useConversation(groupId: string): ConversationData {
+  return useGroupData(groupId, 'version', loadConversation, NO_CONVERSATION, 'the conversation');
 }
 
 const NOBODY: PresenceItem = { online: [], typing: [], readUpTo: [] };
+const loadPresence = (client: SyncClient, groupId: string) => client.presence(groupId);
 
 /** Who else is in the group's room now: online, typing, and how far each has read. */
 export function usePresence(groupId: string): PresenceItem {
-  const store = useSyncStore();
-  const version = useSyncExternalStore(store.subscribe, () => store.presenceVersion(groupId));
-  const [data, setData] = useState<{ id: string; presence: PresenceItem }>({
-    id: groupId,
-    presence: NOBODY,
-  });
-  useEffect(() => {
-    const client = store.client();
-    if (!client) return;
-    let live = true;
-    client
-      .presence(groupId)
-      .then((presence) => {
-        if (live) setData({ id: groupId, presence });
-      })
-      .catch((error: unknown) => {
-        console.error('Loading presence failed', error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [store, groupId, version]);
-  return data.id === groupId ? data.presence : NOBODY;
+  return useGroupData(groupId, 'presenceVersion', loadPresence, NOBODY, 'presence');
 }
 
 const STATUS_POLL_MS = 1000;
@@ -131,26 +130,10 @@ export function useRoomStatus(groupId: string): RoomStatus | null {
   return status;
 }
 
+const NOTHING_REFUSED: SyncReport = { rejected: [], forks: [] };
+const loadReport = (client: SyncClient, groupId: string) => client.syncReport(groupId);
+
 /** Blobs refused and forks found in a group, for the sync panel. */
 export function useSyncReport(groupId: string): SyncReport {
-  const store = useSyncStore();
-  const version = useSyncExternalStore(store.subscribe, () => store.version(groupId));
-  const [report, setReport] = useState<SyncReport>({ rejected: [], forks: [] });
-  useEffect(() => {
-    const client = store.client();
-    if (!client) return;
-    let live = true;
-    client
-      .syncReport(groupId)
-      .then((next) => {
-        if (live) setReport(next);
-      })
-      .catch((error: unknown) => {
-        console.error('Loading the sync report failed', error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [store, groupId, version]);
-  return report;
+  return useGroupData(groupId, 'version', loadReport, NOTHING_REFUSED, 'the sync report');
 }

@@ -21,8 +21,8 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function server(port = 0): Promise<SignalServer> {
-  const started = await createSignalServer({ host: '127.0.0.1', port, log: () => undefined });
+async function server(): Promise<SignalServer> {
+  const started = await createSignalServer({ host: '127.0.0.1', port: 0, log: () => undefined });
   closers.push(() => started.close());
   return started;
 }

@@ -5,6 +5,7 @@ import { MAX_PRESENCE_BYTES } from '../../../shared/sync/presence.ts';
 import { createSession, type Session } from '../../../shared/sync/session.ts';
 import { createHeadsDoc } from './heads-doc.ts';
 import { guardRoom, guardSignalingConn } from './signal-guard.ts';
+import { warnFailed } from './warn.ts';
 
 /** The negotiated id of the blob channel, the same on both sides (MACHINE-NOTES). */
 const BLOB_CHANNEL_ID = 7;
@@ -39,10 +40,6 @@ export type RoomStatus = {
 /** How many peer connections this page has made: Chromium allows ~500 per page lifetime. */
 let connectionsMade = 0;
 export const peerConnectionsMade = () => connectionsMade;
-
-const fail = (what: string) => (error: unknown) => {
-  console.warn(`fellows: ${what}`, error);
-};
 
 /**
  * One group's presence in its room, on the UI thread (WebRTC exists only in a window):
@@ -88,14 +85,10 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
     );
     sessions.set(peerId, session);
     channel.onopen = () => {
-      session.open().catch((error: unknown) => {
-        console.warn('fellows: a peer session could not start', error);
-      });
+      session.open().catch(warnFailed('starting a peer session'));
     };
     channel.onmessage = (event: MessageEvent<ArrayBuffer>) => {
-      session.onMessage(new Uint8Array(event.data)).catch((error: unknown) => {
-        console.warn('fellows: a frame from a peer failed', error);
-      });
+      session.onMessage(new Uint8Array(event.data)).catch(warnFailed('a frame from a peer'));
     };
     channel.onclose = () => {
       session.close();
@@ -138,7 +131,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
           // Not ours to read: someone in the room wrote garbage.
         }
       }
-      host.roomPresence(states).catch(fail('reading presence failed'));
+      host.roomPresence(states).catch(warnFailed('reading presence'));
     });
 
     room.on('peers', ({ added }: { added: string[] }) => {
@@ -160,14 +153,12 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
   return {
     broadcast(blobs: Uint8Array[]) {
       for (const session of sessions.values()) {
-        session.push(blobs).catch((error: unknown) => {
-          console.warn('fellows: pushing to a peer failed', error);
-        });
+        session.push(blobs).catch(warnFailed('pushing to a peer'));
       }
     },
     offer() {
       for (const session of sessions.values())
-        session.offer().catch(fail('offering a catch-up failed'));
+        session.offer().catch(warnFailed('offering a catch-up'));
     },
     publishHeads(record: Uint8Array) {
       headsDoc.publish(record);
