@@ -3,12 +3,14 @@
 // over @roamhq/wrtc), meeting through this repo's signaling server on a free loopback port.
 // - delivery: 200 messages one after another, each sent once the previous one arrived, from
 //   the send call on A until B's handle.page() shows it (checked by text); the baseline is
-//   plain y-webrtc (bench/sync-plain-peer.ts: a Y.Array push, no encryption) at the same pace;
+//   plain y-webrtc (bench/sync-plain-peer.ts: a Y.Array push, no encryption) at the same pace,
+//   and the same with each entry sealed, signed and verified (the floor any design that signs
+//   each message pays);
 // - catch-up: a new member joins a group of 10k (and 100k) messages by one device; from its
 //   admission (the answer opened, its room joined) until it holds every message.
 // The groups are generated once and kept in node_modules/.cache/fellows-node-peer (100k
 // takes a few minutes to sign). A catch-up still running after 180 s is reported as how far
-// it got (FELLOWS_BENCH_CATCHUP_LIMIT_S; FELLOWS_BENCH_CATCHUP=10000 runs only 10k).
+// it got (FELLOWS_BENCH_CATCHUP_LIMIT_S; FELLOWS_BENCH_CATCHUP=10000 runs only 10k, =0 none).
 // WebRTC stays on loopback: where it may, the bench re-runs itself in a network namespace
 // with only loopback (as scripts/e2e.sh does).
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,7 +23,10 @@ import { percentile, report } from './report.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SENDS = 200;
 const WARMUP = 10;
-const sizes = (process.env.FELLOWS_BENCH_CATCHUP ?? '10000,100000').split(',').map(Number);
+const sizes = (process.env.FELLOWS_BENCH_CATCHUP ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 /** A catch-up still running after this long is stopped, and reported as how far it got. */
 const LIMIT_MS = Number(process.env.FELLOWS_BENCH_CATCHUP_LIMIT_S ?? 180) * 1000;
 
@@ -99,13 +104,14 @@ async function fellowsDelivery(url: string): Promise<number[]> {
   }
 }
 
-async function plainDelivery(url: string): Promise<number[]> {
-  const room = `plain-${Date.now()}`;
+/** Plain y-webrtc at the same pace; with `crypto`, each entry sealed, signed and verified. */
+async function plainDelivery(url: string, crypto: boolean): Promise<number[]> {
+  const room = `plain-${crypto ? 'crypto-' : ''}${Date.now()}`;
   const peer = () =>
     spawnJsonLines(
       'bench/sync-plain-peer.ts',
-      ['--room', room, '--signaling', url],
-      'plain y-webrtc',
+      ['--room', room, '--signaling', url, ...(crypto ? ['--crypto'] : [])],
+      crypto ? 'signed y-webrtc' : 'plain y-webrtc',
     );
   const a = peer();
   const b = peer();
@@ -169,9 +175,11 @@ async function main(): Promise<void> {
   const server = await signalServer();
   try {
     const fellows = await fellowsDelivery(server.url);
-    const plain = await plainDelivery(server.url);
+    const plain = await plainDelivery(server.url, false);
+    const signed = await plainDelivery(server.url, true);
     const p50 = percentile(fellows, 50);
     const base = percentile(plain, 50);
+    const floor = percentile(signed, 50);
     report({ bench: 'sync', metric: 'delivery_p50_ms', value: p50, unit: 'ms' });
     report({
       bench: 'sync',
@@ -187,6 +195,11 @@ async function main(): Promise<void> {
       unit: 'ms',
     });
     report({ bench: 'sync', metric: 'delivery_ratio_p50', value: p50 / base, unit: 'x' });
+    // What signing and sealing each message costs by itself, with nothing else of Fellows:
+    // the part of the ratio above that no per-message-signature design can remove.
+    report({ bench: 'sync', metric: 'signed_delivery_p50_ms', value: floor, unit: 'ms' });
+    report({ bench: 'sync', metric: 'signed_ratio_p50', value: floor / base, unit: 'x' });
+    report({ bench: 'sync', metric: 'delivery_over_signed_p50', value: p50 / floor, unit: 'x' });
     for (const total of sizes) {
       // A person per size, so each size's generated group is cached under its own name.
       const result = await catchUp(server.url, total, 40 + 2 * Math.round(Math.log10(total)));

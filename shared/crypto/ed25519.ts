@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { concatBytes, toHex } from './bytes.ts';
+import { concatBytes, hexOf } from './bytes.ts';
 import { owned, type CryptoKeyLike, type WebCryptoLike } from './webcrypto.ts';
 
 export const PUBLIC_KEY_BYTES = 32;
@@ -39,6 +39,9 @@ export function tweetnaclEd25519(): Ed25519 {
   };
 }
 
+/** The algorithm by name: WebCrypto normalizes a string faster than an object (measured). */
+const ED25519 = 'Ed25519';
+
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): WebCrypto imports private keys only so.
 const PKCS8_PREFIX = new Uint8Array([
   0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
@@ -50,16 +53,23 @@ const PKCS8_PREFIX = new Uint8Array([
  * cached, since a group verifies the same few devices over and over.
  */
 export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed25519 {
+  // Imported keys, and those already resolved: a cached key costs no extra await (this is on
+  // every received message's path, docs/benchmarks.md, sync).
   const publicKeys = new Map<string, Promise<CryptoKeyLike>>();
-  const importPublic = (publicKey: Uint8Array) => {
-    const id = toHex(publicKey);
+  const ready = new Map<string, CryptoKeyLike>();
+  const importPublic = (id: string, publicKey: Uint8Array) => {
     let key = publicKeys.get(id);
     if (!key) {
-      if (publicKeys.size >= cacheSize) publicKeys.clear();
-      key = crypto.subtle.importKey('raw', owned(publicKey), { name: 'Ed25519' }, false, [
-        'verify',
-      ]);
+      if (publicKeys.size >= cacheSize) {
+        publicKeys.clear();
+        ready.clear();
+      }
+      key = crypto.subtle.importKey('raw', owned(publicKey), ED25519, false, ['verify']);
       publicKeys.set(id, key);
+      void key.then(
+        (imported) => ready.set(id, imported),
+        () => undefined,
+      );
     }
     return key;
   };
@@ -69,7 +79,7 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
       const privateKey = await crypto.subtle.importKey(
         'pkcs8',
         owned(concatBytes(PKCS8_PREFIX, seed)),
-        { name: 'Ed25519' },
+        ED25519,
         false,
         ['sign'],
       );
@@ -78,22 +88,20 @@ export function webCryptoEd25519(crypto: WebCryptoLike, cacheSize = 1024): Ed255
       return {
         publicKey,
         sign: async (message) =>
-          new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, owned(message))),
+          new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, owned(message))),
       };
     },
     async verify(publicKey, message, signature) {
       if (publicKey.length !== PUBLIC_KEY_BYTES || signature.length !== SIGNATURE_BYTES)
         return false;
+      const id = hexOf(publicKey);
       try {
-        return await crypto.subtle.verify(
-          { name: 'Ed25519' },
-          await importPublic(publicKey),
-          owned(signature),
-          owned(message),
-        );
+        const key = ready.get(id) ?? (await importPublic(id, publicKey));
+        return await crypto.subtle.verify(ED25519, key, owned(signature), owned(message));
       } catch {
         // A public key that is not a valid curve point cannot have signed anything.
-        publicKeys.delete(toHex(publicKey));
+        publicKeys.delete(id);
+        ready.delete(id);
         return false;
       }
     },

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testEd } from '../testing/people.ts';
 import {
   deliverAll,
   foundGroup,
@@ -77,5 +78,51 @@ describe('group engine, between real peers', () => {
     await deliverAll(cy, bo);
     await deliverAll(bo, ada!);
     expect(transcript(ada!).map((l) => l.split(': ')[1])).toEqual(['from Cy']);
+  });
+
+  describe('the path of one message', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('stores a message it writes before announcing it, and does not verify its own signature', async () => {
+      const clock = testClock();
+      const group = await foundGroup(clock.now);
+      const [ada] = group.peers;
+      const verify = vi.spyOn(testEd, 'verify');
+      const storedWhenSent: boolean[] = [];
+      ada!.engine.events.on('blob', (blob) => {
+        storedWhenSent.push(ada!.storage.blobs.some((b) => b.id === blob.id));
+      });
+      await ada!.engine.send({ text: 'hello' });
+      // Once for the blob, and stored by the time peers hear of it; no signature checked.
+      expect(storedWhenSent).toEqual([true]);
+      expect(verify).not.toHaveBeenCalled();
+      // Stored once: judging it afterwards does not append it again.
+      const ids = ada!.storage.blobs.map((b) => b.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(transcript(ada!).map((l) => l.split(': ')[1])).toEqual(['hello']);
+    });
+
+    it('a copy of a blob it holds is a duplicate before any signature check', async () => {
+      const clock = testClock();
+      const group = await foundGroup(clock.now);
+      const [ada] = group.peers;
+      const bo = await join(group, ada!, 2, 'Bo', clock.now);
+      for (let i = 0; i < 3; i++) await ada!.engine.send({ text: `m${i}` });
+      await deliverAll(ada!, bo);
+      const verify = vi.spyOn(testEd, 'verify');
+      const again = ada!.storage.blobs.map((b) => b.bytes);
+      const report = await bo.engine.receive(again);
+      expect(report.duplicate).toBe(again.length);
+      expect(verify).not.toHaveBeenCalled();
+      // A blob claiming an accepted position with other bytes is still checked (and refused).
+      const forged = again[again.length - 1]!.slice();
+      forged[forged.length - 1]! ^= 1;
+      const refused = await bo.engine.receive([forged]);
+      expect(verify).toHaveBeenCalledTimes(1);
+      expect(refused.dropped).toBe(1);
+      expect(transcript(bo)).toEqual(transcript(ada!));
+    });
   });
 });

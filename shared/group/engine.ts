@@ -26,8 +26,9 @@ import {
 } from './engine-state.ts';
 import type { Emitter } from './events.ts';
 import { newerThan, openSnapshot, saveSnapshot, type SnapshotLoad } from './persist.ts';
-import { receiveBlobs, receiveRange, type ReceiveReport } from './receive.ts';
+import { receiveBlobs, receiveOwn, receiveRange, type ReceiveReport } from './receive.ts';
 import type { Sealer } from '../storage/sealer.ts';
+import type { StoredBlob } from '../storage/storage.ts';
 
 /** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */
 export class ContentChangeError extends Error {
@@ -171,8 +172,14 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       random: deps.random,
     });
     const id = toHex(sealed.id);
+    // Kept, then sent, then judged (docs/benchmarks.md, sync): stored before anyone can hold
+    // it, since a blob that left but was lost here would make our next one a fork; sent
+    // before our own bookkeeping, which peers need not wait for.
+    const stored: StoredBlob = { id, clientId, seq, bytes: sealed.bytes };
+    await deps.storage.appendBlob(stored);
+    core.events.emit('blob', stored);
     core.state.local.add(id);
-    const report = await receiveBlobs(core, [sealed.bytes]);
+    const report = await receiveOwn(core, sealed.bytes);
     core.state.local.delete(id);
     if (report.accepted !== 1)
       throw new Error(`this device's own blob was not accepted: ${JSON.stringify(report)}`);

@@ -1,13 +1,7 @@
-// Hex for blob ids on the engine's hot paths: a table lookup per byte, where `toHex` builds
-// a padded string per byte (~10× slower, and called for every accepted blob).
-const DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Hex on the engine's hot paths. `hexOf` lives with the other byte helpers.
+import { hexOf } from '../crypto/bytes.ts';
 
-/** Lower-case hex of `length` bytes of `bytes` from `offset`. */
-export function hexOf(bytes: Uint8Array, offset = 0, length = bytes.length - offset): string {
-  let out = '';
-  for (let i = offset; i < offset + length; i++) out += DIGITS[bytes[i] ?? 0] ?? '00';
-  return out;
-}
+export { hexOf };
 
 /** Value of a lower-case hex digit's char code, or -1. */
 function digit(code: number): number {

@@ -3,7 +3,12 @@ import { REMOTE_APPLY } from '../content/apply.ts';
 import { logError } from '../log.ts';
 import type { EngineCore } from './engine-state.ts';
 import { hold, judge, type Batch, type Outcome, type ReceiveReport } from './judge.ts';
-import { openForEngine, type EngineOpenContext, type Opening } from './opening.ts';
+import {
+  openForEngine,
+  openOwnForEngine,
+  type EngineOpenContext,
+  type Opening,
+} from './opening.ts';
 import { openRangeForEngine } from './range-opening.ts';
 
 export type { Outcome, ReceiveReport } from './judge.ts';
@@ -23,6 +28,11 @@ export async function receiveBlobs(
   blobs: readonly Uint8Array[],
 ): Promise<ReceiveReport> {
   return settle(core, await openEach(core, blobs), emptyReport());
+}
+
+/** Receives a blob this device has just sealed: the signature it made is not checked again. */
+export async function receiveOwn(core: EngineCore, bytes: Uint8Array): Promise<ReceiveReport> {
+  return settle(core, [await openOwnForEngine(bytes, contextOf(core))], emptyReport());
 }
 
 /**
@@ -97,8 +107,10 @@ async function settle(
       logError('content doc was left with parked updates: rebuilding from the log');
       report.rebuild = true;
     }
-    for (const stored of batch.stored) await core.storage.appendBlob(stored);
-    for (const stored of batch.stored) core.events.emit('blob', stored);
+    // This device's own blob was stored and sent before it was judged (engine.ts, writeBlob).
+    const fresh = batch.stored.filter((stored) => !core.state.local.has(stored.id));
+    for (const stored of fresh) await core.storage.appendBlob(stored);
+    for (const stored of fresh) core.events.emit('blob', stored);
     announce(core, batch);
     next = batch.reopen.length > 0 ? await openEach(core, batch.reopen) : [];
   }
@@ -110,6 +122,10 @@ function contextOf(core: EngineCore): EngineOpenContext {
     ed: core.ed,
     groupId: core.groupId,
     contentKey: (epoch: number) => core.keys.get(epoch)?.contentKey,
+    accepted: (device, seq, id) => {
+      const known = core.state.membership.state().devices.get(device);
+      return known !== undefined && core.state.book.idAt(known.clientId, seq) === id;
+    },
   };
 }
 
@@ -120,6 +136,8 @@ function count(batch: Batch, outcome: Outcome): void {
 function judgeOpening(core: EngineCore, opening: Opening, batch: Batch): Outcome {
   const { state } = core;
   switch (opening.kind) {
+    case 'duplicate':
+      return 'duplicate';
     case 'junk': {
       const rejection = { id: opening.id, reason: opening.reason, detail: opening.detail };
       state.rejections.push(rejection);

@@ -81,6 +81,44 @@ describe('blob sync session', () => {
     expect(transcript(bo)).toEqual(transcript(ada));
   });
 
+  it('pushes a new blob at once, and never back to the peer it came from', async () => {
+    const clock = testClock();
+    const group = await foundGroup(clock.now);
+    const ada = group.peers[0]!;
+    const bo = await join(group, ada, 2, 'Bo', clock.now);
+    const [toB, toA] = channelPair();
+    const blobFrames = { toB: 0, toA: 0 };
+    const count = (channel: BlobChannel, key: keyof typeof blobFrames): BlobChannel => ({
+      ...channel,
+      send: (bytes) => {
+        if (decodeFrame(bytes).type === 'blob') blobFrames[key]++;
+        channel.send(bytes);
+      },
+    });
+    const sa = createSession(count(toB, 'toB'), hostOf(ada));
+    const sb = createSession(count(toA, 'toA'), hostOf(bo));
+    toB.deliver(sb);
+    toA.deliver(sa);
+    // Both relay whatever they accept, as the repo does.
+    let sentAtOnce = 0;
+    ada.engine.events.on('blob', (blob) => {
+      void sa.push([blob.bytes]);
+      sentAtOnce = blobFrames.toB;
+    });
+    bo.engine.events.on('blob', (blob) => void sb.push([blob.bytes]));
+    await Promise.all([sa.open(), sb.open()]);
+    await ada.engine.send({ text: 'hello' });
+    // On the wire before `push` returned, not a microtask later.
+    expect(sentAtOnce).toBe(1);
+    await until(() => bo.engine.messageCount() === 1, 'delivery');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Bo accepted it and relays what he accepts, but not to Ada, who sent it.
+    expect(blobFrames.toA).toBe(0);
+    await bo.engine.send({ text: 'hi' });
+    await until(() => ada.engine.messageCount() === 2, 'reply');
+    expect(blobFrames).toEqual({ toB: 1, toA: 1 });
+  });
+
   it('syncs both ways even when the first frame is lost and one side starts empty', async () => {
     const clock = testClock();
     const group = await foundGroup(clock.now);

@@ -1,4 +1,6 @@
 import { DecodeError } from '../codec/wire.ts';
+import { SIGNATURE_BYTES } from '../crypto/ed25519.ts';
+import { hexOf } from '../crypto/bytes.ts';
 import { logWarn } from '../log.ts';
 import { decodeFrame, encodeFrame, rangeFrames } from './frames.ts';
 
@@ -18,6 +20,9 @@ export type SessionHost = {
   receive(blobs: Uint8Array[]): Promise<unknown>;
   receiveRange(blobs: Uint8Array[]): Promise<unknown>;
 };
+
+/** How many pushed blobs a session remembers, so as not to push them back. */
+const ECHO_MEMORY = 1024;
 
 /** Send no more while this much is queued: keeps memory bounded on a slow link. */
 export const HIGH_WATER_BYTES = 1024 * 1024;
@@ -53,15 +58,44 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
     await enqueue([encodeFrame({ type: 'have', heads })]);
   };
   let sending: Promise<void> = Promise.resolve();
-  const enqueue = (frames: Uint8Array[]) => {
+  let queued = 0;
+  const enqueue = (frames: Uint8Array[]): Promise<void> => {
+    // Nothing waiting and room in the buffer: send now, not a microtask later (a pushed
+    // message would otherwise wait for everything else its accepting did).
+    const [only] = frames;
+    if (queued === 0 && frames.length === 1 && only && channel.bufferedAmount <= HIGH_WATER_BYTES) {
+      try {
+        if (!closed) channel.send(only);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    queued++;
     sending = sending.then(async () => {
-      for (const frame of frames) {
-        if (closed) return;
-        if (channel.bufferedAmount > HIGH_WATER_BYTES) await channel.drained();
-        channel.send(frame);
+      try {
+        for (const frame of frames) {
+          if (closed) return;
+          if (channel.bufferedAmount > HIGH_WATER_BYTES) await channel.drained();
+          channel.send(frame);
+        }
+      } finally {
+        queued--;
       }
     });
     return sending;
+  };
+  /**
+   * Blobs this peer pushed to us lately, by signature: relaying them back would cost it a
+   * frame and a hash for nothing. A forgery that copies a signature can only keep the real
+   * blob from being pushed back to the peer that sent the forgery.
+   */
+  const fromPeer = new Set<string>();
+  const signatureOf = (blob: Uint8Array) => hexOf(blob, blob.length - SIGNATURE_BYTES);
+  const heardFromPeer = (blob: Uint8Array) => {
+    if (blob.length < SIGNATURE_BYTES) return;
+    if (fromPeer.size >= ECHO_MEMORY) fromPeer.delete(fromPeer.values().next().value ?? '');
+    fromPeer.add(signatureOf(blob));
   };
 
   async function answer(theirs: Map<number, number>): Promise<void> {
@@ -107,6 +141,7 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
           await answer(frame.heads);
           return;
         case 'blob':
+          heardFromPeer(frame.blob);
           await host.receive([frame.blob]);
           return;
         case 'range': {
@@ -137,7 +172,9 @@ export function createSession(channel: BlobChannel, host: SessionHost) {
     },
     /** Pushes newly accepted blobs to this peer. */
     push(blobs: Uint8Array[]): Promise<void> {
-      return enqueue(blobs.map((blob) => encodeFrame({ type: 'blob', blob })));
+      const news = blobs.filter((blob) => !fromPeer.has(signatureOf(blob)));
+      if (news.length === 0) return Promise.resolve();
+      return enqueue(news.map((blob) => encodeFrame({ type: 'blob', blob })));
     },
     close(): void {
       closed = true;
