@@ -42,7 +42,27 @@ export type MembershipOp =
       secrets: BoxedSecret[];
     }
   | { type: 'rename'; name: SignedName }
-  | { type: 'settings'; groupName: string | null; adminsApproveJoins: boolean | null };
+  | { type: 'settings'; groupName: string | null; adminsApproveJoins: boolean | null }
+  /** An admin makes a member an admin. */
+  | { type: 'promote'; person: Uint8Array }
+  /**
+   * A person leaves the group: removed by an admin, or by themselves (leaving). `pins` name,
+   * for each of the person's devices the author knew of, the last seq it had seen of it:
+   * that device's later blobs are refused everywhere.
+   */
+  | { type: 'remove'; person: Uint8Array; pins: DevicePin[] }
+  /**
+   * A new epoch (DESIGN §8): a fresh secret boxed (nacl.box, from the author's device) to
+   * each member device. `epoch` is a new random id; `generation` is one more than the
+   * newest epoch the author had seen.
+   */
+  | { type: 'rotate'; epoch: number; generation: number; boxes: KeyringBox[] };
+
+/** The last blob of a device that counts (see the `remove` op). */
+export type DevicePin = { clientId: number; seq: number };
+
+/** One device's copy of a new epoch's secret. */
+export type KeyringBox = { device: Uint8Array; nonce: Uint8Array; box: Uint8Array };
 
 export const INVITE_SECRET_BYTES = 16;
 
@@ -51,7 +71,20 @@ export function inviteIdOf(inviteSecret: Uint8Array): Uint8Array {
   return labelledHash('fellows/v1/invite-id', inviteSecret);
 }
 
-const TYPE_CODES = { invite: 1, 'revoke-invite': 2, admit: 3, rename: 4, settings: 5 } as const;
+const TYPE_CODES = {
+  invite: 1,
+  'revoke-invite': 2,
+  admit: 3,
+  rename: 4,
+  settings: 5,
+  promote: 6,
+  remove: 7,
+  rotate: 8,
+} as const;
+/** Most devices a keyring or a removal names: far above any small group's. */
+export const MAX_KEYRING = 1024;
+/** The largest epoch id (a random u32; 0 is the genesis epoch). */
+export const MAX_EPOCH_ID = 0xffff_ffff;
 const MAX_SECRETS = 1024;
 const MAX_PART = 1024;
 
@@ -89,6 +122,17 @@ export function encodeOp(op: MembershipOp): Uint8Array {
       if (op.groupName === null) w.u8(0);
       else w.u8(1).string(op.groupName);
       w.u8(op.adminsApproveJoins === null ? 2 : op.adminsApproveJoins ? 1 : 0);
+      break;
+    case 'promote':
+      w.fixed(op.person);
+      break;
+    case 'remove':
+      w.fixed(op.person).uint(op.pins.length);
+      for (const pin of op.pins) w.uint(pin.clientId).uint(pin.seq);
+      break;
+    case 'rotate':
+      w.uint(op.epoch).uint(op.generation).uint(op.boxes.length);
+      for (const b of op.boxes) w.fixed(b.device).fixed(b.nonce).bytes(b.box);
       break;
   }
   return w.finish();
@@ -140,6 +184,28 @@ export function decodeOp(bytes: Uint8Array): MembershipOp {
       };
       break;
     }
+    case TYPE_CODES.promote:
+      op = { type: 'promote', person: r.fixed(32) };
+      break;
+    case TYPE_CODES.remove: {
+      const person = r.fixed(32);
+      const count = r.uint(MAX_KEYRING);
+      const pins: DevicePin[] = [];
+      for (let i = 0; i < count; i++) pins.push({ clientId: r.uint(0xffffffff), seq: r.uint() });
+      op = { type: 'remove', person, pins };
+      break;
+    }
+    case TYPE_CODES.rotate: {
+      const epoch = r.uint(MAX_EPOCH_ID);
+      const generation = r.uint();
+      const count = r.uint(MAX_KEYRING);
+      const boxes: KeyringBox[] = [];
+      for (let i = 0; i < count; i++) {
+        boxes.push({ device: r.fixed(32), nonce: r.fixed(24), box: r.bytes(128) });
+      }
+      op = { type: 'rotate', epoch, generation, boxes };
+      break;
+    }
     default:
       throw new DecodeError(`unknown membership op ${code}`);
   }
@@ -165,6 +231,9 @@ export async function verifyOpSignatures(ed: Ed25519, op: MembershipOp): Promise
     case 'invite':
     case 'revoke-invite':
     case 'settings':
+    case 'promote':
+    case 'remove':
+    case 'rotate':
       return true;
   }
 }

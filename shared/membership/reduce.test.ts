@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
-import { createGenesis, type Genesis } from '../group/genesis.ts';
-import { makePerson, seeded, type TestPerson } from '../testing/people.ts';
-import { decodeOp, encodeOp, inviteIdOf, verifyOpSignatures, type MembershipOp } from './ops.ts';
-import { reduceMembership, type CausalOrder, type OpEvent } from './reduce.ts';
+import type { Genesis } from '../group/genesis.ts';
+import type { TestPerson } from '../testing/people.ts';
+import { decodeOp, encodeOp, verifyOpSignatures, type MembershipOp } from './ops.ts';
+import { reduceMembership, type CausalOrder } from './reduce.ts';
 import type { OpRef } from './state.ts';
 import { testEd } from '../testing/people.ts';
+import { admit, cast, event, invite, inviteId } from './testing.ts';
 
 let ada: TestPerson;
 let bo: TestPerson;
@@ -14,65 +15,7 @@ let genesis: Genesis;
 const ADA_CLIENT = () => genesis.clientId;
 
 beforeAll(async () => {
-  [ada, bo, cy] = await Promise.all([
-    makePerson(1, 'Ada'),
-    makePerson(2, 'Bo'),
-    makePerson(3, 'Cy'),
-  ]);
-  ({ genesis } = await createGenesis({
-    name: 'Co-op',
-    person: ada.person,
-    creator: ada.certificate,
-    creatorName: ada.name,
-    settings: { historyPolicy: 'all', adminsApproveJoins: false },
-    createdAt: 1000,
-    random: seeded(50),
-  }));
-});
-
-const inviteSecret = new Uint8Array(16).fill(7);
-const inviteId = inviteIdOf(inviteSecret);
-let nextId = 0;
-
-function event(
-  by: TestPerson,
-  clientId: number,
-  seq: number,
-  op: MembershipOp,
-  time = 2000 + seq,
-): OpEvent {
-  nextId += 1;
-  return {
-    op,
-    id: `op-${nextId}`,
-    ref: { clientId, seq },
-    person: toHex(by.person.publicKey),
-    device: toHex(by.device.publicKey),
-    time,
-  };
-}
-
-function admit(
-  who: TestPerson,
-  clientId: number,
-  invite: Uint8Array | null = inviteId,
-): Extract<MembershipOp, { type: 'admit' }> {
-  return {
-    type: 'admit',
-    certificate: who.certificate,
-    name: who.name,
-    clientId,
-    inviteId: invite,
-    secrets: [],
-  };
-}
-
-const invite = (extra: Partial<Extract<MembershipOp, { type: 'invite' }>> = {}): MembershipOp => ({
-  type: 'invite',
-  inviteSecret,
-  expiresAt: null,
-  singleUse: false,
-  ...extra,
+  ({ ada, bo, cy, genesis } = await cast());
 });
 
 /** Everything is causally ordered in list order, unless a pair is named concurrent. */

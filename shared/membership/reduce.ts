@@ -2,7 +2,14 @@ import { equalBytes, toHex } from '../crypto/bytes.ts';
 import type { Genesis } from '../group/genesis.ts';
 import { parseGroupName } from '../profile.ts';
 import { inviteIdOf, type MembershipOp } from './ops.ts';
-import { initialState, type MembershipState, type OpRef } from './state.ts';
+import {
+  activePeople,
+  initialState,
+  isActivePerson,
+  type MemberDevice,
+  type MembershipState,
+  type OpRef,
+} from './state.ts';
 
 /** One accepted-so-far membership blob, as the reducer sees it. */
 export type OpEvent = {
@@ -31,7 +38,16 @@ export type MembershipRejectReason =
   | 'client-id-taken'
   | 'name-mismatch'
   | 'stale-name'
-  | 'bad-settings';
+  | 'bad-settings'
+  | 'removed-author'
+  | 'removed-device'
+  | 'not-member'
+  | 'already-admin'
+  | 'bad-pin'
+  | 'invite-retired'
+  | 'epoch-taken'
+  | 'bad-generation'
+  | 'bad-keyring';
 
 export type Verdict = { ok: true } | { ok: false; reason: MembershipRejectReason };
 
@@ -71,6 +87,9 @@ const OK: Verdict = { ok: true };
 function judge(state: MembershipState, event: OpEvent, before: CausalOrder): Verdict {
   const author = state.devices.get(event.device);
   if (!author || author.person !== event.person) return reject('unknown-author');
+  // Out of the group by what comes before in the total order: of two admins removing each
+  // other concurrently, the first removal stands and the second has no effect.
+  if (author.removed) return reject('removed-author');
   const isAdmin = state.people.get(event.person)?.role === 'admin';
   const { op } = event;
   switch (op.type) {
@@ -100,7 +119,83 @@ function judge(state: MembershipState, event: OpEvent, before: CausalOrder): Ver
         }
       }
       return OK;
+    case 'promote': {
+      if (!isAdmin) return reject('not-admin');
+      const target = state.people.get(toHex(op.person));
+      if (!isActivePerson(target)) return reject('not-member');
+      return target.role === 'admin' ? reject('already-admin') : OK;
+    }
+    case 'remove':
+      return judgeRemove(state, event, op, isAdmin, before);
+    case 'rotate':
+      return judgeRotate(state, event, op, before);
   }
+}
+
+/**
+ * A removal (or a leave, when the author removes themself). Its pins must be exactly what
+ * the author had seen of each of the person's devices it knew: no more (it cannot vouch for
+ * blobs it never saw) and no less (an admin cannot erase what a member already wrote).
+ */
+function judgeRemove(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'remove' }>,
+  isAdmin: boolean,
+  before: CausalOrder,
+): Verdict {
+  const person = toHex(op.person);
+  if (!isActivePerson(state.people.get(person))) return reject('not-member');
+  if (person !== event.person && !isAdmin) return reject('not-admin');
+  const pinned = new Set<number>();
+  for (const pin of op.pins) {
+    const device = state.devices.get(state.clientIds.get(pin.clientId) ?? '');
+    if (!device || device.person !== person || pinned.has(pin.clientId)) return reject('bad-pin');
+    pinned.add(pin.clientId);
+    const seen = pin.seq === 0 || before({ clientId: pin.clientId, seq: pin.seq }, event.ref);
+    if (!seen || before({ clientId: pin.clientId, seq: pin.seq + 1 }, event.ref))
+      return reject('bad-pin');
+  }
+  for (const device of state.devices.values()) {
+    if (device.person !== person || pinned.has(device.clientId)) continue;
+    if (knownBefore(device, event.ref, before)) return reject('bad-pin');
+  }
+  return OK;
+}
+
+/** Whether the device's admission (or the genesis) is in the causal past of `ref`. */
+function knownBefore(device: MemberDevice, ref: OpRef, before: CausalOrder): boolean {
+  return device.admittedBy === null || device.admissions.some((a) => before(a, ref));
+}
+
+/**
+ * A new epoch. Any member may start one (a removal, a leave, a repair after concurrent
+ * rotations, DESIGN §8); it must box the secret to exactly the devices that were members in
+ * its causal past, and be one generation past every epoch in that past.
+ */
+function judgeRotate(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'rotate' }>,
+  before: CausalOrder,
+): Verdict {
+  if (op.epoch === 0 || state.epochs.has(op.epoch)) return reject('epoch-taken');
+  let newest = 0;
+  for (const epoch of state.epochs.values()) {
+    if (epoch.by === null || before(epoch.by, event.ref))
+      newest = Math.max(newest, epoch.generation);
+  }
+  if (op.generation !== newest + 1) return reject('bad-generation');
+  const keyring = new Set(op.boxes.map((b) => toHex(b.device)));
+  if (keyring.size !== op.boxes.length) return reject('bad-keyring');
+  for (const [key, device] of state.devices) {
+    const member =
+      knownBefore(device, event.ref, before) &&
+      !(device.removed && before(device.removed.by, event.ref));
+    if (member !== keyring.has(key)) return reject('bad-keyring');
+  }
+  for (const key of keyring) if (!state.devices.has(key)) return reject('bad-keyring');
+  return OK;
 }
 
 function judgeAdmit(
@@ -113,6 +208,7 @@ function judgeAdmit(
   if (state.settings.adminsApproveJoins && !isAdmin) return reject('not-admin');
   if (!equalBytes(op.certificate.person, op.name.person)) return reject('name-mismatch');
   const known = state.devices.get(toHex(op.certificate.device));
+  if (known?.removed) return reject('removed-device');
   if (known) {
     // Two members answered the same request concurrently: the same device, person and
     // clientID. Honour it as a no-op, so neither verdict depends on which arrived first.
@@ -132,7 +228,11 @@ function judgeAdmit(
   if (invite.singleUse && invite.usedAt.some((used) => before(used, event.ref))) {
     return reject('invite-used');
   }
-  return OK;
+  // A removed person knew every invite made before their removal: those let nobody in after it.
+  const retired = state.removals.some(
+    (removal) => before(invite.createdAt, removal) && before(removal, event.ref),
+  );
+  return retired ? reject('invite-retired') : OK;
 }
 
 function apply(state: MembershipState, event: OpEvent): void {
@@ -165,14 +265,22 @@ function apply(state: MembershipState, event: OpEvent): void {
         return;
       }
       const existing = state.people.get(person);
-      if (existing) existing.devices.push(device);
-      else {
+      if (existing) {
+        existing.devices.push(device);
+        if (existing.removed) {
+          // Back with a new device, through a new invite.
+          existing.removed = null;
+          existing.name = op.name;
+          existing.joinedAt = event.time;
+        }
+      } else {
         state.people.set(person, {
           person: op.certificate.person,
           name: op.name,
           role: 'member',
           devices: [device],
           joinedAt: event.time,
+          removed: null,
         });
       }
       state.devices.set(device, {
@@ -181,6 +289,7 @@ function apply(state: MembershipState, event: OpEvent): void {
         person,
         admittedBy: event.ref,
         admissions: [event.ref],
+        removed: null,
       });
       state.clientIds.set(op.clientId, device);
       if (op.inviteId) state.invites.get(toHex(op.inviteId))?.usedAt.push(event.ref);
@@ -195,5 +304,55 @@ function apply(state: MembershipState, event: OpEvent): void {
       if (op.groupName !== null) state.groupName = op.groupName;
       if (op.adminsApproveJoins !== null) state.settings.adminsApproveJoins = op.adminsApproveJoins;
       return;
+    case 'promote': {
+      const person = state.people.get(toHex(op.person));
+      if (person) person.role = 'admin';
+      return;
+    }
+    case 'remove':
+      applyRemove(state, event, op);
+      return;
+    case 'rotate': {
+      state.epochs.set(op.epoch, {
+        epoch: op.epoch,
+        generation: op.generation,
+        by: event.ref,
+        keyring: op.boxes.map((b) => toHex(b.device)),
+        boxes: op.boxes,
+        author: event.device,
+      });
+      // Of concurrent rotations the first in the total order stays current.
+      if (op.generation > (state.epochs.get(state.current)?.generation ?? 0))
+        state.current = op.epoch;
+      return;
+    }
+  }
+}
+
+function applyRemove(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'remove' }>,
+): void {
+  const key = toHex(op.person);
+  const person = state.people.get(key);
+  if (!person) return;
+  const left = key === event.person;
+  person.removed = { by: event.ref, reason: left ? 'left' : 'removed' };
+  person.role = 'member';
+  const pins = new Map(op.pins.map((pin) => [pin.clientId, pin.seq]));
+  for (const device of state.devices.values()) {
+    // A device the author did not know of was admitted concurrently: none of its blobs count.
+    if (device.person === key)
+      device.removed ??= { by: event.ref, pin: pins.get(device.clientId) ?? 0 };
+  }
+  if (!left) state.removals.push(event.ref);
+  // A group always has an admin: if the last one went, the longest-standing member is one.
+  const people = activePeople(state);
+  if (people.length > 0 && !people.some((p) => p.role === 'admin')) {
+    const [first] = people.sort(
+      (a, b) => a.joinedAt - b.joinedAt || toHex(a.person).localeCompare(toHex(b.person)),
+    );
+    if (first) first.role = 'admin';
   }
 }

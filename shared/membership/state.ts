@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
 import type { Genesis, GroupSettings } from '../group/genesis.ts';
 import type { DeviceCertificate, SignedName } from '../identity/keys.ts';
+import type { KeyringBox } from './ops.ts';
 
 /** Where an operation sits: the author device's clientID and the blob's seq. */
 export type OpRef = { clientId: number; seq: number };
@@ -15,6 +16,8 @@ export type MemberPerson = {
   devices: string[];
   /** Effective time of the admission that brought the person in. */
   joinedAt: number;
+  /** Set once the person is out of the group: removed by an admin, or left. */
+  removed: { by: OpRef; reason: 'removed' | 'left' } | null;
 };
 
 export type MemberDevice = {
@@ -28,6 +31,21 @@ export type MemberDevice = {
    * and each admission is a valid way for the device to have been let in.
    */
   admissions: OpRef[];
+  /** Set once the device is out: its blobs after `pin` are refused everywhere. */
+  removed: { by: OpRef; pin: number } | null;
+};
+
+/** One epoch: the genesis epoch (0), or one a `rotate` op started. */
+export type EpochRecord = {
+  epoch: number;
+  generation: number;
+  /** The rotate op, or null for the genesis epoch. */
+  by: OpRef | null;
+  /** Hex device keys the rotation boxed the secret to (empty for the genesis epoch). */
+  keyring: string[];
+  boxes: KeyringBox[];
+  /** Hex key of the rotating device (the boxes are from its box key). */
+  author: string | null;
 };
 
 export type InviteRecord = {
@@ -54,7 +72,50 @@ export type MembershipState = {
   clientIds: Map<number, string>;
   /** By hex invite id. */
   invites: Map<string, InviteRecord>;
+  /** Every epoch, by id. */
+  epochs: Map<number, EpochRecord>;
+  /** The epoch members write in: the newest generation; of concurrent ones, the first in order. */
+  current: number;
+  /** Removals by an admin, in order: each retires the invites made before it. */
+  removals: OpRef[];
 };
+
+/** Whether a person is in the group now. */
+export const isActivePerson = (person: MemberPerson | undefined): person is MemberPerson =>
+  person !== undefined && person.removed === null;
+
+/** The people in the group now (not those removed or gone). */
+export function activePeople(state: MembershipState): MemberPerson[] {
+  return [...state.people.values()].filter(isActivePerson);
+}
+
+/** Hex keys of the devices in the group now. */
+export function activeDevices(state: MembershipState): string[] {
+  return [...state.devices].filter(([, d]) => d.removed === null).map(([key]) => key);
+}
+
+/**
+ * Devices that hold an epoch's secret: its keyring, and the devices admitted after it
+ * started (an admission hands the joiner every epoch its admitter held, DESIGN §3).
+ */
+export function epochHolders(
+  state: MembershipState,
+  epoch: number,
+  before: (earlier: OpRef, later: OpRef) => boolean,
+): Set<string> {
+  const record = state.epochs.get(epoch);
+  const holders = new Set(record?.keyring ?? []);
+  for (const [key, device] of state.devices) {
+    if (!record) break;
+    const start = record.by;
+    if (device.admittedBy === null) {
+      if (start === null) holders.add(key);
+    } else if (start === null || device.admissions.some((ref) => before(start, ref))) {
+      holders.add(key);
+    }
+  }
+  return holders;
+}
 
 /** The state a group starts in: its creator, as admin, with one device. */
 export function initialState(genesis: Genesis): MembershipState {
@@ -72,6 +133,7 @@ export function initialState(genesis: Genesis): MembershipState {
           role: 'admin',
           devices: [device],
           joinedAt: genesis.createdAt,
+          removed: null,
         },
       ],
     ]),
@@ -84,10 +146,16 @@ export function initialState(genesis: Genesis): MembershipState {
           person,
           admittedBy: null,
           admissions: [],
+          removed: null,
         },
       ],
     ]),
     clientIds: new Map([[genesis.clientId, device]]),
     invites: new Map(),
+    epochs: new Map([
+      [0, { epoch: 0, generation: 0, by: null, keyring: [], boxes: [], author: null }],
+    ]),
+    current: 0,
+    removals: [],
   };
 }
