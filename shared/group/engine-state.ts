@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { createContentDoc } from '../content/writer.ts';
 import type { Ed25519, Signer } from '../crypto/ed25519.ts';
+import type { BoxKeyPair } from '../identity/keys.ts';
 import type { GroupStorage } from '../storage/storage.ts';
 import { createChainBook, type ChainBook } from './chains.ts';
 import { createClock, type HybridClock } from './clock.ts';
@@ -19,6 +20,8 @@ export type LocalDevice = {
   signer: Signer;
   person: Uint8Array;
   clientId: number;
+  /** The device's box key: keyrings of new epochs are boxed to it (none: opens no keyring). */
+  box?: BoxKeyPair;
 };
 
 /** Why a blob was refused, for the event stream, tests and the fork/abuse UI. */
@@ -33,6 +36,8 @@ export type EngineEvents = {
   fork: { clientId: number; seq: number };
   /** A blob this device accepted, for transports to push and relay (DESIGN §6). */
   blob: { id: string; clientId: number; seq: number; bytes: Uint8Array };
+  /** A new epoch's secret, opened from a keyring boxed to this device: keep it. */
+  epoch: { epoch: number; secret: Uint8Array };
 };
 
 /** Pending work: either already verified, or raw bytes waiting for an epoch key. */
@@ -84,6 +89,11 @@ export type EngineState = {
 export type EngineCore = EngineDeps & {
   /** Blobs whose update made Yjs throw: refused on sight, across rebuilds. */
   poisoned: Set<string>;
+  /**
+   * Removed devices' last counted seq (clientID → seq), from accepted removals. Kept across
+   * rebuilds: a replay in stored order may meet a device's late blobs before its removal.
+   */
+  pins: Map<number, number>;
   keys: Map<number, EpochKeys>;
   clock: HybridClock;
   events: Emitter<EngineEvents>;
@@ -122,6 +132,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     keys,
     clock: createClock(deps.now),
     poisoned: new Set(),
+    pins: new Map(),
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),
   };

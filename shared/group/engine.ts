@@ -17,6 +17,7 @@ import type { MembershipState } from '../membership/state.ts';
 import type { Result } from '../result.ts';
 import { compareHlc } from './clock.ts';
 import { epochKeys } from './epoch.ts';
+import { makeRotation, needsRotation, pinsOf, writeEpoch } from './epochs.ts';
 import {
   createCore,
   freshState,
@@ -29,6 +30,23 @@ import { newerThan, openSnapshot, saveSnapshot, type SnapshotLoad } from './pers
 import { receiveBlobs, receiveOwn, receiveRange, type ReceiveReport } from './receive.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { StoredBlob } from '../storage/storage.ts';
+
+/** Thrown when a device that is no longer in the group tries to write to it. */
+export class NotAMemberError extends Error {
+  override readonly name = 'NotAMemberError';
+  constructor() {
+    super('You are no longer a member of this group.');
+  }
+}
+
+/** A membership change this device may not make (the UI shows the message). */
+export class MembershipError extends Error {
+  override readonly name = 'MembershipError';
+}
+
+function samePins(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+  return a.size === b.size && [...a].every(([clientId, pin]) => b.get(clientId) === pin);
+}
 
 /** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */
 export class ContentChangeError extends Error {
@@ -60,6 +78,15 @@ export type GroupEngine = {
   remove(id: string): Promise<void>;
   react(id: string, emoji: string, on: boolean): Promise<void>;
   writeOp(op: MembershipOp): Promise<string>;
+  /**
+   * Removes a person (hex person key) from the group and starts an epoch they cannot read;
+   * for this device's own person, leaves. Admins remove; anyone leaves.
+   */
+  removePerson(person: string): Promise<void>;
+  /** Makes a member (hex person key) an admin; admins only. */
+  promote(person: string): Promise<void>;
+  /** Starts a new epoch if the current one is held by someone out, or missed by a member. */
+  rotateIfDue(): Promise<void>;
   members(): MembershipState;
   /** Message ids in conversation order, [start, end). */
   messageIds(start?: number, end?: number): string[];
@@ -104,6 +131,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       return opened.load;
     }
     core.state = opened.state;
+    core.pins = pinsOf(core.state.membership.state());
     const { book } = core.state;
     forks.length = 0;
     for (const [clientId, head] of book.heads()) {
@@ -122,17 +150,68 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
 
   async function rebuild(): Promise<void> {
     const stored = await deps.storage.loadBlobs();
-    core.state = freshState(deps.genesis, deps.me.clientId);
-    for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
-    const report = await receiveBlobs(
-      core,
-      stored.map((b) => b.bytes),
-    );
-    if (report.rebuild) {
-      // Replaying in stored order met a late op that changed an earlier verdict. The result
-      // is still the deterministic reduction of everything held; never refuse to open.
-      logWarn('fellows: a rebuild met a changed membership verdict; keeping the result');
+    // Removals known so far pin their devices from the start of the replay, which meets the
+    // log in stored order (a device's late blobs may come before its removal). If the
+    // replay ends with other removals, replay once more with those.
+    for (let round = 0; round < 3; round++) {
+      const pinned = new Map(core.pins);
+      core.state = freshState(deps.genesis, deps.me.clientId);
+      for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
+      const report = await receiveBlobs(
+        core,
+        stored.map((b) => b.bytes),
+      );
+      core.pins = pinsOf(core.state.membership.state());
+      if (samePins(pinned, core.pins)) {
+        // Replaying in stored order met a late op that changed an earlier verdict. The result
+        // is still the deterministic reduction of everything held; never refuse to open.
+        if (report.rebuild)
+          logWarn('fellows: a rebuild met a changed membership verdict; keeping the result');
+        return;
+      }
     }
+  }
+
+  /** A new epoch for the members there are now (see epochs.ts). */
+  async function rotate(): Promise<void> {
+    const { op, secret } = makeRotation(core);
+    core.keys.set(op.epoch, epochKeys(deps.groupId, op.epoch, secret));
+    await writeBlob('membership', encodeOp(op));
+    core.events.emit('epoch', { epoch: op.epoch, secret });
+  }
+
+  /** Whether this device is still in the group. */
+  function inGroup(): boolean {
+    const me = core.state.membership.state().devices.get(toHex(deps.me.signer.publicKey));
+    return me?.removed === null;
+  }
+
+  /** Before writing: a member starts a new epoch if the current one is due (epochs.ts). */
+  async function rotateIfDue(): Promise<void> {
+    const state = core.state.membership.state();
+    if (deps.me.box && inGroup() && needsRotation(state, core)) await rotate();
+  }
+
+  /** Removes a person (or, for oneself, leaves): pins what we hold of each of their devices. */
+  async function removePerson(person: string): Promise<void> {
+    const state = core.state.membership.state();
+    const target = state.people.get(person);
+    if (!target || target.removed) throw new Error('not a member of this group');
+    const self = person === toHex(deps.me.person);
+    if (!self && state.people.get(toHex(deps.me.person))?.role !== 'admin')
+      throw new MembershipError('Only an admin can remove someone from the group.');
+    const pins = target.devices.flatMap((key) => {
+      const device = state.devices.get(key);
+      if (!device) return [];
+      const own = device.clientId === deps.me.clientId;
+      // Our own removal (a leave) is our last blob: it pins us at its own seq.
+      const seq = core.state.book.head(device.clientId) + (own ? 1 : 0);
+      return [{ clientId: device.clientId, seq }];
+    });
+    await writeBlob('membership', encodeOp({ type: 'remove', person: target.person, pins }));
+    // The others now need an epoch the removed person cannot read; one who leaves cannot start
+    // it (they are out), so the next member to write does (`rotateIfDue`).
+    if (!self) await rotate();
   }
 
   async function writeBlob(
@@ -140,6 +219,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     payload: Uint8Array,
     time = core.clock.tick(),
   ): Promise<string> {
+    if (!inGroup()) throw new NotAMemberError();
     const { book } = core.state;
     const clientId = deps.me.clientId;
     const seq = book.head(clientId) + 1;
@@ -153,7 +233,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       blobDeps.push({ device, seq: head });
       depIds.push(fromHex(book.accepted(device, head)?.id ?? ''));
     }
-    const epoch = Math.max(...core.keys.keys());
+    const epoch = writeEpoch(core);
     const keys = core.keys.get(epoch);
     if (!keys) throw new Error('this device holds no key for the group');
     const sealed = await sealBlob({
@@ -188,6 +268,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
 
   /** Applies a local content change to the doc, then seals and records it as our blob. */
   async function change(make: (at: number) => Result<Written, ContentError>): Promise<Written> {
+    await rotateIfDue();
     const time = core.clock.tick();
     const made = make(time.wall);
     if (!made.ok) throw new ContentChangeError(made.error);
@@ -230,6 +311,17 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
         change((at) => setReaction(core.state.doc, id, emoji, on, at)).then(() => undefined),
       ),
     writeOp: (op) => serial(() => writeBlob('membership', encodeOp(op))),
+    removePerson: (person) => serial(() => removePerson(person)),
+    promote: (person) =>
+      serial(async () => {
+        const people = core.state.membership.state().people;
+        if (people.get(toHex(deps.me.person))?.role !== 'admin')
+          throw new MembershipError('Only an admin can make someone an admin.');
+        if (people.get(person)?.removed !== null)
+          throw new MembershipError('Only a member of the group can be made an admin.');
+        await writeBlob('membership', encodeOp({ type: 'promote', person: fromHex(person) }));
+      }),
+    rotateIfDue: () => serial(rotateIfDue),
     members: () => core.state.membership.state(),
     messageIds: (start = 0, end = Number.MAX_SAFE_INTEGER) => core.state.order.slice(start, end),
     message: (id) => readMessage(core.state.doc, id),

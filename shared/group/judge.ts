@@ -8,6 +8,7 @@ import { equalBytes } from '../crypto/bytes.ts';
 import type { StoredBlob } from '../storage/storage.ts';
 import { placeAfter, type BlobMeta } from './chains.ts';
 import { compareHlc } from './clock.ts';
+import { pinsOf } from './epochs.ts';
 import type { EngineCore, Waiting } from './engine-state.ts';
 import { bytesOfHex, keyHex } from './hex.ts';
 import type { Signed } from './opening.ts';
@@ -52,6 +53,9 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
     wake(core, `pos:${clientId}:${seq}`, batch);
     return 'refused';
   };
+  const pin = core.pins.get(clientId);
+  if (pin !== undefined && seq > pin)
+    return refuse('removed', `written after its device left the group (after seq ${pin})`);
   const person = signed.kind === 'opened' ? keyHex(signed.blob.person) : signed.person;
   if (person !== device.person)
     return refuse('person-mismatch', 'the device belongs to another person');
@@ -154,6 +158,11 @@ function judgeOpened(
     state.membershipEntries.push({ event, payload: blob.payload, order, frontier });
     const outcome = state.membership.add({ ...event, op: signed.op }, order, frontier);
     if (outcome.flipped) batch.report.rebuild = true;
+    // A removal may pin a device below blobs of it already accepted: those must go.
+    for (const [removed, last] of pinsOf(state.membership.state())) {
+      core.pins.set(removed, last);
+      if (state.book.head(removed) > last) batch.report.rebuild = true;
+    }
     if (!outcome.verdict.ok) {
       // The blob stays in its chain (an honest device may lose a race); the op has no effect.
       state.rejections.push({

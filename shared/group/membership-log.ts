@@ -14,6 +14,8 @@ type Entry = { event: OpEvent; order: OrderKey; frontier: Frontier };
 export type MembershipLog = {
   add(event: OpEvent, order: OrderKey, frontier: Frontier): { verdict: Verdict; flipped: boolean };
   state(): MembershipState;
+  /** Whether op `earlier` is in the causal past of op `later` (both accepted). */
+  happenedBefore(earlier: OpRef, later: OpRef): boolean;
   verdict(id: string): Verdict | undefined;
   size(): number;
 };
@@ -47,6 +49,7 @@ export function createMembershipLog(genesis: Genesis): MembershipLog {
       };
     },
     state: () => current.state,
+    happenedBefore,
     verdict: (id) => current.verdicts.get(id),
     size: () => entries.length,
   };

@@ -10,6 +10,8 @@ import {
   type Opening,
 } from './opening.ts';
 import { openRangeForEngine } from './range-opening.ts';
+import { epochKeys } from './epoch.ts';
+import { openKeyrings } from './epochs.ts';
 
 export type { Outcome, ReceiveReport } from './judge.ts';
 
@@ -112,6 +114,7 @@ async function settle(
     for (const stored of fresh) await core.storage.appendBlob(stored);
     for (const stored of fresh) core.events.emit('blob', stored);
     announce(core, batch);
+    if (batch.membersChanged) takeKeyrings(core, batch);
     next = batch.reopen.length > 0 ? await openEach(core, batch.reopen) : [];
   }
   return report;
@@ -163,4 +166,14 @@ function announce(core: EngineCore, batch: Batch): void {
   }
   if (batch.membersChanged)
     core.events.emit('members', { count: core.state.membership.state().people.size });
+}
+
+/** Opens new epochs' keyrings boxed to this device; blobs that waited for them open next. */
+function takeKeyrings(core: EngineCore, batch: Batch): void {
+  for (const { epoch, secret } of openKeyrings(core)) {
+    core.keys.set(epoch, epochKeys(core.groupId, epoch, secret));
+    core.events.emit('epoch', { epoch, secret });
+    for (const item of core.state.held.release(`epoch:${epoch}`))
+      if ('bytes' in item) batch.reopen.push(item.bytes);
+  }
 }

@@ -129,7 +129,12 @@ export async function createRepo(deps: RepoDeps) {
       ed: deps.ed,
       groupId,
       genesis,
-      me: { signer: identity.device, person: identity.person.publicKey, clientId: record.clientId },
+      me: {
+        signer: identity.device,
+        person: identity.person.publicKey,
+        clientId: record.clientId,
+        box: identity.box,
+      },
       storage,
       now: deps.now,
       random: deps.random,

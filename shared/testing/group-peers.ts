@@ -12,7 +12,17 @@ export type Peer = {
   person: TestPerson;
   engine: GroupEngine;
   storage: ReturnType<typeof memoryGroupStorage>;
+  /** The epoch secrets this peer holds (as the repo keeps them in the group record). */
+  secrets: Map<number, Uint8Array>;
 };
+
+/** Keeps the secrets of epochs the engine starts or opens, as the repo does. */
+function keeping(engine: GroupEngine, secrets: Map<number, Uint8Array>) {
+  engine.events.on('epoch', ({ epoch, secret }) => {
+    secrets.set(epoch, secret);
+  });
+  return secrets;
+}
 
 export type TestGroup = {
   genesis: Genesis;
@@ -49,7 +59,12 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
     ed: testEd,
     groupId,
     genesis,
-    me: { signer: person.device, person: person.person.publicKey, clientId: genesis.clientId },
+    me: {
+      signer: person.device,
+      person: person.person.publicKey,
+      clientId: genesis.clientId,
+      box: person.box,
+    },
     storage,
     now,
     random: seeded(1001),
@@ -61,7 +76,8 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
     expiresAt: null,
     singleUse: false,
   });
-  return { ...base, peers: [{ name: creatorName, person, engine, storage }] };
+  const secrets = keeping(engine, new Map([[0, secret]]));
+  return { ...base, peers: [{ name: creatorName, person, engine, storage, secrets }] };
 }
 
 /**
@@ -82,7 +98,7 @@ export async function admitOnly(
     name: person.name,
     inviteSecret: group.inviteSecret,
     secrets: boxSecrets(
-      new Map([[0, group.secret]]),
+      admitter.secrets,
       person.box.publicKey,
       admitter.person.box,
       seeded(2000 + n),
@@ -94,14 +110,26 @@ export async function admitOnly(
     ed: testEd,
     groupId: group.groupId,
     genesis: group.genesis,
-    me: { signer: person.device, person: person.person.publicKey, clientId: op.clientId },
+    me: {
+      signer: person.device,
+      person: person.person.publicKey,
+      clientId: op.clientId,
+      box: person.box,
+    },
     storage,
     now,
     random: seeded(3000 + n),
   });
-  for (const [epoch, secret] of openSecrets(op.secrets, admitter.person.box.publicKey, person.box))
+  const secrets = keeping(engine, new Map());
+  for (const [epoch, secret] of openSecrets(
+    op.secrets,
+    admitter.person.box.publicKey,
+    person.box,
+  )) {
+    secrets.set(epoch, secret);
     await engine.addEpochSecret(epoch, secret);
-  return { name, person, engine, storage };
+  }
+  return { name, person, engine, storage, secrets };
 }
 
 /** `admitter` lets person `n` in, and the new peer receives the admitter's log. */
