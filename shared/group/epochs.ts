@@ -31,7 +31,7 @@ export function writeEpoch(core: EngineCore): number {
  */
 export function needsRotation(state: MembershipState, core: EngineCore): boolean {
   const log = core.state.membership;
-  const holders = epochHolders(state, state.current, log.happenedBefore);
+  const holders = epochHolders(state, state.current, (a, b) => log.happenedBefore(a, b));
   const active = new Set(activeDevices(state));
   for (const device of holders) if (!active.has(device)) return true;
   for (const device of active) if (!holders.has(device)) return true;
