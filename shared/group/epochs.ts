@@ -16,7 +16,8 @@ export function writeEpoch(core: EngineCore): number {
   if (core.keys.has(state.current)) return state.current;
   let best: { epoch: number; generation: number } | null = null;
   for (const epoch of core.keys.keys()) {
-    const generation = state.epochs.get(epoch)?.generation ?? -1;
+    const record = state.epochs.get(epoch);
+    const generation = record?.valid ? record.generation : -1;
     if (!best || generation > best.generation) best = { epoch, generation };
   }
   if (!best) throw new Error('this device holds no key for the group');
@@ -53,7 +54,8 @@ export function makeRotation(core: EngineCore): {
     epoch = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) % (MAX_EPOCH_ID + 1);
   }
   let generation = 0;
-  for (const record of state.epochs.values()) generation = Math.max(generation, record.generation);
+  for (const record of state.epochs.values())
+    if (record.valid) generation = Math.max(generation, record.generation);
   const boxes: KeyringBox[] = activeDevices(state)
     .sort()
     .map((key) => {

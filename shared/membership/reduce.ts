@@ -47,7 +47,8 @@ export type MembershipRejectReason =
   | 'invite-retired'
   | 'epoch-taken'
   | 'bad-generation'
-  | 'bad-keyring';
+  | 'bad-keyring'
+  | 'crossed-rotation';
 
 export type Verdict = { ok: true } | { ok: false; reason: MembershipRejectReason };
 
@@ -70,9 +71,19 @@ export function reduceMembership(
 ): { state: MembershipState; verdicts: Map<string, Verdict> } {
   const state = initialState(genesis);
   const verdicts = new Map<string, Verdict>();
+  // Every rotation in the log, also those later in the order: an admission concurrent with
+  // any of them is void (see judgeAdmit).
+  const rotations = events.filter((e) => e.op.type === 'rotate').map((e) => e.ref);
   for (const event of events) {
-    const verdict = judge(state, event, happenedBefore);
+    const verdict = judge(state, event, happenedBefore, rotations);
     verdicts.set(event.id, verdict);
+    if (!verdict.ok && event.op.type === 'rotate') keepRefusedKeyring(state, event, event.op);
+    if (!verdict.ok && verdict.reason === 'crossed-rotation' && event.op.type === 'admit') {
+      // The joiner was handed the admitter's epochs all the same: they hold them until a
+      // new epoch leaves them out (epochHolders).
+      const device = toHex(event.op.certificate.device);
+      state.voided.set(device, [...(state.voided.get(device) ?? []), event.ref]);
+    }
     if (verdict.ok) apply(state, event);
   }
   return { state, verdicts };
@@ -84,13 +95,21 @@ function reject(reason: MembershipRejectReason): Verdict {
 
 const OK: Verdict = { ok: true };
 
-function judge(state: MembershipState, event: OpEvent, before: CausalOrder): Verdict {
+function judge(
+  state: MembershipState,
+  event: OpEvent,
+  before: CausalOrder,
+  rotations: readonly OpRef[],
+): Verdict {
   const author = state.devices.get(event.device);
   if (!author || author.person !== event.person) return reject('unknown-author');
   // Out of the group by what comes before in the total order: of two admins removing each
   // other concurrently, the first removal stands and the second has no effect.
   if (author.removed) return reject('removed-author');
-  const isAdmin = state.people.get(event.person)?.role === 'admin';
+  // Authority is judged on what the author had seen: an admin grant in its causal past.
+  const isAdmin = (state.adminGrants.get(event.person) ?? []).some(
+    (grant) => grant === null || before(grant, event.ref),
+  );
   const { op } = event;
   switch (op.type) {
     case 'invite':
@@ -103,7 +122,7 @@ function judge(state: MembershipState, event: OpEvent, before: CausalOrder): Ver
       return invite.createdBy === event.person || isAdmin ? OK : reject('not-invite-owner');
     }
     case 'admit':
-      return judgeAdmit(state, event, op, isAdmin, before);
+      return judgeAdmit(state, event, op, isAdmin, before, rotations);
     case 'rename': {
       if (toHex(op.name.person) !== event.person) return reject('name-mismatch');
       const current = state.people.get(event.person);
@@ -182,17 +201,23 @@ function judgeRotate(
   if (op.epoch === 0 || state.epochs.has(op.epoch)) return reject('epoch-taken');
   let newest = 0;
   for (const epoch of state.epochs.values()) {
-    if (epoch.by === null || before(epoch.by, event.ref))
+    if (epoch.valid && (epoch.by === null || before(epoch.by, event.ref)))
       newest = Math.max(newest, epoch.generation);
   }
   if (op.generation !== newest + 1) return reject('bad-generation');
   const keyring = new Set(op.boxes.map((b) => toHex(b.device)));
   if (keyring.size !== op.boxes.length) return reject('bad-keyring');
   for (const [key, device] of state.devices) {
-    const member =
-      knownBefore(device, event.ref, before) &&
-      !(device.removed && before(device.removed.by, event.ref));
-    if (member !== keyring.has(key)) return reject('bad-keyring');
+    const known = knownBefore(device, event.ref, before);
+    const goneBefore = device.removed !== null && before(device.removed.by, event.ref);
+    if (keyring.has(key)) {
+      // Only devices it knew, and never one it knew was out.
+      if (!known || goneBefore) return reject('bad-keyring');
+    } else if (known && device.removed === null) {
+      // Every device it knew, unless it is out (its removal may have come to stand by
+      // another op than the one the author saw: a leave crossing an admin's removal).
+      return reject('bad-keyring');
+    }
   }
   for (const key of keyring) if (!state.devices.has(key)) return reject('bad-keyring');
   return OK;
@@ -204,8 +229,16 @@ function judgeAdmit(
   op: Extract<MembershipOp, { type: 'admit' }>,
   isAdmin: boolean,
   before: CausalOrder,
+  rotations: readonly OpRef[],
 ): Verdict {
   if (state.settings.adminsApproveJoins && !isAdmin) return reject('not-admin');
+  // An admission concurrent with a new epoch is void, as concurrent commits are in MLS: the
+  // joiner holds neither that epoch's key (its keyring did not know them) nor any way to
+  // read the blobs sealed with it, which would block every chain behind them. They ask again.
+  const crossed = rotations.some(
+    (rotation) => !before(rotation, event.ref) && !before(event.ref, rotation),
+  );
+  if (crossed) return reject('crossed-rotation');
   if (!equalBytes(op.certificate.person, op.name.person)) return reject('name-mismatch');
   const known = state.devices.get(toHex(op.certificate.device));
   if (known?.removed) return reject('removed-device');
@@ -307,6 +340,7 @@ function apply(state: MembershipState, event: OpEvent): void {
     case 'promote': {
       const person = state.people.get(toHex(op.person));
       if (person) person.role = 'admin';
+      grant(state, toHex(op.person), event.ref);
       return;
     }
     case 'remove':
@@ -320,6 +354,7 @@ function apply(state: MembershipState, event: OpEvent): void {
         keyring: op.boxes.map((b) => toHex(b.device)),
         boxes: op.boxes,
         author: event.device,
+        valid: true,
       });
       // Of concurrent rotations the first in the total order stays current.
       if (op.generation > (state.epochs.get(state.current)?.generation ?? 0))
@@ -327,6 +362,28 @@ function apply(state: MembershipState, event: OpEvent): void {
       return;
     }
   }
+}
+
+/**
+ * A refused rotation never becomes current, but its author may have written in it before
+ * learning so: its keyring stays readable, or the blobs sealed with it would block the
+ * author's chain for everyone. Only from a device of the group; never over a valid epoch.
+ */
+function keepRefusedKeyring(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'rotate' }>,
+): void {
+  if (op.epoch === 0 || state.epochs.has(op.epoch) || !state.devices.has(event.device)) return;
+  state.epochs.set(op.epoch, {
+    epoch: op.epoch,
+    generation: op.generation,
+    by: event.ref,
+    keyring: op.boxes.map((b) => toHex(b.device)),
+    boxes: op.boxes,
+    author: event.device,
+    valid: false,
+  });
 }
 
 function applyRemove(
@@ -340,6 +397,7 @@ function applyRemove(
   const left = key === event.person;
   person.removed = { by: event.ref, reason: left ? 'left' : 'removed' };
   person.role = 'member';
+  state.adminGrants.delete(key);
   const pins = new Map(op.pins.map((pin) => [pin.clientId, pin.seq]));
   for (const device of state.devices.values()) {
     // A device the author did not know of was admitted concurrently: none of its blobs count.
@@ -353,6 +411,13 @@ function applyRemove(
     const [first] = people.sort(
       (a, b) => a.joinedAt - b.joinedAt || toHex(a.person).localeCompare(toHex(b.person)),
     );
-    if (first) first.role = 'admin';
+    if (first) {
+      first.role = 'admin';
+      grant(state, toHex(first.person), event.ref);
+    }
   }
+}
+
+function grant(state: MembershipState, person: string, by: OpRef): void {
+  state.adminGrants.set(person, [...(state.adminGrants.get(person) ?? []), by]);
 }

@@ -46,6 +46,8 @@ export type EpochRecord = {
   boxes: KeyringBox[];
   /** Hex key of the rotating device (the boxes are from its box key). */
   author: string | null;
+  /** False for a refused rotation: readable by its keyring, never current (reduce.ts). */
+  valid: boolean;
 };
 
 export type InviteRecord = {
@@ -78,6 +80,16 @@ export type MembershipState = {
   current: number;
   /** Removals by an admin, in order: each retires the invites made before it. */
   removals: OpRef[];
+  /**
+   * Devices whose admission crossed a rotation and was void (reduce.ts), with those
+   * admissions: they were given epoch secrets anyway.
+   */
+  voided: Map<string, OpRef[]>;
+  /**
+   * Why each admin is one: the promotions (or, null, the genesis) that made them admin. An op
+   * needs one in its causal past to count as an admin's (reduce.ts).
+   */
+  adminGrants: Map<string, (OpRef | null)[]>;
 };
 
 /** Whether a person is in the group now. */
@@ -96,7 +108,8 @@ export function activeDevices(state: MembershipState): string[] {
 
 /**
  * Devices that hold an epoch's secret: its keyring, and the devices admitted after it
- * started (an admission hands the joiner every epoch its admitter held, DESIGN §3).
+ * started (an admission hands the joiner every epoch its admitter held, DESIGN §3), also by
+ * an admission that turned out void.
  */
 export function epochHolders(
   state: MembershipState,
@@ -105,15 +118,15 @@ export function epochHolders(
 ): Set<string> {
   const record = state.epochs.get(epoch);
   const holders = new Set(record?.keyring ?? []);
+  if (!record) return holders;
+  const start = record.by;
+  const handed = (refs: readonly OpRef[]) =>
+    start === null || refs.some((ref) => before(start, ref));
   for (const [key, device] of state.devices) {
-    if (!record) break;
-    const start = record.by;
-    if (device.admittedBy === null) {
-      if (start === null) holders.add(key);
-    } else if (start === null || device.admissions.some((ref) => before(start, ref))) {
-      holders.add(key);
-    }
+    if (device.admittedBy === null ? start === null : handed(device.admissions)) holders.add(key);
   }
+  // A void admission still handed the joiner its admitter's epochs.
+  for (const [key, refs] of state.voided) if (handed(refs)) holders.add(key);
   return holders;
 }
 
@@ -153,9 +166,11 @@ export function initialState(genesis: Genesis): MembershipState {
     clientIds: new Map([[genesis.clientId, device]]),
     invites: new Map(),
     epochs: new Map([
-      [0, { epoch: 0, generation: 0, by: null, keyring: [], boxes: [], author: null }],
+      [0, { epoch: 0, generation: 0, by: null, keyring: [], boxes: [], author: null, valid: true }],
     ]),
     current: 0,
     removals: [],
+    voided: new Map(),
+    adminGrants: new Map([[person, [null]]]),
   };
 }

@@ -163,6 +163,8 @@ export async function restartedEngine(
     random: seeded(5000 + n),
   });
   await engine.addEpochSecret(0, group.secret);
+  for (const [epoch, secret] of peer.secrets) await engine.addEpochSecret(epoch, secret);
+  keeping(engine, peer.secrets);
   return engine;
 }
 

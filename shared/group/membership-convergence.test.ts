@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toHex } from '../crypto/bytes.ts';
+import { epochHolders } from '../membership/state.ts';
+import {
+  foundGroup,
+  join,
+  memberNames,
+  restartedEngine,
+  syncAll,
+  testClock,
+  transcript,
+  type Peer,
+} from '../testing/group-peers.ts';
+import { seeded } from '../testing/people.ts';
+
+// Runs per `npm test`; raise with FELLOWS_PROPERTY_RUNS for a longer soak.
+const RUNS = Math.max(60, Number(process.env.FELLOWS_PROPERTY_RUNS ?? 0) / 3);
+
+type Step =
+  | { kind: 'send'; peer: number }
+  | { kind: 'deliver'; from: number; to: number; keep: number[] }
+  | { kind: 'join'; by: number }
+  | { kind: 'remove'; by: number; whom: number }
+  | { kind: 'leave'; peer: number }
+  | { kind: 'promote'; by: number; whom: number }
+  | { kind: 'overreach'; by: number; whom: number; promote: boolean }
+  | { kind: 'partition'; side: number[] }
+  | { kind: 'heal' }
+  | { kind: 'restart'; peer: number };
+
+const at = fc.nat(7);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), peer: at }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('deliver' as const),
+      from: at,
+      to: at,
+      keep: fc.array(fc.nat(), { maxLength: 10 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('join' as const), by: at }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('remove' as const), by: at, whom: at }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('leave' as const), peer: at }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('promote' as const), by: at, whom: at }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('overreach' as const),
+      by: at,
+      whom: at,
+      promote: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('partition' as const),
+      side: fc.array(at, { maxLength: 3 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'heal' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), peer: at }) },
+);
+
+const personOf = (peer: Peer) => toHex(peer.person.person.publicKey);
+const deviceOf = (peer: Peer) => toHex(peer.person.device.publicKey);
+/** Whether `peer` is in the group as it sees it itself. */
+const inGroupAsSeen = (peer: Peer) =>
+  peer.engine.members().devices.get(deviceOf(peer))?.removed === null;
+const roleAsSeen = (peer: Peer, other: Peer) =>
+  peer.engine.members().people.get(personOf(other))?.role;
+
+async function run(initial: number, steps: Step[]): Promise<void> {
+  const clock = testClock();
+  const group = await foundGroup(clock.now);
+  let next = 2;
+  for (let i = 1; i < initial; i++)
+    await join(group, group.peers[0]!, next, `P${next++}`, clock.now);
+  await syncAll(group.peers);
+  let partition: Set<number> | null = null;
+  const peerAt = (i: number) => group.peers[i % group.peers.length]!;
+  const reachable = (a: Peer, b: Peer) =>
+    partition === null ||
+    partition.has(group.peers.indexOf(a)) === partition.has(group.peers.indexOf(b));
+  /** Ops a member wrote without the right: their ids, to check they had no effect. */
+  const overreach: string[] = [];
+  /** People who tried to overreach are never promoted: their attempt must stay void. */
+  const overreached = new Set<Peer>();
+  const invites = seeded(77);
+
+  for (const s of steps) {
+    clock.advance(11);
+    switch (s.kind) {
+      case 'send': {
+        const peer = peerAt(s.peer);
+        if (inGroupAsSeen(peer)) await peer.engine.send({ text: `from ${peer.name}` });
+        break;
+      }
+      case 'deliver': {
+        const from = peerAt(s.from);
+        const to = peerAt(s.to);
+        if (from === to || !reachable(from, to)) break;
+        const blobs = from.storage.blobs;
+        const picked = s.keep.map((k) => blobs[k % Math.max(1, blobs.length)]);
+        await to.engine.receive(picked.flatMap((b) => (b ? [b.bytes] : [])));
+        break;
+      }
+      case 'join': {
+        const by = peerAt(s.by);
+        if (group.peers.length >= 6 || !inGroupAsSeen(by)) break;
+        // A fresh invite: a removal retires the ones made before it.
+        group.inviteSecret = invites(16);
+        await by.engine.writeOp({
+          type: 'invite',
+          inviteSecret: group.inviteSecret,
+          expiresAt: null,
+          singleUse: false,
+        });
+        await join(group, by, next, `P${next++}`, clock.now);
+        break;
+      }
+      case 'remove': {
+        const by = peerAt(s.by);
+        const whom = peerAt(s.whom);
+        if (by === whom || !inGroupAsSeen(by) || roleAsSeen(by, by) !== 'admin') break;
+        if (by.engine.members().people.get(personOf(whom))?.removed !== null) break;
+        await by.engine.removePerson(personOf(whom));
+        break;
+      }
+      case 'leave': {
+        // Members leave; admins stay (the group keeps an admin without automatic promotion).
+        const peer = peerAt(s.peer);
+        if (!inGroupAsSeen(peer) || roleAsSeen(peer, peer) === 'admin') break;
+        await peer.engine.removePerson(personOf(peer));
+        break;
+      }
+      case 'promote': {
+        const by = peerAt(s.by);
+        const whom = peerAt(s.whom);
+        if (!inGroupAsSeen(by) || roleAsSeen(by, by) !== 'admin' || overreached.has(whom)) break;
+        const target = by.engine.members().people.get(personOf(whom));
+        if (!target || target.removed !== null || target.role === 'admin') break;
+        await by.engine.promote(personOf(whom));
+        break;
+      }
+      case 'overreach': {
+        // A modified app writes what only an admin may: it must have no effect anywhere.
+        const by = peerAt(s.by);
+        const whom = peerAt(s.whom);
+        if (!inGroupAsSeen(by) || roleAsSeen(by, by) === 'admin' || by === whom) break;
+        overreached.add(by);
+        const person = whom.person.person.publicKey;
+        overreach.push(
+          await by.engine.writeOp(
+            s.promote ? { type: 'promote', person } : { type: 'remove', person, pins: [] },
+          ),
+        );
+        break;
+      }
+      case 'partition':
+        partition = new Set(s.side.map((i) => i % group.peers.length));
+        break;
+      case 'heal':
+        partition = null;
+        break;
+      case 'restart': {
+        const peer = peerAt(s.peer);
+        const engine = await restartedEngine(group, peer, clock.now, 9 + s.peer);
+        await engine.rebuild();
+        peer.engine = engine;
+        break;
+      }
+    }
+  }
+
+  // Everyone meets everyone; members whose epoch is due start one (as before writing).
+  await syncAll(group.peers);
+  for (let round = 0; round < 3; round++) {
+    for (const peer of group.peers) if (inGroupAsSeen(peer)) await peer.engine.rotateIfDue();
+    await syncAll(group.peers);
+  }
+  const members = group.peers.filter(inGroupAsSeen);
+  const reference = members[0]!;
+  const state = reference.engine.members();
+  const log = reference.engine.core().state.membership;
+  for (const peer of members) {
+    expect(memberNames(peer), peer.name).toEqual(memberNames(reference));
+    expect(peer.engine.members().current, peer.name).toBe(state.current);
+    expect(peer.engine.core().keys.has(state.current), peer.name).toBe(true);
+  }
+  // Refused by the reduction, or never counted at all (written after its author's pin).
+  for (const id of overreach) expect(log.verdict(id)?.ok ?? false, `overreach ${id}`).toBe(false);
+  // A message written now reaches every member and no one who is out.
+  const last = await reference.engine.send({ text: 'the last word' });
+  await syncAll(group.peers);
+  const holders = epochHolders(state, state.current, (a, b) => log.happenedBefore(a, b));
+  for (const peer of group.peers) {
+    const member = members.includes(peer);
+    expect(peer.engine.messageIds().includes(last), peer.name).toBe(member);
+    // Someone out holds no key to an epoch started without them.
+    if (!member) expect(peer.engine.core().keys.has(state.current), peer.name).toBe(false);
+    expect(holders.has(deviceOf(peer)), peer.name).toBe(member);
+  }
+  expect(transcript(reference)).toEqual(transcript(members.at(-1)!));
+}
+
+describe('membership convergence', () => {
+  it(`3–6 peers joining, removing, leaving and promoting under random delivery and partitions agree on members and epoch; those out read nothing new (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 4 }),
+        fc.array(step, { minLength: 5, maxLength: 30 }),
+        run,
+      ),
+      { numRuns: RUNS },
+    );
+  }, 600_000);
+});
