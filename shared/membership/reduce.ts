@@ -6,6 +6,7 @@ import {
   activePeople,
   initialState,
   isActivePerson,
+  type EpochRecord,
   type MemberDevice,
   type MembershipState,
   type OpRef,
@@ -347,15 +348,7 @@ function apply(state: MembershipState, event: OpEvent): void {
       applyRemove(state, event, op);
       return;
     case 'rotate': {
-      state.epochs.set(op.epoch, {
-        epoch: op.epoch,
-        generation: op.generation,
-        by: event.ref,
-        keyring: op.boxes.map((b) => toHex(b.device)),
-        boxes: op.boxes,
-        author: event.device,
-        valid: true,
-      });
+      state.epochs.set(op.epoch, epochRecord(event, op, true));
       // Of concurrent rotations the first in the total order stays current.
       if (op.generation > (state.epochs.get(state.current)?.generation ?? 0))
         state.current = op.epoch;
@@ -375,15 +368,23 @@ function keepRefusedKeyring(
   op: Extract<MembershipOp, { type: 'rotate' }>,
 ): void {
   if (op.epoch === 0 || state.epochs.has(op.epoch) || !state.devices.has(event.device)) return;
-  state.epochs.set(op.epoch, {
+  state.epochs.set(op.epoch, epochRecord(event, op, false));
+}
+
+function epochRecord(
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'rotate' }>,
+  valid: boolean,
+): EpochRecord {
+  return {
     epoch: op.epoch,
     generation: op.generation,
     by: event.ref,
     keyring: op.boxes.map((b) => toHex(b.device)),
     boxes: op.boxes,
     author: event.device,
-    valid: false,
-  });
+    valid,
+  };
 }
 
 function applyRemove(
