@@ -1,10 +1,19 @@
+import { toHex } from '../crypto/bytes.ts';
 import type { GroupEngine } from '../group/engine.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import type { Invite } from '../invite/code.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RoomState } from './room-state.ts';
-import { authorOf, memberItems, messageItem, type MemberItem, type MessageItem } from './views.ts';
+import {
+  authorOf,
+  memberItems,
+  messageItem,
+  standingOf,
+  type MemberItem,
+  type MessageItem,
+  type Standing,
+} from './views.ts';
 
 /** Where a page is centred: the newest message, the first unread one, or a given message. */
 export type Anchor = 'latest' | 'first-unread' | { id: string };
@@ -51,7 +60,16 @@ export type GroupHandle = {
   invite(options?: { expiresInMs?: number | null; singleUse?: boolean }): Promise<Invite>;
   /** Withdraws an invite: members refuse it from then on, and tell the joiner why. */
   revokeInvite(inviteId: Uint8Array): Promise<void>;
+  /** The people in the group now, admins first. */
   members(): MemberItem[];
+  /** Whether this device is in the group, and as what. */
+  standing(): Standing;
+  /** Removes a person (hex person key) and starts an epoch they cannot read; admins only. */
+  removeMember(person: string): Promise<void>;
+  /** Makes a member an admin; admins only. */
+  promote(person: string): Promise<void>;
+  /** Leaves the group: the others go on without this device; what it holds stays, read-only. */
+  leave(): Promise<void>;
   /** Messages around an anchor: never the whole list. */
   page(anchor: Anchor, before: number, after: number): Page;
   count(): number;
@@ -158,6 +176,10 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
       await engine.writeOp({ type: 'revoke-invite', inviteId });
     },
     members: () => memberItems(engine, myPerson),
+    standing: () => standingOf(engine, myPerson, toHex(engine.core().me.signer.publicKey)),
+    removeMember: (person) => engine.removePerson(person),
+    promote: (person) => engine.promote(person),
+    leave: () => engine.removePerson(myPerson),
     page(anchor, before, after) {
       const order = engine.core().state.order;
       const total = order.size();

@@ -26,6 +26,8 @@ import {
 } from './records.ts';
 import type { MessageItem } from './views.ts';
 import { createRoomState, TYPING_TTL_MS } from './room-state.ts';
+import { createGroupRooms, type GroupRooms } from './rooms.ts';
+import { activePeople } from '../membership/state.ts';
 import { signHeads } from '../sync/heads.ts';
 import { sealPresence } from '../sync/presence.ts';
 import { after, cancel, type Timer } from '../timers.ts';
@@ -81,6 +83,7 @@ export class JoinError extends Error {
 type Open = {
   record: GroupRecord;
   engine: GroupEngine;
+  rooms: GroupRooms;
   handle: GroupHandle;
   close: () => Promise<void>;
 };
@@ -142,35 +145,34 @@ export async function createRepo(deps: RepoDeps) {
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     await engine.loadSnapshot(deps.sealer);
-    const latest = record.epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a));
-    const keys = epochKeys(groupId, latest.epoch, latest.secret);
     const myDevice = toHex(identity.device.publicKey);
+    const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
     const room = createRoomState({
       ed: deps.ed,
       group: groupId,
       members: () => engine.members(),
       myPerson,
       myDevice,
-      contentKeys: () =>
-        [...record.epochs]
-          .sort((a, b) => b.epoch - a.epoch)
-          .map((e) => epochKeys(groupId, e.epoch, e.secret).contentKey),
+      contentKeys: () => record.epochs.map((e) => epochKeys(groupId, e.epoch, e.secret).contentKey),
       now: deps.now,
     });
     const roomEvents = createEmitter<{ room: 'presence' | 'delivery' }>();
     let typingCheck: Timer | null = null;
-    const link = network.connect(
-      {
-        room: keys.room,
-        password: keys.signalingPassword,
-        signaling: record.signaling,
-        group: record.id,
-        device: myDevice,
-        clientId: record.clientId,
-      },
-      {
+    const rooms = createGroupRooms({
+      network,
+      engine,
+      signaling: record.signaling,
+      group: record.id,
+      device: myDevice,
+      clientId: record.clientId,
+      secrets,
+      room,
+      host: {
         roomHeads: async (records) => {
-          if (await room.acceptHeads(records)) roomEvents.emit('room', 'delivery');
+          if (!(await room.acceptHeads(records))) return;
+          roomEvents.emit('room', 'delivery');
+          // A member who was away may have moved to the current epoch: old rooms can go.
+          rooms.sync();
         },
         roomPresence: async (states) => {
           if (!(await room.acceptPresence(states))) return;
@@ -198,7 +200,24 @@ export async function createRepo(deps: RepoDeps) {
           }
         },
       },
-    );
+    });
+    rooms.sync();
+    // A new epoch's secret (ours, or opened from a keyring) is kept with the group, then
+    // the rooms follow the group to it.
+    const offEpoch = engine.events.on('epoch', ({ epoch, secret }) => {
+      if (record.epochs.some((e) => e.epoch === epoch)) return;
+      record.epochs.push({ epoch, secret });
+      saveGroupRecord(deps.storage, deps.sealer, record)
+        .catch((error: unknown) => {
+          logWarn(`fellows: could not keep a new epoch of group ${record.id.slice(0, 12)}`, error);
+        })
+        .finally(() => {
+          rooms.sync();
+        });
+    });
+    const offMembers = engine.events.on('members', () => {
+      rooms.sync();
+    });
     // Blobs that came in a catch-up range are offered to other peers as ranges, not relayed
     // one push each (and never echoed to the peer they came from).
     let ranging = 0;
@@ -206,7 +225,7 @@ export async function createRepo(deps: RepoDeps) {
     const scheduleOffer = () => {
       offerTimer ??= after(OFFER_EVERY_MS, () => {
         offerTimer = null;
-        link.offer();
+        rooms.offer();
       });
     };
     let snapshotTimer: Timer | null = null;
@@ -223,7 +242,7 @@ export async function createRepo(deps: RepoDeps) {
       headsTimer = null;
       // Strictly later each time, so a peer never mistakes our newest record for an old one.
       headsAt = Math.max(deps.now(), headsAt + 1);
-      link.publishHeads(await signHeads(identity.device, groupId, engine.heads(), headsAt));
+      rooms.publishHeads(await signHeads(identity.device, groupId, engine.heads(), headsAt));
     };
     const scheduleHeads = () => {
       headsTimer ??= after(HEADS_EVERY_MS, () => {
@@ -234,6 +253,8 @@ export async function createRepo(deps: RepoDeps) {
     };
     void publishHeads();
     const publishPresence = (state: { typing: boolean; readUpTo: string }) => {
+      const keys = rooms.currentKeys();
+      if (!keys) return;
       sealPresence(
         identity.device,
         groupId,
@@ -242,7 +263,7 @@ export async function createRepo(deps: RepoDeps) {
         deps.random,
       )
         .then((sealed) => {
-          link.setPresence(sealed);
+          rooms.setPresence(sealed);
         })
         .catch((error: unknown) => {
           logWarn('fellows: could not seal our presence', error);
@@ -251,7 +272,7 @@ export async function createRepo(deps: RepoDeps) {
     publishPresence({ typing: false, readUpTo: '' });
     const offBlob = engine.events.on('blob', (blob) => {
       if (ranging > 0) scheduleOffer();
-      else link.broadcast([blob.bytes]);
+      else rooms.broadcast([blob.bytes]);
       scheduleHeads();
       if (++sinceSnapshot >= SNAPSHOT_EVERY) {
         cancel(snapshotTimer);
@@ -291,17 +312,20 @@ export async function createRepo(deps: RepoDeps) {
     const opened = {
       record,
       engine,
+      rooms,
       handle,
       close: async () => {
         await snapshot();
         offBlob();
         offMessages();
+        offEpoch();
+        offMembers();
         cancel(headsTimer);
         cancel(typingCheck);
         cancel(offerTimer);
         cancel(snapshotTimer);
         stopWatching();
-        link.close();
+        rooms.close();
       },
     };
     groups.set(record.id, opened);
@@ -344,7 +368,7 @@ export async function createRepo(deps: RepoDeps) {
         return {
           id: record.id,
           name: engine.members().groupName,
-          members: engine.members().people.size,
+          members: activePeople(engine.members()).length,
           unread: unread.count,
           mentions: unread.mentions,
           last: handle.lastMessage(),
@@ -354,6 +378,10 @@ export async function createRepo(deps: RepoDeps) {
     },
     get(id: string): GroupHandle | undefined {
       return groups.get(id)?.handle;
+    },
+    /** The epochs whose rooms this device is in for a group (the sync panel, tests). */
+    roomsOf(id: string): number[] {
+      return groups.get(id)?.rooms.rooms() ?? [];
     },
     /** The engine behind a group: for the sync layer (have-vectors, repair) and tests, not the UI. */
     engineOf(id: string): GroupEngine | undefined {

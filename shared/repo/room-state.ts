@@ -2,6 +2,7 @@ import { toHex } from '../crypto/bytes.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
 import type { MembershipState } from '../membership/state.ts';
 import { openHeads, type HeadsRecord } from '../sync/heads.ts';
+import { activePeople, isActivePerson } from '../membership/state.ts';
 import { openPresence, type Presence } from '../sync/presence.ts';
 
 /** How many people hold a message: the author's own person counts (they hold it). */
@@ -72,15 +73,23 @@ export function createRoomState(deps: RoomStateDeps) {
       return changed;
     },
 
+    /** A device's newest verified have-vector, if it published one. */
+    haveOf(device: string): ReadonlyMap<number, number> | undefined {
+      return heads.get(device)?.have;
+    },
+
     /** How many people hold the blob at `clientId`:`seq`, counted per person, not device. */
     delivery(clientId: number, seq: number): Delivery {
       const members = deps.members();
       const people = new Set<string>([deps.myPerson]);
       for (const [device, record] of heads) {
         const person = members.devices.get(device)?.person;
-        if (person !== undefined && (record.have.get(clientId) ?? 0) >= seq) people.add(person);
+        // Only people in the group now: someone removed may still hold it, but is not counted.
+        if (person === undefined || !isActivePerson(members.people.get(person))) continue;
+        if ((record.have.get(clientId) ?? 0) >= seq) people.add(person);
       }
-      return { held: people.size, of: Math.max(members.people.size, people.size) };
+      const of = activePeople(members).length;
+      return { held: people.size, of: Math.max(of, people.size) };
     },
 
     /**

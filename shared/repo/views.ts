@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
 import type { MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
+import { activePeople } from '../membership/state.ts';
 import type { Delivery } from './room-state.ts';
 
 /** One message as the UI shows it: names resolved, reply quoted, reactions counted. */
@@ -88,8 +89,28 @@ export function messageItem(
   };
 }
 
+/** This device's standing in a group, for the conversation's banner and composer. */
+export type Standing =
+  | { state: 'member'; admin: boolean }
+  /** Out of the group: what they had stays, read-only. `by` names the admin, if removed. */
+  | { state: 'removed'; by: string | null }
+  | { state: 'left' };
+
+export function standingOf(engine: GroupEngine, myPerson: string, myDevice: string): Standing {
+  const members = engine.members();
+  const me = members.people.get(myPerson);
+  const device = members.devices.get(myDevice);
+  if (!me || !device) return { state: 'member', admin: false };
+  if (me.removed?.reason === 'left') return { state: 'left' };
+  const removal = me.removed ?? (device.removed ? { by: device.removed.by } : null);
+  if (!removal) return { state: 'member', admin: me.role === 'admin' };
+  const author = members.devices.get(members.clientIds.get(removal.by.clientId) ?? '');
+  const by = author ? (members.people.get(author.person)?.name.name ?? null) : null;
+  return { state: 'removed', by };
+}
+
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
-  return [...engine.members().people.values()]
+  return activePeople(engine.members())
     .map((p) => {
       const person = toHex(p.person);
       return {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { inviteLink } from '../invite/code.ts';
+import { createSealer } from '../storage/sealer.ts';
+import { memoryRepoStorage } from '../storage/storage.ts';
+import { makePerson, seeded, testCrypto, testEd } from '../testing/people.ts';
+import { memoryNetwork } from './network.ts';
+import { createRepo, type PendingJoin, type Repo } from './repo.ts';
+
+const SIGNALING = ['wss://signal.example.org'];
+
+async function waitFor(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function person(n: number, name: string, net: ReturnType<typeof memoryNetwork>) {
+  const p = await makePerson(n, name);
+  const endpoint = net.endpoint();
+  const repo = await createRepo({
+    identity: {
+      person: p.person,
+      device: p.device,
+      box: p.box,
+      certificate: p.certificate,
+      name: p.name,
+    },
+    ed: testEd,
+    sealer: await createSealer(testCrypto, seeded(400 + n)(32)),
+    storage: memoryRepoStorage(),
+    network: endpoint,
+    now: () => Date.now(),
+    random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
+  });
+  return { repo, endpoint, person: p };
+}
+
+async function admitted(join: PendingJoin): Promise<string> {
+  await waitFor(() => join.status().state === 'admitted', 'admission');
+  const status = join.status();
+  if (status.state !== 'admitted') throw new Error('not admitted');
+  return status.groupId;
+}
+
+const texts = (repo: Repo, id: string) =>
+  repo
+    .get(id)!
+    .page('latest', 50, 0)
+    .items.map((m) => m.text);
+
+describe('membership over the network', () => {
+  it('Ada removes Cy: Ada and Bo go on in a new room; Bo, away meanwhile, follows on return', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const cy = await person(3, 'Cy', net);
+    const group = await ada.repo.create({ name: 'Co-op', signaling: SIGNALING });
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    await admitted(await cy.repo.join(inviteLink(await group.invite())));
+    await group.send('before');
+    await waitFor(() => texts(cy.repo, id).length === 1 && texts(bo.repo, id).length === 1, 'sync');
+
+    bo.endpoint.setOnline(false);
+    expect(ada.repo.roomsOf(id)).toEqual([0]);
+    const cyPerson = group.members().find((m) => m.name === 'Cy')!.person;
+    await group.removeMember(cyPerson);
+    await group.send('after');
+    expect(group.members().map((m) => m.name)).toEqual(['Ada', 'Bo']);
+    // Ada is in the new epoch's room, and keeps the old one while Bo has not moved.
+    await waitFor(() => ada.repo.roomsOf(id).length === 2, 'both rooms');
+    // Cy's app learns it (the removal is in the old epoch) and reads nothing new.
+    await waitFor(() => cy.repo.get(id)!.standing().state === 'removed', 'Cy sees the removal');
+    expect(cy.repo.get(id)!.standing()).toEqual({ state: 'removed', by: 'Ada' });
+    await expect(cy.repo.get(id)!.send('let me in')).rejects.toThrow(/no longer a member/);
+
+    // Bo comes back: he meets Ada in the old room, takes the keyring, moves, and reads on.
+    bo.endpoint.setOnline(true);
+    await waitFor(() => texts(bo.repo, id).length === 2, 'Bo catches up in the new epoch');
+    await bo.repo.get(id)!.send('back, and Cy is gone?');
+    await waitFor(() => group.count() === 3, 'Bo’s message at Ada');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(texts(cy.repo, id)).toEqual(['before']);
+    expect(
+      bo.repo
+        .get(id)!
+        .members()
+        .map((m) => m.name),
+    ).toEqual(['Ada', 'Bo']);
+    // While Bo was away Ada kept the old room too; once he holds the keyring, only the new.
+    const current = ada.repo.engineOf(id)!.members().current;
+    await waitFor(() => ada.repo.roomsOf(id).join() === String(current), 'Ada leaves the old room');
+    expect(bo.repo.roomsOf(id)).toEqual([current]);
+    // Cy is in no room of the group any more.
+    expect(cy.repo.roomsOf(id)).toEqual([]);
+  });
+
+  it('only admins remove and promote; anyone may leave, and the others rotate before writing', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Pair', signaling: SIGNALING });
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    const boGroup = bo.repo.get(id)!;
+    const adaPerson = group.members().find((m) => m.me)!.person;
+    await expect(boGroup.removeMember(adaPerson)).rejects.toThrow(/Only an admin/);
+    await expect(boGroup.promote(boGroup.members().find((m) => m.me)!.person)).rejects.toThrow(
+      /Only an admin/,
+    );
+    await boGroup.leave();
+    expect(boGroup.standing()).toEqual({ state: 'left' });
+    await waitFor(() => group.members().length === 1, 'Ada sees Bo leave');
+    await group.send('alone now');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(texts(bo.repo, id)).toEqual([]);
+    expect(ada.repo.list()[0]?.members).toBe(1);
+  });
+});
