@@ -94,6 +94,11 @@ export type EngineCore = EngineDeps & {
    * rebuilds: a replay in stored order may meet a device's late blobs before its removal.
    */
   pins: Map<number, number>;
+  /**
+   * During a rebuild, the devices the group had at the end of the previous replay: blobs of
+   * any other device (an admission that turned out void) wait instead of being taken.
+   */
+  admitted: Set<string> | null;
   keys: Map<number, EpochKeys>;
   clock: HybridClock;
   events: Emitter<EngineEvents>;
@@ -133,6 +138,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     clock: createClock(deps.now),
     poisoned: new Set(),
     pins: new Map(),
+    admitted: null,
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),
   };

@@ -44,6 +44,10 @@ export class MembershipError extends Error {
   override readonly name = 'MembershipError';
 }
 
+function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean {
+  return a !== null && a.size === b.size && [...a].every((x) => b.has(x));
+}
+
 function samePins(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
   return a.size === b.size && [...a].every(([clientId, pin]) => b.get(clientId) === pin);
 }
@@ -153,22 +157,30 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     // Removals known so far pin their devices from the start of the replay, which meets the
     // log in stored order (a device's late blobs may come before its removal). If the
     // replay ends with other removals, replay once more with those.
-    for (let round = 0; round < 3; round++) {
-      const pinned = new Map(core.pins);
-      core.state = freshState(deps.genesis, deps.me.clientId);
-      for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
-      const report = await receiveBlobs(
-        core,
-        stored.map((b) => b.bytes),
-      );
-      core.pins = pinsOf(core.state.membership.state());
-      if (samePins(pinned, core.pins)) {
-        // Replaying in stored order met a late op that changed an earlier verdict. The result
-        // is still the deterministic reduction of everything held; never refuse to open.
-        if (report.rebuild)
-          logWarn('fellows: a rebuild met a changed membership verdict; keeping the result');
-        return;
+    // Likewise, an admission that turns out void (it crossed a rotation) may be met before
+    // what voids it: a replay that met a changed verdict is done again, knowing which
+    // devices the group has in the end, so their blobs are the only ones taken.
+    try {
+      for (let round = 0; round < 4; round++) {
+        const pinned = new Map(core.pins);
+        const admitted = core.admitted;
+        core.state = freshState(deps.genesis, deps.me.clientId);
+        for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
+        const report = await receiveBlobs(
+          core,
+          stored.map((b) => b.bytes),
+        );
+        const members = core.state.membership.state();
+        core.pins = pinsOf(members);
+        core.admitted = new Set(members.devices.keys());
+        const settled = samePins(pinned, core.pins) && sameSet(admitted, core.admitted);
+        if (settled || !report.rebuild) return;
       }
+      // Still changing: keep the last result (never refuse to open); a later rebuild goes on.
+      logWarn('fellows: a rebuild kept meeting changed membership verdicts; keeping the result');
+    } finally {
+      // Only for replays: devices admitted from now on are taken as they come.
+      core.admitted = null;
     }
   }
 

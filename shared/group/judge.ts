@@ -42,7 +42,8 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
   const { state } = core;
   const deviceKey = signed.kind === 'opened' ? keyHex(signed.blob.device) : signed.device;
   const device = state.membership.state().devices.get(deviceKey);
-  if (!device) return hold(core, `device:${deviceKey}`, signed.id, { signed });
+  if (!device || (core.admitted && !core.admitted.has(deviceKey)))
+    return hold(core, `device:${deviceKey}`, signed.id, { signed });
   const clientId = device.clientId;
   const seq = signed.kind === 'opened' ? signed.blob.seq : signed.seq;
   if (state.book.idAt(clientId, seq) === signed.id) return 'duplicate';
