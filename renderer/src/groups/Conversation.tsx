@@ -5,6 +5,7 @@ import { Avatar } from '../app/Avatar.tsx';
 import type { MessageItem } from '../../../shared/repo/views.ts';
 import { useConversation, usePresence, useRoomStatus, useSyncStore } from '../sync/hooks.tsx';
 import { GroupInfo } from './GroupInfo.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -33,7 +34,8 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 export function Conversation(props: { group: GroupSummary }) {
   const { group } = props;
   const store = useSyncStore();
-  const { page, members } = useConversation(group.id);
+  const { page, members, standing } = useConversation(group.id);
+  const [membersOpen, setMembersOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [inviting, setInviting] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
@@ -103,20 +105,31 @@ export function Conversation(props: { group: GroupSummary }) {
     <section className="conversation" aria-label={group.name}>
       <header className="conversation-header">
         <h1>{group.name}</h1>
-        <span className="meta">
-          {members.length} {members.length === 1 ? 'member' : 'members'}
-        </span>
-        <PresenceLine presence={presence} status={status} />
-
         <button
           type="button"
-          className="small header-action"
+          className="link-button meta"
+          aria-expanded={membersOpen}
           onClick={() => {
-            setInviting(true);
+            setMembersOpen(!membersOpen);
           }}
         >
-          Invite
+          {members.length} {members.length === 1 ? 'member' : 'members'}
         </button>
+        {standing.state === 'member' ? <PresenceLine presence={presence} status={status} /> : null}
+
+        {standing.state === 'member' ? (
+          <button
+            type="button"
+            className="small header-action"
+            onClick={() => {
+              setInviting(true);
+            }}
+          >
+            Invite
+          </button>
+        ) : (
+          <span className="header-action" />
+        )}
         <button
           type="button"
           className="small"
@@ -129,7 +142,18 @@ export function Conversation(props: { group: GroupSummary }) {
         </button>
         <GroupInfo signaling={group.signaling} />
       </header>
-      <OfflineBanner groupId={group.id} />
+      {standing.state === 'member' ? <OfflineBanner groupId={group.id} /> : null}
+      {membersOpen ? (
+        <MembersPanel
+          groupId={group.id}
+          groupName={group.name}
+          members={members}
+          standing={standing}
+          onClose={() => {
+            setMembersOpen(false);
+          }}
+        />
+      ) : null}
       {syncOpen ? (
         <SyncPanel
           groupId={group.id}
@@ -171,30 +195,39 @@ export function Conversation(props: { group: GroupSummary }) {
       <p className="typing" aria-live="polite">
         {typingLine}
       </p>
-      <form
-        className="composer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
-        <textarea
-          aria-label={`Message ${group.name}`}
-          placeholder={`Message ${group.name}`}
-          // Else the browser saves the draft with its session, in the clear (e2e/at-rest).
-          autoComplete="off"
-          value={draft}
-          maxLength={MAX_TEXT_LENGTH}
-          rows={1}
-          onChange={(e) => {
-            onDraft(e.target.value);
+      {standing.state !== 'member' ? (
+        <p className="standing-banner" role="status">
+          {standing.state === 'left'
+            ? 'You left this group.'
+            : `${standing.by ?? 'An admin'} removed you from this group.`}{' '}
+          You can still read what was written before; you will not see anything new.
+        </p>
+      ) : (
+        <form
+          className="composer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
           }}
-          onKeyDown={onKeyDown}
-        />
-        <button type="submit" className="primary" disabled={draft.trim() === ''}>
-          Send
-        </button>
-      </form>
+        >
+          <textarea
+            aria-label={`Message ${group.name}`}
+            placeholder={`Message ${group.name}`}
+            // Else the browser saves the draft with its session, in the clear (e2e/at-rest).
+            autoComplete="off"
+            value={draft}
+            maxLength={MAX_TEXT_LENGTH}
+            rows={1}
+            onChange={(e) => {
+              onDraft(e.target.value);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <button type="submit" className="primary" disabled={draft.trim() === ''}>
+            Send
+          </button>
+        </form>
+      )}
       {error ? (
         <p className="field-error composer-error" role="alert">
           {error}

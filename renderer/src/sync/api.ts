@@ -2,7 +2,7 @@ import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { NetworkHost } from './network-host.ts';
 import type * as Comlink from 'comlink';
 import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts';
-import type { MemberItem } from '../../../shared/repo/views.ts';
+import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -59,6 +59,14 @@ export type SyncApi = {
   send(groupId: string, text: string, options?: { replyTo?: string }): Promise<string>;
   markRead(groupId: string, messageId: string): Promise<void>;
   members(groupId: string): Promise<MemberItem[]>;
+  /** Whether this device is still in the group (removed or left: read-only). */
+  standing(groupId: string): Promise<Standing>;
+  /** Removes a person (hex person key): admins only; rejects with a message to show. */
+  removeMember(groupId: string, person: string): Promise<void>;
+  /** Makes a member an admin: admins only. */
+  promote(groupId: string, person: string): Promise<void>;
+  /** Leaves the group; what this device holds stays, read-only. */
+  leave(groupId: string): Promise<void>;
   invite(groupId: string): Promise<InviteOut>;
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;

@@ -13,7 +13,7 @@ import { roomStatus, type SyncClient } from './client.ts';
 import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
 import { usePlatform } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
-import type { MemberItem } from '../../../shared/repo/views.ts';
+import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { Identity } from '../identity/identity.ts';
 import { createSyncStore, type SyncState, type SyncStore } from './store.ts';
 
@@ -82,14 +82,19 @@ function useGroupData<T>(
 }
 
 const CONVERSATION_PAGE = 100;
-type ConversationData = { page: Page | null; members: MemberItem[] };
-const NO_CONVERSATION: ConversationData = { page: null, members: [] };
+type ConversationData = { page: Page | null; members: MemberItem[]; standing: Standing };
+const NO_CONVERSATION: ConversationData = {
+  page: null,
+  members: [],
+  standing: { state: 'member', admin: false },
+};
 const loadConversation = async (client: SyncClient, groupId: string) => {
-  const [page, members] = await Promise.all([
+  const [page, members, standing] = await Promise.all([
     client.page(groupId, 'latest', CONVERSATION_PAGE, 0),
     client.members(groupId),
+    client.standing(groupId),
   ]);
-  return { page, members };
+  return { page, members, standing };
 };
 
 /** The latest page of one conversation and its members, refreshed when they change. */

@@ -164,6 +164,10 @@ const api: SyncApi = {
   send: (id, text, options) => group(id).send(text, options),
   markRead: (id, messageId) => group(id).markRead(messageId),
   members: (id) => Promise.resolve(group(id).members()),
+  standing: (id) => Promise.resolve(group(id).standing()),
+  removeMember: (id, person) => group(id).removeMember(personKey(person)),
+  promote: (id, person) => group(id).promote(personKey(person)),
+  leave: (id) => group(id).leave(),
   presence: (id) => Promise.resolve(group(id).presence()),
   setTyping(id, typing) {
     group(id).setTyping(typing);
@@ -179,5 +183,12 @@ const api: SyncApi = {
     return { code: encodeInvite(invite), link: inviteLink(invite), expiresAt: invite.expiresAt };
   },
 };
+
+/** A person as the UI names them: 32 bytes of lower-case hex, or the call is refused. */
+function personKey(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value))
+    throw new TypeError('not a person key');
+  return value;
+}
 
 Comlink.expose(api);

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  askToJoin,
+  createGroup,
+  inviteLink,
+  messages,
+  newPerson,
+  onboard,
+  send,
+  snap,
+  type Theme,
+} from './people.ts';
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
+const openGroup = (page: Page, name: string) =>
+  page.getByRole('complementary', { name: 'Groups' }).getByText(name).click();
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  test(`an admin removes someone; the others go on, and one who was away follows (${theme})`, async ({
+    browser,
+  }) => {
+    const ada = await newPerson(browser, { theme });
+    const bo = await newPerson(browser, { theme });
+    const cy = await newPerson(browser, { theme });
+    await onboard(ada.page, 'Ada');
+    await createGroup(ada.page, 'Allotment');
+    for (const [person, name] of [
+      [bo, 'Bo'],
+      [cy, 'Cy'],
+    ] as const) {
+      const link = await inviteLink(ada.page);
+      await onboard(person.page, name);
+      await askToJoin(person.page, link, 'Allotment');
+      await expect(heading(person.page, 'Allotment')).toBeVisible({ timeout: 30_000 });
+    }
+    await send(ada.page, 'Allotment', 'Plot rota is up');
+    for (const page of [bo.page, cy.page])
+      await expect(messages(page).getByText('Plot rota is up')).toBeVisible({ timeout: 30_000 });
+
+    // Bo closes Fellows. Ada removes Cy, with a second click that says what it means.
+    await bo.page.close();
+    await ada.page.getByRole('button', { name: '3 members' }).click();
+    const panel = ada.page.getByRole('region', { name: 'Members' });
+    await expect(panel.getByRole('listitem')).toHaveText([/Ada.*\(you\).*Admin/, /Bo/, /Cy/]);
+    await panel.getByRole('button', { name: 'Remove Cy' }).click();
+    await expect(panel.getByRole('alertdialog')).toContainText(
+      'will not see anything written from now on',
+    );
+    await snap(ada.page, `membership-confirm-${theme}`);
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(panel.getByRole('listitem')).toHaveCount(2);
+    await expect(ada.page.getByRole('button', { name: '2 members' })).toBeVisible();
+    await snap(ada.page, `membership-panel-${theme}`);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await send(ada.page, 'Allotment', 'Cy has moved away');
+
+    // Cy's app, left running, says so plainly, keeps what was there, and gets nothing new.
+    await expect(cy.page.getByRole('status').filter({ hasText: 'removed you' })).toContainText(
+      'Ada removed you from this group',
+      { timeout: 30_000 },
+    );
+    await expect(cy.page.getByRole('textbox', { name: 'Message Allotment' })).toHaveCount(0);
+    await expect(messages(cy.page).getByText('Plot rota is up')).toBeVisible();
+    await snap(cy.page, `membership-removed-${theme}`);
+
+    // Bo comes back: he finds the new key in the old room, moves, and reads on.
+    const boPage = await bo.context.newPage();
+    await boPage.goto('/');
+    await openGroup(boPage, 'Allotment');
+    await expect(messages(boPage).getByText('Cy has moved away')).toBeVisible({ timeout: 45_000 });
+    await send(boPage, 'Allotment', 'Noted, I will take plot 4');
+    await expect(messages(ada.page).getByText('Noted, I will take plot 4')).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(boPage.getByRole('button', { name: '2 members' })).toBeVisible();
+
+    // Nothing written after the removal ever reaches Cy.
+    await ada.page.waitForTimeout(2_000);
+    await expect(messages(cy.page).getByText('Cy has moved away')).toHaveCount(0);
+    await expect(messages(cy.page).getByText('Noted, I will take plot 4')).toHaveCount(0);
+    await Promise.all([ada.context.close(), bo.context.close(), cy.context.close()]);
+  });
+}
+
+test('a member cannot remove anyone, and may leave', async ({ browser }) => {
+  const ada = await newPerson(browser, { theme: 'light' });
+  const bo = await newPerson(browser, { theme: 'light' });
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, 'Choir');
+  const link = await inviteLink(ada.page);
+  await onboard(bo.page, 'Bo');
+  await askToJoin(bo.page, link, 'Choir');
+  await expect(heading(bo.page, 'Choir')).toBeVisible({ timeout: 30_000 });
+  await expect(bo.page.getByRole('button', { name: '2 members' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await bo.page.getByRole('button', { name: '2 members' }).click();
+  const panel = bo.page.getByRole('region', { name: 'Members' });
+  await expect(panel.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Make admin' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Leave group' }).click();
+  await panel.getByRole('alertdialog').getByRole('button', { name: 'Leave' }).click();
+  await expect(bo.page.getByRole('status').filter({ hasText: 'You left' })).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: '1 member' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await Promise.all([ada.context.close(), bo.context.close()]);
+});

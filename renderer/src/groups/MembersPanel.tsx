@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
+import { Avatar } from '../app/Avatar.tsx';
+import { useSyncStore } from '../sync/hooks.tsx';
+
+/** A change that needs a second click, said in plain words first. */
+type Pending =
+  | { kind: 'remove'; member: MemberItem }
+  | { kind: 'promote'; member: MemberItem }
+  | { kind: 'leave' };
+
+function question(pending: Pending, groupName: string): { title: string; detail: string } {
+  switch (pending.kind) {
+    case 'remove':
+      return {
+        title: `Remove ${pending.member.name} from ${groupName}?`,
+        detail: `${pending.member.name} keeps what they already received, but will not see anything written from now on: the group moves to a new key they do not get.`,
+      };
+    case 'promote':
+      return {
+        title: `Make ${pending.member.name} an admin?`,
+        detail: 'Admins can remove people, make others admins and change the group’s settings.',
+      };
+    case 'leave':
+      return {
+        title: `Leave ${groupName}?`,
+        detail:
+          'You keep what you have, read-only. The others go on without you, and you will not see what they write from now on.',
+      };
+  }
+}
+
+/**
+ * Who is in the group, with what an admin may do to each (make admin, remove) and leaving for
+ * oneself. Every change asks once more before it is made: removals cannot be undone.
+ */
+export function MembersPanel(props: {
+  groupId: string;
+  groupName: string;
+  members: MemberItem[];
+  standing: Standing;
+  onClose: () => void;
+}) {
+  const store = useSyncStore();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const admin = props.standing.state === 'member' && props.standing.admin;
+  const inGroup = props.standing.state === 'member';
+
+  async function confirm(change: Pending) {
+    const client = store.client();
+    if (!client) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (change.kind === 'remove') await client.removeMember(props.groupId, change.member.person);
+      else if (change.kind === 'promote') await client.promote(props.groupId, change.member.person);
+      else await client.leave(props.groupId);
+      setPending(null);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const asked = pending ? question(pending, props.groupName) : null;
+  return (
+    <section className="members-panel card" aria-label="Members">
+      <h2>Members</h2>
+      <ul className="member-list">
+        {props.members.map((member) => (
+          <li key={member.person}>
+            <Avatar name={member.name} size={28} />
+            <span className="member-name">
+              {member.name}
+              {member.me ? <span className="meta"> (you)</span> : null}
+            </span>
+            {member.role === 'admin' ? <span className="badge">Admin</span> : null}
+            {admin && !member.me ? (
+              <span className="member-actions">
+                {member.role === 'member' ? (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    onClick={() => {
+                      setPending({ kind: 'promote', member });
+                    }}
+                  >
+                    Make admin
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  className="small danger"
+                  disabled={busy}
+                  aria-label={`Remove ${member.name}`}
+                  onClick={() => {
+                    setPending({ kind: 'remove', member });
+                  }}
+                >
+                  Remove
+                </button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {asked && pending ? (
+        <div className="confirm" role="alertdialog" aria-label={asked.title}>
+          <p className="confirm-title">{asked.title}</p>
+          <p className="hint">{asked.detail}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setPending(null);
+              }}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className={pending.kind === 'promote' ? 'primary' : 'primary danger'}
+              disabled={busy}
+              onClick={() => void confirm(pending)}
+            >
+              {pending.kind === 'remove'
+                ? 'Remove'
+                : pending.kind === 'promote'
+                  ? 'Make admin'
+                  : 'Leave'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        {inGroup ? (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              setPending({ kind: 'leave' });
+            }}
+          >
+            Leave group
+          </button>
+        ) : null}
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}
