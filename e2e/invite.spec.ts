@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   askToJoin,
   createGroup,
+  groupOfThree,
   inviteLink,
   messages,
   newPerson,
@@ -88,22 +89,7 @@ test('with nobody online the join waits and says why, and completes when a membe
 
 test('gossip: a message reaches Bo through Cy after its author has gone', async ({ browser }) => {
   test.setTimeout(120_000);
-  const ada = await newPerson(browser);
-  const bo = await newPerson(browser);
-  const cy = await newPerson(browser);
-  await onboard(ada.page, 'Ada');
-  await createGroup(ada.page, 'Book club');
-  for (const [person, name] of [
-    [bo, 'Bo'],
-    [cy, 'Cy'],
-  ] as const) {
-    const link = await inviteLink(ada.page);
-    await onboard(person.page, name);
-    await askToJoin(person.page, link, 'Book club');
-    await expect(person.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
-      timeout: 30_000,
-    });
-  }
+  const { ada, bo, cy } = await groupOfThree(browser, 'Book club');
   await expect(ada.page.getByText('3 members')).toBeVisible({ timeout: 15_000 });
 
   // Bo closes Fellows; Ada writes five messages, which reach Cy.

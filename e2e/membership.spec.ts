@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   askToJoin,
   createGroup,
+  groupOfThree,
   inviteLink,
   messages,
   newPerson,
@@ -19,20 +20,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
   test(`an admin removes someone; the others go on, and one who was away follows (${theme})`, async ({
     browser,
   }) => {
-    const ada = await newPerson(browser, { theme });
-    const bo = await newPerson(browser, { theme });
-    const cy = await newPerson(browser, { theme });
-    await onboard(ada.page, 'Ada');
-    await createGroup(ada.page, 'Allotment');
-    for (const [person, name] of [
-      [bo, 'Bo'],
-      [cy, 'Cy'],
-    ] as const) {
-      const link = await inviteLink(ada.page);
-      await onboard(person.page, name);
-      await askToJoin(person.page, link, 'Allotment');
-      await expect(heading(person.page, 'Allotment')).toBeVisible({ timeout: 30_000 });
-    }
+    const { ada, bo, cy } = await groupOfThree(browser, 'Allotment', theme);
     await send(ada.page, 'Allotment', 'Plot rota is up');
     for (const page of [bo.page, cy.page])
       await expect(messages(page).getByText('Plot rota is up')).toBeVisible({ timeout: 30_000 });

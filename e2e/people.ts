@@ -102,3 +102,30 @@ export async function askToJoin(page: Page, link: string, group: string): Promis
   await expect(page.getByText(/Fellows will contact 127\.0\.0\.1:4444/)).toBeVisible();
   await page.getByRole('button', { name: 'Ask to join' }).click();
 }
+
+type Person = { context: BrowserContext; page: Page };
+
+/** Ada founds `group` and lets Bo and Cy in, one invite each: three people, each their own browser. */
+export async function groupOfThree(
+  browser: Browser,
+  group: string,
+  theme: Theme = 'light',
+): Promise<{ ada: Person; bo: Person; cy: Person }> {
+  const ada = await newPerson(browser, { theme });
+  const bo = await newPerson(browser, { theme });
+  const cy = await newPerson(browser, { theme });
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, group);
+  for (const [person, name] of [
+    [bo, 'Bo'],
+    [cy, 'Cy'],
+  ] as const) {
+    const link = await inviteLink(ada.page);
+    await onboard(person.page, name);
+    await askToJoin(person.page, link, group);
+    await expect(person.page.getByRole('heading', { name: group, level: 1 })).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  return { ada, bo, cy };
+}

@@ -9,6 +9,7 @@ import { MembersPanel } from './MembersPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
+import { FieldError } from '../app/FieldError.tsx';
 
 /** Re-tell the room we are typing at most this often while keys keep coming. */
 const TYPING_REFRESH_MS = 3_000;
@@ -228,11 +229,7 @@ export function Conversation(props: { group: GroupSummary }) {
           </button>
         </form>
       )}
-      {error ? (
-        <p className="field-error composer-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="composer-error" />
     </section>
   );
 }

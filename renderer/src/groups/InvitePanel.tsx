@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { InviteOut } from '../sync/api.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { FieldError } from '../app/FieldError.tsx';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -72,11 +73,7 @@ export function InvitePanel(props: { groupId: string; onClose: () => void }) {
           </button>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </section>
   );
 }

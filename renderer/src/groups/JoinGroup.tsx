@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { InvitePreview } from '../sync/api.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { FieldError } from '../app/FieldError.tsx';
 
 type Step =
   | { at: 'paste' }
@@ -65,11 +66,7 @@ export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel
               setCode(e.target.value);
             }}
           />
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FieldError message={error} />
           <div className="form-actions">
             <button type="button" onClick={props.onCancel}>
               Cancel
@@ -89,11 +86,7 @@ export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel
             To find its members, Fellows will contact {step.preview.hosts.join(', ')}. Nothing is
             sent until you ask to join.
           </p>
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FieldError message={error} />
           <div className="form-actions">
             <button type="button" onClick={props.onCancel}>
               Cancel

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { FieldError } from '../app/FieldError.tsx';
 
 /** A change that needs a second click, said in plain words first. */
 type Pending =
@@ -137,11 +138,7 @@ export function MembersPanel(props: {
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       <div className="form-actions">
         {inGroup ? (
           <button

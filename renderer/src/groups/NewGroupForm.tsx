@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { DisplayNameError, parseGroupName } from '../../../shared/profile.ts';
+import { FieldError } from '../app/FieldError.tsx';
 
 /** A small inline form: name the group, create it. */
 export function NewGroupForm(props: {
@@ -48,11 +49,7 @@ export function NewGroupForm(props: {
         aria-invalid={error ? true : undefined}
         disabled={busy}
       />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       <div className="form-actions">
         <button type="button" onClick={props.onCancel} disabled={busy}>
           Cancel

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { appSettings, useSettings } from './app-settings.ts';
 import { addServer, type ServerKind } from './urls.ts';
+import { FieldError } from '../app/FieldError.tsx';
 
 /**
  * One list of servers in Settings: what is there, a remove button for each, and a field to
@@ -89,11 +90,7 @@ export function ServerList(props: {
             Add
           </button>
         </div>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId} message={error} />
       </form>
     </section>
   );
