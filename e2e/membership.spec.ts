@@ -86,6 +86,17 @@ test('a member cannot remove anyone, and may leave', async ({ browser }) => {
   const panel = bo.page.getByRole('region', { name: 'Members' });
   await expect(panel.getByRole('button', { name: /Remove/ })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Make admin' })).toHaveCount(0);
+  // Safety numbers: what Bo sees for Ada is what Ada sees for herself.
+  await panel.getByRole('button', { name: 'Safety number of Ada' }).click();
+  const seenByBo = await panel.locator('.safety-number code').innerText();
+  expect(seenByBo).toMatch(/^(\d{5} ){11}\d{5}$/);
+  await ada.page.getByRole('button', { name: '2 members' }).click();
+  const adaPanel = ada.page.getByRole('region', { name: 'Members' });
+  await adaPanel.getByRole('button', { name: 'Safety number of Ada' }).click();
+  await expect(adaPanel.locator('.safety-number code')).toHaveText(seenByBo);
+  await snap(ada.page, 'membership-safety-number-light');
+  await adaPanel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Safety number of Ada' }).click();
   await panel.getByRole('button', { name: 'Leave group' }).click();
   await panel.getByRole('alertdialog').getByRole('button', { name: 'Leave' }).click();
   await expect(bo.page.getByRole('status').filter({ hasText: 'You left' })).toBeVisible();

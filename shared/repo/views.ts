@@ -2,6 +2,7 @@ import { toHex } from '../crypto/bytes.ts';
 import type { MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
 import { activePeople } from '../membership/state.ts';
+import { fingerprint } from '../identity/keys.ts';
 import type { Delivery } from './room-state.ts';
 
 /** One message as the UI shows it: names resolved, reply quoted, reactions counted. */
@@ -29,6 +30,8 @@ export type MemberItem = {
   role: 'admin' | 'member';
   devices: number;
   me: boolean;
+  /** The person's safety number (60 digits), to compare with theirs in person. */
+  safetyNumber: string;
 };
 
 const EXCERPT = 120;
@@ -110,15 +113,17 @@ export function standingOf(engine: GroupEngine, myPerson: string, myDevice: stri
 }
 
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
-  return activePeople(engine.members())
+  const members = engine.members();
+  return activePeople(members)
     .map((p) => {
       const person = toHex(p.person);
       return {
         person,
         name: p.name.name,
         role: p.role,
-        devices: p.devices.length,
+        devices: p.devices.filter((d) => members.devices.get(d)?.removed === null).length,
         me: person === myPerson,
+        safetyNumber: fingerprint(p.person),
       };
     })
     .sort((a, b) =>

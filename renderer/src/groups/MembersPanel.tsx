@@ -46,6 +46,7 @@ export function MembersPanel(props: {
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
   const admin = props.standing.state === 'member' && props.standing.admin;
   const inGroup = props.standing.state === 'member';
 
@@ -79,6 +80,17 @@ export function MembersPanel(props: {
               {member.me ? <span className="meta"> (you)</span> : null}
             </span>
             {member.role === 'admin' ? <span className="badge">Admin</span> : null}
+            <button
+              type="button"
+              className="small"
+              aria-expanded={shown === member.person}
+              aria-label={`Safety number of ${member.name}`}
+              onClick={() => {
+                setShown(shown === member.person ? null : member.person);
+              }}
+            >
+              Safety number
+            </button>
             {admin && !member.me ? (
               <span className="member-actions">
                 {member.role === 'member' ? (
@@ -105,6 +117,16 @@ export function MembersPanel(props: {
                   Remove
                 </button>
               </span>
+            ) : null}
+            {shown === member.person ? (
+              <p className="safety-number">
+                <code>{member.safetyNumber}</code>
+                <span className="hint">
+                  {member.me
+                    ? 'Yours. Others see the same digits for you on their screens.'
+                    : `Compare with the digits on ${member.name}’s own screen, in person or on a call. If they match, messages from ${member.name} are really from them.`}
+                </span>
+              </p>
             ) : null}
           </li>
         ))}
