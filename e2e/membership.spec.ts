@@ -103,5 +103,14 @@ test('a member cannot remove anyone, and may leave', async ({ browser }) => {
   await expect(ada.page.getByRole('button', { name: '1 member' })).toBeVisible({
     timeout: 30_000,
   });
+  // Bo deletes the group from his laptop, asked once more; it is gone, also after a reload.
+  await bo.page.getByRole('button', { name: 'Delete from this device' }).click();
+  await snap(bo.page, 'membership-left-delete-light');
+  await bo.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  const groups = bo.page.getByRole('complementary', { name: 'Groups' });
+  await expect(groups.getByText('Choir')).toHaveCount(0);
+  await bo.page.reload();
+  await expect(bo.page.getByRole('button', { name: 'New group' })).toBeVisible({ timeout: 15_000 });
+  await expect(groups.getByText('Choir')).toHaveCount(0);
   await Promise.all([ada.context.close(), bo.context.close()]);
 });

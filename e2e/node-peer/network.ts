@@ -25,8 +25,8 @@ export function nodeNetwork() {
         setPresence: (state) => {
           host.setPresence(id, state);
         },
-        close: () => {
-          host.close(id);
+        close: (forget) => {
+          host.close(id, forget);
         },
       };
     },

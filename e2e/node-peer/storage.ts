@@ -48,6 +48,11 @@ export function fileRepoStorage() {
     },
     getRecord: (name: string) => inner.getRecord(name),
     listRecords: (prefix: string) => inner.listRecords(prefix),
+    async deleteGroup(id: string) {
+      groups.delete(id);
+      repoRecords.delete(`group:${id}`);
+      await inner.deleteGroup(id);
+    },
 
     async save(path: string): Promise<void> {
       const dump: Dump = { version: 1, records: [], groups: [] };

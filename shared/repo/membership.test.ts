@@ -19,22 +19,25 @@ async function waitFor(condition: () => boolean, what: string, ms = 5000): Promi
 async function person(n: number, name: string, net: ReturnType<typeof memoryNetwork>) {
   const p = await makePerson(n, name);
   const endpoint = net.endpoint();
-  const repo = await createRepo({
-    identity: {
-      person: p.person,
-      device: p.device,
-      box: p.box,
-      certificate: p.certificate,
-      name: p.name,
-    },
-    ed: testEd,
-    sealer: await createSealer(testCrypto, seeded(400 + n)(32)),
-    storage: memoryRepoStorage(),
-    network: endpoint,
-    now: () => Date.now(),
-    random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
-  });
-  return { repo, endpoint, person: p };
+  const storage = memoryRepoStorage();
+  const sealer = await createSealer(testCrypto, seeded(400 + n)(32));
+  const start = () =>
+    createRepo({
+      identity: {
+        person: p.person,
+        device: p.device,
+        box: p.box,
+        certificate: p.certificate,
+        name: p.name,
+      },
+      ed: testEd,
+      sealer,
+      storage,
+      network: endpoint,
+      now: () => Date.now(),
+      random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
+    });
+  return { repo: await start(), start, storage, endpoint, person: p };
 }
 
 async function admitted(join: PendingJoin): Promise<string> {
@@ -108,6 +111,7 @@ describe('membership over the network', () => {
     await expect(boGroup.promote(boGroup.members().find((m) => m.me)!.person)).rejects.toThrow(
       /Only an admin/,
     );
+    await expect(bo.repo.forget(id)).rejects.toThrow(/Leave the group before/);
     await boGroup.leave();
     expect(boGroup.standing()).toEqual({ state: 'left' });
     await waitFor(() => group.members().length === 1, 'Ada sees Bo leave');
@@ -115,5 +119,11 @@ describe('membership over the network', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(texts(bo.repo, id)).toEqual([]);
     expect(ada.repo.list()[0]?.members).toBe(1);
+    // Bo deletes the group from his laptop: nothing of it is left, also after a restart.
+    await bo.repo.forget(id);
+    expect(bo.repo.list()).toEqual([]);
+    expect(bo.storage.dump()).toEqual([]);
+    await bo.repo.close();
+    expect((await bo.start()).list()).toEqual([]);
   });
 });

@@ -36,7 +36,8 @@ export type GroupLink = {
   publishHeads(record: Uint8Array): void;
   /** Sets this device's sealed awareness state. */
   setPresence(state: Uint8Array): void;
-  close(): void;
+  /** Leaves the room; `forget` also deletes what was kept of it on this device. */
+  close(forget?: boolean): void;
 };
 
 export type Network = {
@@ -155,7 +156,7 @@ export function memoryNetwork() {
               me.presence.set(room, state);
               if (me.online) shareRoomState(room);
             },
-            close() {
+            close(_forget) {
               me.links.delete(room);
               me.presence.delete(room);
               shareRoomState(room);

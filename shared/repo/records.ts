@@ -24,6 +24,8 @@ export type RepoStorage = {
   putRecord(name: string, bytes: Uint8Array): Promise<void>;
   getRecord(name: string): Promise<Uint8Array | null>;
   listRecords(prefix: string): Promise<string[]>;
+  /** Deletes everything kept for one group: its blob log, its records and its group record. */
+  deleteGroup(id: string): Promise<void>;
 };
 
 type Stored = Omit<GroupRecord, 'genesis' | 'epochs'> & {

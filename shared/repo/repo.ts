@@ -2,7 +2,7 @@ import { equalBytes, fromHex, toHex } from '../crypto/bytes.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
 import { hash } from '../crypto/hash.ts';
 import { joinerClientId } from '../group/admission.ts';
-import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
+import { createGroupEngine, MembershipError, type GroupEngine } from '../group/engine.ts';
 import { epochKeys } from '../group/epoch.ts';
 import { createEmitter } from '../group/events.ts';
 import { createGenesis, verifyGenesis, type GroupSettings } from '../group/genesis.ts';
@@ -85,7 +85,8 @@ type Open = {
   engine: GroupEngine;
   rooms: GroupRooms;
   handle: GroupHandle;
-  close: () => Promise<void>;
+  /** Leaves the group's rooms after a snapshot; `forget`: no snapshot, and rooms' data deleted. */
+  close: (forget?: boolean) => Promise<void>;
 };
 
 /** How often, at most, this device re-signs its have-vector into the heads doc. */
@@ -314,8 +315,8 @@ export async function createRepo(deps: RepoDeps) {
       engine,
       rooms,
       handle,
-      close: async () => {
-        await snapshot();
+      close: async (forget = false) => {
+        if (!forget) await snapshot();
         offBlob();
         offMessages();
         offEpoch();
@@ -325,7 +326,7 @@ export async function createRepo(deps: RepoDeps) {
         cancel(offerTimer);
         cancel(snapshotTimer);
         stopWatching();
-        rooms.close();
+        rooms.close(forget);
       },
     };
     groups.set(record.id, opened);
@@ -430,6 +431,20 @@ export async function createRepo(deps: RepoDeps) {
       const id = toHex(invite.groupId);
       if (groups.has(id)) throw new JoinError('You are already a member of this group.');
       return requestToJoin(invite);
+    },
+    /**
+     * Deletes a group from this device: its log, snapshot, keys and record. Only once this
+     * device is out of it (left or removed): a member would lose what others may need.
+     */
+    async forget(id: string): Promise<void> {
+      const open = groups.get(id);
+      if (!open) return;
+      if (open.handle.standing().state === 'member')
+        throw new MembershipError('Leave the group before deleting it from this device.');
+      groups.delete(id);
+      await open.close(true);
+      await deps.storage.deleteGroup(id);
+      changed();
     },
     /** Saves a snapshot of every group and leaves their rooms. */
     async close() {

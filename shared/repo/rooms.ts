@@ -56,8 +56,8 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
     links.set(epoch, { keys, link });
     if (heads) link.publishHeads(heads);
   };
-  const leave = (epoch: number) => {
-    links.get(epoch)?.link.close();
+  const leave = (epoch: number, forget = false) => {
+    links.get(epoch)?.link.close(forget);
     links.delete(epoch);
   };
 
@@ -138,9 +138,10 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
     },
     /** Epochs whose rooms this device is in (tests, the sync panel). */
     rooms: () => [...links.keys()],
-    close() {
+    /** Leaves every room; `forget` also deletes what was kept of them on this device. */
+    close(forget = false) {
       closed = true;
-      for (const epoch of [...links.keys()]) leave(epoch);
+      for (const epoch of [...links.keys()]) leave(epoch, forget);
     },
   };
 }

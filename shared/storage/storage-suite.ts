@@ -29,6 +29,21 @@ export function runRepoStorageTests(
 ): void {
   const { describe, it, expect } = t;
   describe(`${name} repo storage`, () => {
+    it('deletes one group whole: its blobs, its records and its group record, nothing else', async () => {
+      const storage = await make();
+      for (const group of ['gone', 'kept']) {
+        await storage.group(group).appendBlob(blob(`${group}-1`, 1, 1, 1));
+        await storage.group(group).putRecord('snapshot', new Uint8Array([5]));
+        await storage.putRecord(`group:${group}`, new Uint8Array([6]));
+      }
+      await storage.deleteGroup('gone');
+      expect(await storage.group('gone').loadBlobs()).toEqual([]);
+      expect(await storage.group('gone').getRecord('snapshot')).toBeNull();
+      expect(await storage.listRecords('group:')).toEqual(['group:kept']);
+      expect((await storage.group('kept').loadBlobs()).map((b) => b.id)).toEqual(['kept-1']);
+      expect(await storage.group('kept').getRecord('snapshot')).toEqual(new Uint8Array([5]));
+    });
+
     it('keeps blobs in append order, per group', async () => {
       const storage = await make();
       const a = storage.group('aa');

@@ -107,6 +107,11 @@ export function memoryRepoStorage() {
     getRecord: (name: string) => Promise.resolve(records.get(name)?.slice() ?? null),
     listRecords: (prefix: string) =>
       Promise.resolve([...records.keys()].filter((k) => k.startsWith(prefix)).sort()),
+    deleteGroup(id: string) {
+      groups.delete(id);
+      records.delete(`group:${id}`);
+      return Promise.resolve();
+    },
     /** Every stored byte, for tests that look for plaintext at rest. */
     dump(): Uint8Array[] {
       return [

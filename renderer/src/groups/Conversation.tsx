@@ -6,6 +6,7 @@ import type { MessageItem } from '../../../shared/repo/views.ts';
 import { useConversation, usePresence, useRoomStatus, useSyncStore } from '../sync/hooks.tsx';
 import { GroupInfo } from './GroupInfo.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { StandingBanner } from './StandingBanner.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -197,12 +198,7 @@ export function Conversation(props: { group: GroupSummary }) {
         {typingLine}
       </p>
       {standing.state !== 'member' ? (
-        <p className="standing-banner" role="status">
-          {standing.state === 'left'
-            ? 'You left this group.'
-            : `${standing.by ?? 'An admin'} removed you from this group.`}{' '}
-          You can still read what was written before; you will not see anything new.
-        </p>
+        <StandingBanner groupId={group.id} groupName={group.name} standing={standing} />
       ) : (
         <form
           className="composer"

@@ -117,5 +117,21 @@ export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoS
       const keys = await db.getAllKeys('records', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
       return keys.sort();
     },
+    async deleteGroup(id) {
+      // One transaction: the group is gone whole, or not at all.
+      const tx = db.transaction(['blobs', 'records'], 'readwrite');
+      const blobs = tx.objectStore('blobs').index('by-group');
+      let cursor = await blobs.openCursor(
+        IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]),
+      );
+      while (cursor) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      const records = tx.objectStore('records');
+      await records.delete(IDBKeyRange.bound(`g:${id}:`, `g:${id}:\uffff`));
+      await records.delete(`group:${id}`);
+      await tx.done;
+    },
   };
 }

@@ -67,6 +67,8 @@ export type SyncApi = {
   promote(groupId: string, person: string): Promise<void>;
   /** Leaves the group; what this device holds stays, read-only. */
   leave(groupId: string): Promise<void>;
+  /** Deletes a group this device is out of from it: log, keys, everything. */
+  forget(groupId: string): Promise<void>;
   invite(groupId: string): Promise<InviteOut>;
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;

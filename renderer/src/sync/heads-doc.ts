@@ -74,9 +74,11 @@ export function createHeadsDoc(
       mine = record;
       writeMine();
     },
-    destroy() {
+    /** Stops; `forget` also deletes the stored doc (the group is deleted from this device). */
+    destroy(forget = false) {
       destroyed = true;
-      void persistence?.destroy();
+      const stopped = forget ? persistence?.clearData() : persistence?.destroy();
+      stopped?.catch(warnFailed('closing the heads doc'));
       doc.destroy();
     },
   };

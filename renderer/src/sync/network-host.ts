@@ -32,8 +32,9 @@ export function createNetworkHost(options: RoomOptions) {
     setPresence(id: number, state: Uint8Array): void {
       rooms.get(id)?.setPresence(state);
     },
-    close(id: number): void {
-      rooms.get(id)?.close();
+    close(id: number, forget: unknown = false): void {
+      // From the worker: only a real `true` deletes anything.
+      rooms.get(id)?.close(forget === true);
       rooms.delete(id);
       groupOf.delete(id);
     },

@@ -23,8 +23,8 @@ export function remoteNetwork(host: Comlink.Remote<NetworkHost>): Network {
             warnFailed('setting our presence'),
           );
         },
-        close() {
-          id.then((link) => host.close(link)).catch(warnFailed('leaving a room'));
+        close(forget) {
+          id.then((link) => host.close(link, forget === true)).catch(warnFailed('leaving a room'));
         },
       };
     },

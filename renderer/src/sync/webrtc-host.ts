@@ -176,12 +176,12 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
         signaling: conns.map((conn) => ({ url: conn.url, connected: conn.connected })),
       };
     },
-    close() {
+    close(forget = false) {
       closed = true;
       for (const session of sessions.values()) session.close();
       provider?.destroy();
       unguard();
-      headsDoc.destroy();
+      headsDoc.destroy(forget);
     },
   };
 }

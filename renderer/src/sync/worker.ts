@@ -168,6 +168,7 @@ const api: SyncApi = {
   removeMember: (id, person) => group(id).removeMember(personKey(person)),
   promote: (id, person) => group(id).promote(personKey(person)),
   leave: (id) => group(id).leave(),
+  forget: (id) => requireRepo().forget(group(id).id),
   presence: (id) => Promise.resolve(group(id).presence()),
   setTyping(id, typing) {
     group(id).setTyping(typing);
