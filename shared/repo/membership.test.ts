@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { inviteLink } from '../invite/code.ts';
-import { createSealer } from '../storage/sealer.ts';
-import { memoryRepoStorage } from '../storage/storage.ts';
-import { makePerson, seeded, testCrypto, testEd } from '../testing/people.ts';
 import { memoryNetwork } from './network.ts';
-import { createRepo, type PendingJoin, type Repo } from './repo.ts';
+import { admitted, repoPerson, SIGNALING, waitFor } from './testing.ts';
+import type { Repo } from './repo.ts';
 
-const SIGNALING = ['wss://signal.example.org'];
-
-async function waitFor(condition: () => boolean, what: string, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function person(n: number, name: string, net: ReturnType<typeof memoryNetwork>) {
-  const p = await makePerson(n, name);
-  const endpoint = net.endpoint();
-  const storage = memoryRepoStorage();
-  const sealer = await createSealer(testCrypto, seeded(400 + n)(32));
-  const start = () =>
-    createRepo({
-      identity: {
-        person: p.person,
-        device: p.device,
-        box: p.box,
-        certificate: p.certificate,
-        name: p.name,
-      },
-      ed: testEd,
-      sealer,
-      storage,
-      network: endpoint,
-      now: () => Date.now(),
-      random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
-    });
-  return { repo: await start(), start, storage, endpoint, person: p };
-}
-
-async function admitted(join: PendingJoin): Promise<string> {
-  await waitFor(() => join.status().state === 'admitted', 'admission');
-  const status = join.status();
-  if (status.state !== 'admitted') throw new Error('not admitted');
-  return status.groupId;
-}
+const person = (n: number, name: string, net: ReturnType<typeof memoryNetwork>) =>
+  repoPerson(n, name, net);
 
 const texts = (repo: Repo, id: string) =>
   repo

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
+import { Confirm } from '../app/Confirm.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { FieldError } from '../app/FieldError.tsx';
 
@@ -132,33 +133,23 @@ export function MembersPanel(props: {
         ))}
       </ul>
       {asked && pending ? (
-        <div className="confirm" role="alertdialog" aria-label={asked.title}>
-          <p className="confirm-title">{asked.title}</p>
-          <p className="hint">{asked.detail}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => {
-                setPending(null);
-              }}
-            >
-              Cancel
-            </button>
-            <button
-              type="button"
-              className={pending.kind === 'promote' ? 'primary' : 'primary danger'}
-              disabled={busy}
-              onClick={() => void confirm(pending)}
-            >
-              {pending.kind === 'remove'
-                ? 'Remove'
-                : pending.kind === 'promote'
-                  ? 'Make admin'
-                  : 'Leave'}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          title={asked.title}
+          detail={asked.detail}
+          confirmLabel={
+            pending.kind === 'remove'
+              ? 'Remove'
+              : pending.kind === 'promote'
+                ? 'Make admin'
+                : 'Leave'
+          }
+          danger={pending.kind !== 'promote'}
+          busy={busy}
+          onCancel={() => {
+            setPending(null);
+          }}
+          onConfirm={() => void confirm(pending)}
+        />
       ) : null}
       <FieldError message={error} />
       <div className="form-actions">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Standing } from '../../../shared/repo/views.ts';
+import { Confirm } from '../app/Confirm.tsx';
 import { FieldError } from '../app/FieldError.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
 
@@ -41,32 +42,17 @@ export function StandingBanner(props: {
         You can still read what was written before; you will not see anything new.
       </p>
       {asking ? (
-        <div className="confirm" role="alertdialog" aria-label={`Delete ${props.groupName}?`}>
-          <p className="confirm-title">Delete {props.groupName} from this device?</p>
-          <p className="hint">
-            Every message and key of this group is removed from this laptop. This cannot be undone;
-            the members keep their copies.
-          </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => {
-                setAsking(false);
-              }}
-            >
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              disabled={busy}
-              onClick={() => void forget()}
-            >
-              Delete
-            </button>
-          </div>
-        </div>
+        <Confirm
+          title={`Delete ${props.groupName} from this device?`}
+          detail="Every message and key of this group is removed from this laptop. This cannot be undone; the members keep their copies."
+          confirmLabel="Delete"
+          danger
+          busy={busy}
+          onCancel={() => {
+            setAsking(false);
+          }}
+          onConfirm={() => void forget()}
+        />
       ) : (
         <button
           type="button"
