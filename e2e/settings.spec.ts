@@ -115,3 +115,28 @@ test('settings that do not check out are replaced by the defaults', async ({ bro
   await expectServers(stun(page), []);
   await context.close();
 });
+
+test('a person deletes Fellows from this device: name, keys and groups are gone', async ({
+  browser,
+}) => {
+  const { context, page } = await newPerson(browser, { theme: 'light' });
+  await onboard(page, 'Ada');
+  await createGroup(page, 'Old flat');
+  await openSettings(page);
+  const section = page.getByRole('region', { name: 'This device' });
+  await section.getByRole('button', { name: 'Delete Fellows from this device' }).click();
+  await expect(section.getByRole('alertdialog')).toContainText('This cannot be undone');
+  await snapWhole(page, 'settings-erase-light');
+  await section.getByRole('alertdialog').getByRole('button', { name: 'Delete everything' }).click();
+  // A first run again: asked for a name, with no group.
+  await expect(page.getByLabel('Your name')).toBeVisible({ timeout: 15_000 });
+  // The groups' log and rooms are gone; the profile and (web) vault databases the first run
+  // opens again are empty, or onboarding would not ask for a name.
+  const left = await page.evaluate(async () =>
+    (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('fellows')),
+  );
+  expect(left.filter((name) => name !== 'fellows-profile' && name !== 'fellows-vault')).toEqual([]);
+  await onboard(page, 'Ada again');
+  await expect(page.getByText('Old flat')).toHaveCount(0);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { eraseIfRequested } from './app/erase.ts';
 import { AppServicesProvider } from './app/context.tsx';
 import { createSession } from './app/session.ts';
 import { indexedDbProfileStore } from './identity/profile-store.ts';
@@ -10,7 +11,12 @@ import './app/styles.css';
 
 const platform = detectPlatform();
 const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
-void session.start();
+// A requested erase runs first, before anything opens the databases it deletes.
+void eraseIfRequested(window, platform.vault)
+  .catch((error: unknown) => {
+    console.error('Erasing Fellows from this device failed', error);
+  })
+  .then(() => session.start());
 // Ask the browser not to evict our data under storage pressure (DESIGN §7).
 void requestPersistentStorage();
 

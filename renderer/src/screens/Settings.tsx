@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { Confirm } from '../app/Confirm.tsx';
+import { requestErase } from '../app/erase.ts';
 import { useSettings } from '../settings/app-settings.ts';
 import { ServerList } from '../settings/ServerList.tsx';
 import { stunServersInUse } from '../sync/client.ts';
@@ -72,6 +75,50 @@ export function Settings(props: { onClose: () => void }) {
           </button>
         </div>
       ) : null}
+      <EraseSection />
     </div>
+  );
+}
+
+/** Deleting everything Fellows keeps on this device, after saying what that means. */
+function EraseSection() {
+  const [asking, setAsking] = useState(false);
+  return (
+    <section className="settings-section erase-section" aria-labelledby="erase-heading">
+      <h2 id="erase-heading">This device</h2>
+      <p className="hint">
+        Fellows keeps your name, your keys and your groups only on this device, sealed.
+      </p>
+      {asking ? (
+        <Confirm
+          title="Delete everything Fellows keeps on this device?"
+          detail="Your name and keys, and every group and message on this device, are deleted. Your groups go on on the other members’ devices; to take part again you would need a new invite. This cannot be undone."
+          confirmLabel="Delete everything"
+          danger
+          busy={false}
+          onCancel={() => {
+            setAsking(false);
+          }}
+          onConfirm={() => {
+            requestErase({
+              sessionStorage: window.sessionStorage,
+              reload: () => {
+                window.location.reload();
+              },
+            });
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            setAsking(true);
+          }}
+        >
+          Delete Fellows from this device
+        </button>
+      )}
+    </section>
   );
 }

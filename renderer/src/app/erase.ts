@@ -1,0 +1,63 @@
+import type { Vault } from '../platform/types.ts';
+import { STORAGE_KEY_NAME } from '../identity/identity.ts';
+import { SETTINGS_KEY } from '../settings/settings.ts';
+
+/** Set in this tab's session while a requested erase waits for the reload that runs it. */
+export const ERASE_FLAG = 'fellows:erase-pending';
+
+type EraseHost = {
+  indexedDB: { databases?(): Promise<{ name?: string }[]>; deleteDatabase(name: string): unknown };
+  localStorage: { removeItem(key: string): void };
+  sessionStorage: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+  };
+};
+
+/** Every IndexedDB database Fellows keeps: the profile, the groups, the rooms' heads docs. */
+export const isFellowsDatabase = (name: string) =>
+  name === 'fellows-profile' || name === 'fellows-data' || name.startsWith('fellows-heads-');
+
+function deleted(host: EraseHost, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = host.indexedDB.deleteDatabase(name) as {
+      onsuccess: (() => void) | null;
+      onerror: (() => void) | null;
+      onblocked: (() => void) | null;
+    };
+    request.onsuccess = () => {
+      resolve();
+    };
+    request.onerror = () => {
+      reject(new Error(`could not delete ${name}`));
+    };
+    // Nothing of ours is open before the app starts; a blocked delete finishes when it is.
+    request.onblocked = null;
+  });
+}
+
+/**
+ * Asks for everything of Fellows on this device to go: the erase itself runs on the next
+ * start, before anything opens the databases (an open connection would block deleting them).
+ */
+export function requestErase(host: Pick<EraseHost, 'sessionStorage'> & { reload(): void }) {
+  host.sessionStorage.setItem(ERASE_FLAG, '1');
+  host.reload();
+}
+
+/**
+ * On start: if an erase was asked for, deletes every Fellows database, the vault's storage key
+ * and the settings, then goes on as a first run. Returns whether it erased.
+ */
+export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<boolean> {
+  if (host.sessionStorage.getItem(ERASE_FLAG) !== '1') return false;
+  const listed = (await host.indexedDB.databases?.()) ?? [];
+  const names = new Set(['fellows-profile', 'fellows-data']);
+  for (const { name } of listed) if (name && isFellowsDatabase(name)) names.add(name);
+  for (const name of names) await deleted(host, name);
+  await vault.delete(STORAGE_KEY_NAME);
+  host.localStorage.removeItem(SETTINGS_KEY);
+  host.sessionStorage.removeItem(ERASE_FLAG);
+  return true;
+}
