@@ -114,3 +114,33 @@ test('a member cannot remove anyone, and may leave', async ({ browser }) => {
   await expect(groups.getByText('Choir')).toHaveCount(0);
   await Promise.all([ada.context.close(), bo.context.close()]);
 });
+
+test('with “admins approve joins”, the joiner waits until an admin lets them in', async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, { theme: 'light' });
+  const bo = await newPerson(browser, { theme: 'light' });
+  await onboard(ada.page, 'Ada');
+  await createGroup(ada.page, 'Board');
+  await ada.page.getByRole('button', { name: '1 member' }).click();
+  const panel = ada.page.getByRole('region', { name: 'Members' });
+  await panel.getByLabel('New members need an admin’s approval').check();
+  await expect(panel.getByLabel('New members need an admin’s approval')).toBeChecked();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  const link = await inviteLink(ada.page);
+
+  await onboard(bo.page, 'Bo');
+  await askToJoin(bo.page, link, 'Board');
+  await expect(bo.page.getByText('Waiting for an admin to let you in')).toBeVisible({
+    timeout: 30_000,
+  });
+  await ada.page.getByRole('button', { name: '1 asking to join' }).click({ timeout: 30_000 });
+  await expect(panel.getByRole('region', { name: 'Asking to join' })).toContainText('Bo');
+  await snap(ada.page, 'membership-approve-light');
+  await panel.getByRole('button', { name: 'Let Bo in' }).click();
+  await expect(heading(bo.page, 'Board')).toBeVisible({ timeout: 30_000 });
+  await expect(ada.page.getByRole('button', { name: '2 members' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await Promise.all([ada.context.close(), bo.context.close()]);
+});

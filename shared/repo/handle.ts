@@ -1,5 +1,6 @@
 import { toHex } from '../crypto/bytes.ts';
-import type { GroupEngine } from '../group/engine.ts';
+import { MembershipError, type GroupEngine } from '../group/engine.ts';
+import type { JoinRequestItem } from './admit.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import type { Invite } from '../invite/code.ts';
@@ -39,6 +40,8 @@ export type GroupHandleEvents = {
   presence: Record<string, never>;
   /** A member's have-vector moved: "held by N of M" may have changed. */
   delivery: Record<string, never>;
+  /** Someone asked to join and waits for an admin, or a request was decided. */
+  requests: Record<string, never>;
 };
 
 /** Who is here, by name, for the conversation header and read markers. */
@@ -70,6 +73,14 @@ export type GroupHandle = {
   promote(person: string): Promise<void>;
   /** Leaves the group: the others go on without this device; what it holds stays, read-only. */
   leave(): Promise<void>;
+  /** People asking to join while the group has admins approve joins (admins see them). */
+  joinRequests(): JoinRequestItem[];
+  /** Lets a person asking to join in (admins; the group must have admins approve joins). */
+  approveJoin(device: string): Promise<void>;
+  /** Turns a person asking to join away: they are told the group did not let them in. */
+  declineJoin(device: string): void;
+  /** Whether new members need an admin's approval; admins change it. */
+  setApproveJoins(on: boolean): Promise<void>;
   /** Messages around an anchor: never the whole list. */
   page(anchor: Anchor, before: number, after: number): Page;
   count(): number;
@@ -94,6 +105,13 @@ export type HandleDeps = {
   onRoom: (listener: (what: 'presence' | 'delivery') => void) => () => void;
   /** Re-seals this device's presence: typing, and the message read up to. */
   publishPresence(state: { typing: boolean; readUpTo: string }): void;
+  /** Requests to join waiting for an admin (admit.ts). */
+  joinRequests: {
+    requests(): JoinRequestItem[];
+    approve(device: string): Promise<void>;
+    decline(device: string): void;
+    onRequests(listener: () => void): () => void;
+  };
 };
 
 /** Typing stops by itself after this long without a keystroke. */
@@ -159,6 +177,9 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
   deps.onRoom((what) => {
     events.emit(what, {});
   });
+  deps.joinRequests.onRequests(() => {
+    events.emit('requests', {});
+  });
 
   return {
     id: deps.id,
@@ -180,6 +201,18 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     removeMember: (person) => engine.removePerson(person),
     promote: (person) => engine.promote(person),
     leave: () => engine.removePerson(myPerson),
+    joinRequests: () => deps.joinRequests.requests(),
+    approveJoin: (device) => deps.joinRequests.approve(device),
+    declineJoin: (device) => {
+      deps.joinRequests.decline(device);
+    },
+    async setApproveJoins(on) {
+      const members = engine.members();
+      if (members.people.get(myPerson)?.role !== 'admin')
+        throw new MembershipError('Only an admin can change how people join.');
+      if (members.settings.adminsApproveJoins === on) return;
+      await engine.writeOp({ type: 'settings', groupName: null, adminsApproveJoins: on });
+    },
     page(anchor, before, after) {
       const order = engine.core().state.order;
       const total = order.size();

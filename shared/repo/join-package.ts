@@ -22,7 +22,9 @@ export type JoinAnswer =
       admitter: DeviceCertificate;
       secrets: BoxedSecret[];
     }
-  | { kind: 'refused'; device: Uint8Array; reason: JoinRefusal };
+  | { kind: 'refused'; device: Uint8Array; reason: JoinRefusal }
+  /** The group has admins approve joins: the request is seen, an admin has to let them in. */
+  | { kind: 'pending'; device: Uint8Array };
 
 export type JoinRefusal = 'expired' | 'revoked' | 'used' | 'not-allowed';
 
@@ -36,6 +38,7 @@ export function sealJoinAnswer(
 ): Uint8Array {
   const w = writer().u8(1).fixed(answer.device);
   if (answer.kind === 'refused') w.u8(0).u8(REFUSALS.indexOf(answer.reason));
+  else if (answer.kind === 'pending') w.u8(2);
   else {
     w.u8(1)
       .bytes(answer.genesis)
@@ -60,10 +63,15 @@ export function openJoinAnswer(bytes: Uint8Array, joinKey: Uint8Array): JoinAnsw
     if (r.u8() !== 1) throw new DecodeError('answer version');
     const device = r.fixed(32);
     let answer: JoinAnswer;
-    if (r.u8() === 0) {
+    const kind = r.u8();
+    if (kind === 0) {
       const reason = REFUSALS[r.u8()];
       if (!reason) throw new DecodeError('refusal reason');
       answer = { kind: 'refused', device, reason };
+    } else if (kind === 2) {
+      answer = { kind: 'pending', device };
+    } else if (kind !== 1) {
+      throw new DecodeError('answer kind');
     } else {
       const genesis = r.bytes(8192);
       const admitter = decodeDeviceCertificate(r.bytes(1024));

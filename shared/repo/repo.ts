@@ -55,6 +55,8 @@ export type GroupSummary = {
 
 export type JoinStatus =
   | { state: 'waiting' }
+  /** A member saw the request; the group has an admin let people in, and none has yet. */
+  | { state: 'awaiting-approval' }
   | { state: 'syncing'; groupId: string }
   | { state: 'admitted'; groupId: string }
   | { state: 'refused'; reason: JoinRefusal; message: string };
@@ -284,7 +286,7 @@ export async function createRepo(deps: RepoDeps) {
         });
       }
     });
-    const stopWatching = watchInvites({
+    const invites = watchInvites({
       ed: deps.ed,
       identity,
       engine,
@@ -308,6 +310,7 @@ export async function createRepo(deps: RepoDeps) {
       room,
       onRoom: (listener) => roomEvents.on('room', listener),
       publishPresence,
+      joinRequests: invites,
     });
     const offMessages = engine.events.on('messages', changed);
     const opened = {
@@ -325,7 +328,7 @@ export async function createRepo(deps: RepoDeps) {
         cancel(typingCheck);
         cancel(offerTimer);
         cancel(snapshotTimer);
-        stopWatching();
+        invites.stop();
         rooms.close(forget);
       },
     };
@@ -475,12 +478,12 @@ export async function createRepo(deps: RepoDeps) {
     });
     async function onAnswer(bytes: Uint8Array): Promise<void> {
       const answer = openJoinAnswer(bytes, key);
-      if (
-        !answer ||
-        status.state !== 'waiting' ||
-        !equalBytes(answer.device, identity.device.publicKey)
-      )
+      const undecided = status.state === 'waiting' || status.state === 'awaiting-approval';
+      if (!answer || !undecided || !equalBytes(answer.device, identity.device.publicKey)) return;
+      if (answer.kind === 'pending') {
+        if (status.state === 'waiting') set({ state: 'awaiting-approval' });
         return;
+      }
       if (answer.kind === 'refused') {
         unsubscribe();
         set({ state: 'refused', reason: answer.reason, message: REFUSAL_MESSAGES[answer.reason] });
@@ -493,7 +496,9 @@ export async function createRepo(deps: RepoDeps) {
       // Another answer may have been taken while we verified this one.
       // Several members may answer; the first good answer is taken, synchronously, before
       // anything is awaited, so the group is never opened twice.
-      if (secrets.size === 0 || current().state !== 'waiting' || claimed) return;
+      const still = current().state;
+      if (secrets.size === 0 || (still !== 'waiting' && still !== 'awaiting-approval') || claimed)
+        return;
       claimed = true;
       unsubscribe();
       const id = toHex(invite.groupId);
@@ -527,7 +532,8 @@ export async function createRepo(deps: RepoDeps) {
         return () => listeners.delete(listener);
       },
       retry() {
-        if (status.state === 'waiting') network.publish(invite.signaling, topic, request);
+        if (status.state === 'waiting' || status.state === 'awaiting-approval')
+          network.publish(invite.signaling, topic, request);
       },
       cancel() {
         unsubscribe();

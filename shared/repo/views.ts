@@ -94,7 +94,7 @@ export function messageItem(
 
 /** This device's standing in a group, for the conversation's banner and composer. */
 export type Standing =
-  | { state: 'member'; admin: boolean }
+  | { state: 'member'; admin: boolean; adminsApproveJoins: boolean }
   /** Out of the group: what they had stays, read-only. `by` names the admin, if removed. */
   | { state: 'removed'; by: string | null }
   | { state: 'left' };
@@ -103,10 +103,11 @@ export function standingOf(engine: GroupEngine, myPerson: string, myDevice: stri
   const members = engine.members();
   const me = members.people.get(myPerson);
   const device = members.devices.get(myDevice);
-  if (!me || !device) return { state: 'member', admin: false };
+  const approve = members.settings.adminsApproveJoins;
+  if (!me || !device) return { state: 'member', admin: false, adminsApproveJoins: approve };
   if (me.removed?.reason === 'left') return { state: 'left' };
   const removal = me.removed ?? (device.removed ? { by: device.removed.by } : null);
-  if (!removal) return { state: 'member', admin: me.role === 'admin' };
+  if (!removal) return { state: 'member', admin: me.role === 'admin', adminsApproveJoins: approve };
   const author = members.devices.get(members.clientIds.get(removal.by.clientId) ?? '');
   const by = author ? (members.people.get(author.person)?.name.name ?? null) : null;
   return { state: 'removed', by };

@@ -36,7 +36,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 export function Conversation(props: { group: GroupSummary }) {
   const { group } = props;
   const store = useSyncStore();
-  const { page, members, standing } = useConversation(group.id);
+  const { page, members, standing, requests } = useConversation(group.id);
   const [membersOpen, setMembersOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [inviting, setInviting] = useState(false);
@@ -117,6 +117,17 @@ export function Conversation(props: { group: GroupSummary }) {
         >
           {members.length} {members.length === 1 ? 'member' : 'members'}
         </button>
+        {requests.length > 0 ? (
+          <button
+            type="button"
+            className="badge badge-button"
+            onClick={() => {
+              setMembersOpen(true);
+            }}
+          >
+            {requests.length} asking to join
+          </button>
+        ) : null}
         {standing.state === 'member' ? <PresenceLine presence={presence} status={status} /> : null}
 
         {standing.state === 'member' ? (
@@ -151,6 +162,7 @@ export function Conversation(props: { group: GroupSummary }) {
           groupName={group.name}
           members={members}
           standing={standing}
+          requests={requests}
           onClose={() => {
             setMembersOpen(false);
           }}

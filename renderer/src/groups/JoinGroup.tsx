@@ -105,11 +105,23 @@ export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel
             <p>You are in. Fetching the conversation…</p>
           ) : (
             <>
-              <p>Waiting for a member to let you in.</p>
-              <p className="hint">
-                Someone in the group needs to have Fellows open. Fellows keeps asking while this is
-                open, so you will be let in as soon as a member comes online.
-              </p>
+              {status?.state === 'awaiting-approval' ? (
+                <>
+                  <p>Your request was seen. Waiting for an admin to let you in.</p>
+                  <p className="hint">
+                    In this group an admin approves new members. Fellows keeps asking while this is
+                    open, so you will be let in as soon as an admin says yes.
+                  </p>
+                </>
+              ) : (
+                <>
+                  <p>Waiting for a member to let you in.</p>
+                  <p className="hint">
+                    Someone in the group needs to have Fellows open. Fellows keeps asking while this
+                    is open, so you will be let in as soon as a member comes online.
+                  </p>
+                </>
+              )}
               <div className="form-actions">
                 <button type="button" onClick={props.onCancel}>
                   Close

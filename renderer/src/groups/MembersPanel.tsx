@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
 import { Confirm } from '../app/Confirm.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
+import type { SyncClient } from '../sync/client.ts';
 import { FieldError } from '../app/FieldError.tsx';
 
 /** A change that needs a second click, said in plain words first. */
@@ -41,6 +43,7 @@ export function MembersPanel(props: {
   groupName: string;
   members: MemberItem[];
   standing: Standing;
+  requests: JoinRequestItem[];
   onClose: () => void;
 }) {
   const store = useSyncStore();
@@ -49,6 +52,10 @@ export function MembersPanel(props: {
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const admin = props.standing.state === 'member' && props.standing.admin;
+  const approving = props.standing.state === 'member' && props.standing.adminsApproveJoins;
+  // Shown at once when changed here, until the group's setting moves (or the change fails).
+  const [override, setOverride] = useState<{ value: boolean; over: boolean } | null>(null);
+  const approve = override?.over === approving ? override.value : approving;
   const inGroup = props.standing.state === 'member';
 
   async function confirm(change: Pending) {
@@ -68,10 +75,60 @@ export function MembersPanel(props: {
     }
   }
 
+  /** Runs a change made with one click (it can be undone, or it concerns a newcomer). */
+  async function act(change: (client: SyncClient) => Promise<void>): Promise<boolean> {
+    const client = store.client();
+    if (!client) return false;
+    setBusy(true);
+    setError(null);
+    try {
+      await change(client);
+      return true;
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const asked = pending ? question(pending, props.groupName) : null;
   return (
     <section className="members-panel card" aria-label="Members">
       <h2>Members</h2>
+      {admin && props.requests.length > 0 ? (
+        <section className="join-requests" aria-label="Asking to join">
+          <h3>Asking to join</h3>
+          <ul className="member-list">
+            {props.requests.map((request) => (
+              <li key={request.device}>
+                <Avatar name={request.name} size={28} />
+                <span className="member-name">{request.name}</span>
+                <span className="member-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    aria-label={`Decline ${request.name}`}
+                    onClick={() => void act((c) => c.declineJoin(props.groupId, request.device))}
+                  >
+                    Decline
+                  </button>
+                  <button
+                    type="button"
+                    className="small primary"
+                    disabled={busy}
+                    aria-label={`Let ${request.name} in`}
+                    onClick={() => void act((c) => c.approveJoin(props.groupId, request.device))}
+                  >
+                    Let in
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul className="member-list">
         {props.members.map((member) => (
           <li key={member.person}>
@@ -152,6 +209,24 @@ export function MembersPanel(props: {
         />
       ) : null}
       <FieldError message={error} />
+      {admin ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={approve}
+            disabled={busy}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setOverride({ value: on, over: approving });
+              void act((c) => c.setApproveJoins(props.groupId, on)).then((done) => {
+                // Refused (say, no longer an admin): show what the group says again.
+                if (!done) setOverride(null);
+              });
+            }}
+          />
+          New members need an admin’s approval
+        </label>
+      ) : null}
       <div className="form-actions">
         {inGroup ? (
           <button

@@ -3,6 +3,7 @@ import type { NetworkHost } from './network-host.ts';
 import type * as Comlink from 'comlink';
 import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
+import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -69,6 +70,12 @@ export type SyncApi = {
   leave(groupId: string): Promise<void>;
   /** Deletes a group this device is out of from it: log, keys, everything. */
   forget(groupId: string): Promise<void>;
+  /** People asking to join who wait for an admin (empty unless this device is an admin's). */
+  joinRequests(groupId: string): Promise<JoinRequestItem[]>;
+  approveJoin(groupId: string, device: string): Promise<void>;
+  declineJoin(groupId: string, device: string): Promise<void>;
+  /** Whether new members need an admin's approval: admins only. */
+  setApproveJoins(groupId: string, on: boolean): Promise<void>;
   invite(groupId: string): Promise<InviteOut>;
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;

@@ -14,6 +14,7 @@ import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
 import { usePlatform } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
+import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Identity } from '../identity/identity.ts';
 import { createSyncStore, type SyncState, type SyncStore } from './store.ts';
 
@@ -82,19 +83,26 @@ function useGroupData<T>(
 }
 
 const CONVERSATION_PAGE = 100;
-type ConversationData = { page: Page | null; members: MemberItem[]; standing: Standing };
+type ConversationData = {
+  page: Page | null;
+  members: MemberItem[];
+  standing: Standing;
+  requests: JoinRequestItem[];
+};
 const NO_CONVERSATION: ConversationData = {
   page: null,
   members: [],
-  standing: { state: 'member', admin: false },
+  standing: { state: 'member', admin: false, adminsApproveJoins: false },
+  requests: [],
 };
 const loadConversation = async (client: SyncClient, groupId: string) => {
-  const [page, members, standing] = await Promise.all([
+  const [page, members, standing, requests] = await Promise.all([
     client.page(groupId, 'latest', CONVERSATION_PAGE, 0),
     client.members(groupId),
     client.standing(groupId),
+    client.joinRequests(groupId),
   ]);
-  return { page, members, standing };
+  return { page, members, standing, requests };
 };
 
 /** The latest page of one conversation and its members, refreshed when they change. */

@@ -85,6 +85,9 @@ const api: SyncApi = {
       handle?.on('members', () => {
         send({ type: 'members', groupId: id });
       });
+      handle?.on('requests', () => {
+        send({ type: 'members', groupId: id });
+      });
       handle?.on('rejected', (r) => {
         const report = reportOf(id);
         report.rejected.unshift({ at: Date.now(), reason: r.reason, detail: r.detail });
@@ -165,10 +168,20 @@ const api: SyncApi = {
   markRead: (id, messageId) => group(id).markRead(messageId),
   members: (id) => Promise.resolve(group(id).members()),
   standing: (id) => Promise.resolve(group(id).standing()),
-  removeMember: (id, person) => group(id).removeMember(personKey(person)),
-  promote: (id, person) => group(id).promote(personKey(person)),
+  removeMember: (id, person) => group(id).removeMember(hexKey(person)),
+  promote: (id, person) => group(id).promote(hexKey(person)),
   leave: (id) => group(id).leave(),
   forget: (id) => requireRepo().forget(group(id).id),
+  joinRequests: (id) => Promise.resolve(group(id).joinRequests()),
+  approveJoin: (id, device) => group(id).approveJoin(hexKey(device)),
+  declineJoin(id, device) {
+    group(id).declineJoin(hexKey(device));
+    return Promise.resolve();
+  },
+  setApproveJoins(id, on) {
+    if (typeof on !== 'boolean') throw new TypeError('not a yes or no');
+    return group(id).setApproveJoins(on);
+  },
   presence: (id) => Promise.resolve(group(id).presence()),
   setTyping(id, typing) {
     group(id).setTyping(typing);
@@ -185,10 +198,9 @@ const api: SyncApi = {
   },
 };
 
-/** A person as the UI names them: 32 bytes of lower-case hex, or the call is refused. */
-function personKey(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value))
-    throw new TypeError('not a person key');
+/** A person's or device's key as the UI names it: 32 bytes of lower-case hex, or refused. */
+function hexKey(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw new TypeError('not a key');
   return value;
 }
 
