@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseBlob } from '../blob/parse.ts';
+import { fromHex } from '../crypto/bytes.ts';
+import { epochKeys } from '../group/epoch.ts';
 import { inviteLink } from '../invite/code.ts';
+import { loadGroupRecords } from './records.ts';
 import { memoryNetwork } from './network.ts';
 import { admitted, repoPerson, SIGNALING, waitFor } from './testing.ts';
 import type { Repo } from './repo.ts';
@@ -33,6 +37,40 @@ describe('membership over the network', () => {
     expect(group.members().map((m) => m.name)).toEqual(['Ada', 'Bo']);
     // Ada is in the new epoch's room, and keeps the old one while Bo has not moved.
     await waitFor(() => ada.repo.roomsOf(id).length === 2, 'both rooms');
+    // Someone nosy in the old room (Cy's app, modified to stay) is answered up to the
+    // rotation, never with what was sealed in the new epoch.
+    const [cyRecord] = await loadGroupRecords(cy.storage, cy.sealer);
+    const oldKeys = epochKeys(fromHex(id), 0, cyRecord!.epochs[0]!.secret);
+    const handed: Uint8Array[] = [];
+    const nosy = net.endpoint().connect(
+      {
+        room: oldKeys.room,
+        password: oldKeys.signalingPassword,
+        signaling: SIGNALING,
+        group: id,
+        device: 'nosy',
+        clientId: 1,
+      },
+      {
+        heads: () => new Map(),
+        blobsAfter: () => Promise.resolve([]),
+        receive: (blobs) => Promise.resolve(void handed.push(...blobs)),
+        receiveRange: (blobs) => Promise.resolve(void handed.push(...blobs)),
+        roomHeads: () => Promise.resolve(),
+        roomPresence: () => Promise.resolve(),
+      },
+    );
+    await waitFor(() => handed.length > 0, 'an answer in the old room');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const epochsHanded = new Set(
+      handed.map((blob) => {
+        const parsed = parseBlob(blob);
+        return parsed.ok ? parsed.parsed.header.epoch : -1;
+      }),
+    );
+    expect([...epochsHanded]).toEqual([0]);
+    nosy.close();
+
     // Cy's app learns it (the removal is in the old epoch) and reads nothing new.
     await waitFor(() => cy.repo.get(id)!.standing().state === 'removed', 'Cy sees the removal');
     expect(cy.repo.get(id)!.standing()).toEqual({ state: 'removed', by: 'Ada' });

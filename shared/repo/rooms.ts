@@ -51,7 +51,7 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
         device: deps.device,
         clientId: deps.clientId,
       },
-      deps.host,
+      roomHost(epoch),
     );
     links.set(epoch, { keys, link });
     if (heads) link.publishHeads(heads);
@@ -60,6 +60,32 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
     links.get(epoch)?.link.close(forget);
     links.delete(epoch);
   };
+
+  /** Whether a blob was sealed in `epoch` or one of an older generation. */
+  const notNewer = (epoch: number, blob: Uint8Array) => {
+    const parsed = parseBlob(blob, false);
+    if (!parsed.ok) return false;
+    const epochs = engine.members().epochs;
+    const own = epochs.get(parsed.parsed.header.epoch)?.generation;
+    return own !== undefined && own <= (epochs.get(epoch)?.generation ?? -1);
+  };
+
+  /**
+   * A room's side of the sync. Once the room is an older one, catch-up answers there stop at
+   * a device's first blob of a newer epoch: someone who was away still gets the rotation
+   * (sealed in the old epoch) and moves; someone removed, who can still be in the old room,
+   * is not handed the ciphertext of everything written since (its size and timing would say
+   * how the group goes on).
+   */
+  const roomHost = (epoch: number): LinkHost => ({
+    ...deps.host,
+    blobsAfter: async (clientId, seq) => {
+      const blobs = await deps.host.blobsAfter(clientId, seq);
+      if (epoch === current) return blobs;
+      const cut = blobs.findIndex((blob) => !notNewer(epoch, blob));
+      return cut < 0 ? blobs : blobs.slice(0, cut);
+    },
+  });
 
   /** Whether every other member device holds the rotation that started `epoch`. */
   const everyoneMoved = (epoch: number) => {

@@ -46,7 +46,7 @@ export async function repoPerson(
       now: clock,
       random: (length) => testCrypto.getRandomValues(new Uint8Array(length)),
     });
-  return { repo: await start(), storage, endpoint, start, person: p };
+  return { repo: await start(), storage, sealer, endpoint, start, person: p };
 }
 
 export async function admitted(join: PendingJoin): Promise<string> {
