@@ -49,6 +49,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     );
     await expect(cy.page.getByRole('textbox', { name: 'Message Allotment' })).toHaveCount(0);
     await expect(messages(cy.page).getByText('Plot rota is up')).toBeVisible();
+    await expect(messages(cy.page).getByText('Ada removed you')).toBeVisible();
+    await expect(messages(ada.page).getByText('You removed Cy')).toBeVisible();
     await snap(cy.page, `membership-removed-${theme}`);
 
     // Bo comes back: he finds the new key in the old room, moves, and reads on.

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
 import { activePeople } from '../membership/state.ts';
-import {
-  deliverAll,
-  foundGroup,
-  join,
-  syncAll,
-  testClock,
-  transcript,
-  type Peer,
-} from '../testing/group-peers.ts';
+import { deliverAll, syncAll, threeOf, transcript, type Peer } from '../testing/group-peers.ts';
 import { MembershipError, NotAMemberError } from './engine.ts';
 
 const personOf = (peer: Peer) => toHex(peer.person.person.publicKey);
 const texts = (peer: Peer) => transcript(peer).map((line) => line.split(': ')[1]);
 const current = (peer: Peer) => peer.engine.members().current;
-
-async function threeOf() {
-  const clock = testClock();
-  const group = await foundGroup(clock.now);
-  const ada = group.peers[0]!;
-  const bo = await join(group, ada, 2, 'Bo', clock.now);
-  const cy = await join(group, ada, 3, 'Cy', clock.now);
-  await syncAll(group.peers);
-  return { group, ada, bo, cy, clock };
-}
 
 describe('removing someone from a group', () => {
   it('starts an epoch the removed person cannot read; the rest talk on', async () => {

@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
 import { MembershipError, type GroupEngine } from '../group/engine.ts';
 import type { JoinRequestItem } from './admit.ts';
+import { membershipNotices, type Notice } from './notices.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import type { Invite } from '../invite/code.ts';
@@ -81,6 +82,8 @@ export type GroupHandle = {
   declineJoin(device: string): void;
   /** Whether new members need an admin's approval; admins change it. */
   setApproveJoins(on: boolean): Promise<void>;
+  /** Changes to who is in the group, in order, for the conversation to show where they happened. */
+  notices(): Notice[];
   /** Messages around an anchor: never the whole list. */
   page(anchor: Anchor, before: number, after: number): Page;
   count(): number;
@@ -202,6 +205,7 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     promote: (person) => engine.promote(person),
     leave: () => engine.removePerson(myPerson),
     joinRequests: () => deps.joinRequests.requests(),
+    notices: () => membershipNotices(engine, myPerson),
     approveJoin: (device) => deps.joinRequests.approve(device),
     declineJoin: (device) => {
       deps.joinRequests.decline(device);

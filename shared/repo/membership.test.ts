@@ -89,6 +89,18 @@ describe('membership over the network', () => {
         .members()
         .map((m) => m.name),
     ).toEqual(['Ada', 'Bo']);
+    // The conversation says what happened, in order, from each one's point of view.
+    expect(group.notices().map((n) => n.text)).toEqual([
+      'Bo joined',
+      'Cy joined',
+      'You removed Cy',
+    ]);
+    expect(
+      bo.repo
+        .get(id)!
+        .notices()
+        .map((n) => n.text),
+    ).toEqual(['You joined', 'Cy joined', 'Ada removed Cy']);
     // While Bo was away Ada kept the old room too; once he holds the keyring, only the new.
     const current = ada.repo.engineOf(id)!.members().current;
     await waitFor(() => ada.repo.roomsOf(id).join() === String(current), 'Ada leaves the old room');

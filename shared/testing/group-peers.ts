@@ -197,3 +197,15 @@ export function memberNames(peer: Peer): string[] {
 }
 
 export { toHex };
+
+/** Ada founds a group and admits Bo and Cy; everyone holds everything. */
+export async function threeOf() {
+  const clock = testClock();
+  const group = await foundGroup(clock.now);
+  const [ada] = group.peers;
+  if (!ada) throw new Error('a founded group has its founder');
+  const bo = await join(group, ada, 2, 'Bo', clock.now);
+  const cy = await join(group, ada, 3, 'Cy', clock.now);
+  await syncAll(group.peers);
+  return { group, ada, bo, cy, clock };
+}

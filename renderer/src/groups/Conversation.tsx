@@ -7,6 +7,7 @@ import { useConversation, usePresence, useRoomStatus, useSyncStore } from '../sy
 import { GroupInfo } from './GroupInfo.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { StandingBanner } from './StandingBanner.tsx';
+import { interleave } from './timeline.ts';
 import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -36,7 +37,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 export function Conversation(props: { group: GroupSummary }) {
   const { group } = props;
   const store = useSyncStore();
-  const { page, members, standing, requests } = useConversation(group.id);
+  const { page, members, standing, requests, notices } = useConversation(group.id);
   const [membersOpen, setMembersOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [inviting, setInviting] = useState(false);
@@ -189,21 +190,22 @@ export function Conversation(props: { group: GroupSummary }) {
         {items.length === 0 ? (
           <li className="messages-empty">No messages yet. Say hello.</li>
         ) : null}
-        {items.map((item) => (
-          <li key={item.id} className={`message${item.mine ? ' mine' : ''}`}>
-            <Avatar name={item.author.name} size={32} />
-            <div className="message-body">
-              <div className="message-meta">
-                <span className="message-author">{item.author.name}</span>
-                <time dateTime={new Date(item.time).toISOString()}>
-                  {timeFormat.format(item.time)}
-                </time>
-              </div>
-              <p className="message-text">{item.deleted ? <em>Message deleted</em> : item.text}</p>
-              <MessageFooter item={item} readers={readers.get(item.id) ?? []} />
-            </div>
-          </li>
-        ))}
+        {interleave(items, notices, (page?.start ?? 0) === 0).map((row) =>
+          row.kind === 'notice' ? (
+            <li
+              key={`notice-${row.notice.id}-${row.notice.text}`}
+              className={`notice-row${row.notice.safety ? ' safety' : ''}`}
+            >
+              {row.notice.text}
+            </li>
+          ) : (
+            <MessageRow
+              key={row.item.id}
+              item={row.item}
+              readers={readers.get(row.item.id) ?? []}
+            />
+          ),
+        )}
         <div ref={endRef} />
       </ol>
       <p className="typing" aria-live="polite">
@@ -239,6 +241,24 @@ export function Conversation(props: { group: GroupSummary }) {
       )}
       <FieldError message={error} className="composer-error" />
     </section>
+  );
+}
+
+/** One message: its author, time, text, and what its footer says. */
+function MessageRow(props: { item: MessageItem; readers: string[] }) {
+  const { item } = props;
+  return (
+    <li className={`message${item.mine ? ' mine' : ''}`}>
+      <Avatar name={item.author.name} size={32} />
+      <div className="message-body">
+        <div className="message-meta">
+          <span className="message-author">{item.author.name}</span>
+          <time dateTime={new Date(item.time).toISOString()}>{timeFormat.format(item.time)}</time>
+        </div>
+        <p className="message-text">{item.deleted ? <em>Message deleted</em> : item.text}</p>
+        <MessageFooter item={item} readers={props.readers} />
+      </div>
+    </li>
   );
 }
 

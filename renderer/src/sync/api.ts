@@ -4,6 +4,7 @@ import type * as Comlink from 'comlink';
 import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
+import type { Notice } from '../../../shared/repo/notices.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -76,6 +77,8 @@ export type SyncApi = {
   declineJoin(groupId: string, device: string): Promise<void>;
   /** Whether new members need an admin's approval: admins only. */
   setApproveJoins(groupId: string, on: boolean): Promise<void>;
+  /** Who joined, left, was removed or made admin, and device changes, in order. */
+  notices(groupId: string): Promise<Notice[]>;
   invite(groupId: string): Promise<InviteOut>;
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;

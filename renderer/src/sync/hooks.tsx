@@ -15,6 +15,7 @@ import { usePlatform } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
+import type { Notice } from '../../../shared/repo/notices.ts';
 import type { Identity } from '../identity/identity.ts';
 import { createSyncStore, type SyncState, type SyncStore } from './store.ts';
 
@@ -88,21 +89,24 @@ type ConversationData = {
   members: MemberItem[];
   standing: Standing;
   requests: JoinRequestItem[];
+  notices: Notice[];
 };
 const NO_CONVERSATION: ConversationData = {
   page: null,
   members: [],
   standing: { state: 'member', admin: false, adminsApproveJoins: false },
   requests: [],
+  notices: [],
 };
 const loadConversation = async (client: SyncClient, groupId: string) => {
-  const [page, members, standing, requests] = await Promise.all([
+  const [page, members, standing, requests, notices] = await Promise.all([
     client.page(groupId, 'latest', CONVERSATION_PAGE, 0),
     client.members(groupId),
     client.standing(groupId),
     client.joinRequests(groupId),
+    client.notices(groupId),
   ]);
-  return { page, members, standing, requests };
+  return { page, members, standing, requests, notices };
 };
 
 /** The latest page of one conversation and its members, refreshed when they change. */

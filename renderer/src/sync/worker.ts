@@ -173,6 +173,7 @@ const api: SyncApi = {
   leave: (id) => group(id).leave(),
   forget: (id) => requireRepo().forget(group(id).id),
   joinRequests: (id) => Promise.resolve(group(id).joinRequests()),
+  notices: (id) => Promise.resolve(group(id).notices()),
   approveJoin: (id, device) => group(id).approveJoin(hexKey(device)),
   declineJoin(id, device) {
     group(id).declineJoin(hexKey(device));
