@@ -81,6 +81,8 @@ export async function send(page: Page, group: string, text: string): Promise<voi
 
 /** A person's message list. */
 export const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+/** The messages in a conversation, without the membership notices between them. */
+export const messageItems = (page: Page) => messages(page).locator(':scope > li.message');
 
 /** Creates an invite link from the open group's header. */
 export async function inviteLink(page: Page): Promise<string> {

@@ -8,6 +8,7 @@ import {
   failOnPageError,
   firstPage,
   launchProfile,
+  messageItems,
   newPerson,
   onboard,
   send,
@@ -161,7 +162,7 @@ test('the history outlives Fellows closing; a message written alone reaches the 
   adaPage = await ada.open();
   await reopen(adaPage);
   await expect(messages(adaPage).getByText('Written with nobody around')).toBeVisible(CROSS);
-  await expect(messages(adaPage).getByRole('listitem')).toHaveCount(4);
+  await expect(messageItems(adaPage)).toHaveCount(4);
 });
 
 test('the signaling server restarts mid-conversation: no reload, and peers find each other again', async ({
