@@ -10,7 +10,8 @@ import {
   type Block,
   type Chain,
 } from './chain-columns.ts';
-import { bytesOfHex, hexOf } from './hex.ts';
+import { hexOf } from '../crypto/bytes.ts';
+import { bytesOfHex } from './hex.ts';
 import { compareHlc, maxHlc, type Hlc } from './clock.ts';
 import type { OrderKey } from './order.ts';
 

@@ -112,6 +112,9 @@ export type GroupEngine = {
 };
 
 export function createGroupEngine(deps: EngineDeps): GroupEngine {
+  // Hex keys of this device and its person, for the membership lookups on every write.
+  const myDevice = toHex(deps.me.signer.publicKey);
+  const myPerson = toHex(deps.me.person);
   const core = createCore(deps, new Map());
   const forks: { clientId: number; seq: number }[] = [];
   core.events.on('fork', (fork) => forks.push(fork));
@@ -192,10 +195,14 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     core.events.emit('epoch', { epoch: op.epoch, secret });
   }
 
+  /** Whether this device's person is an admin, as this device sees the group now. */
+  function amAdmin(): boolean {
+    return core.state.membership.state().people.get(myPerson)?.role === 'admin';
+  }
+
   /** Whether this device is still in the group. */
   function inGroup(): boolean {
-    const me = core.state.membership.state().devices.get(toHex(deps.me.signer.publicKey));
-    return me?.removed === null;
+    return core.state.membership.state().devices.get(myDevice)?.removed === null;
   }
 
   /** Before writing: a member starts a new epoch if the current one is due (epochs.ts). */
@@ -209,8 +216,8 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     const state = core.state.membership.state();
     const target = state.people.get(person);
     if (!target || target.removed) throw new Error('not a member of this group');
-    const self = person === toHex(deps.me.person);
-    if (!self && state.people.get(toHex(deps.me.person))?.role !== 'admin')
+    const self = person === myPerson;
+    if (!self && !amAdmin())
       throw new MembershipError('Only an admin can remove someone from the group.');
     const pins = target.devices.flatMap((key) => {
       const device = state.devices.get(key);
@@ -327,8 +334,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     promote: (person) =>
       serial(async () => {
         const people = core.state.membership.state().people;
-        if (people.get(toHex(deps.me.person))?.role !== 'admin')
-          throw new MembershipError('Only an admin can make someone an admin.');
+        if (!amAdmin()) throw new MembershipError('Only an admin can make someone an admin.');
         if (people.get(person)?.removed !== null)
           throw new MembershipError('Only a member of the group can be made an admin.');
         await writeBlob('membership', encodeOp({ type: 'promote', person: fromHex(person) }));

@@ -1,7 +1,5 @@
-// Hex on the engine's hot paths. `hexOf` lives with the other byte helpers.
+// Hex on the engine's hot paths (`hexOf` itself lives with the other byte helpers).
 import { hexOf } from '../crypto/bytes.ts';
-
-export { hexOf };
 
 /** Value of a lower-case hex digit's char code, or -1. */
 function digit(code: number): number {

@@ -9,7 +9,7 @@ import {
 import { checkBytes, parseBlob } from '../blob/parse.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
 import { decodeOp, verifyOpSignatures, type MembershipOp } from '../membership/ops.ts';
-import { hexOf } from './hex.ts';
+import { hexOf } from '../crypto/bytes.ts';
 
 /** A blob whose signature checked out: it is attributable to the device it names. */
 export type Signed =

@@ -1,7 +1,7 @@
 import { MAX_BLOB_BYTES, blobId } from '../blob/format.ts';
 import { checkBytes, isBytes, parseBlob } from '../blob/parse.ts';
 import { openRange } from '../blob/range.ts';
-import { hexOf } from './hex.ts';
+import { hexOf } from '../crypto/bytes.ts';
 import { decodePayload, openAuthentic, type EngineOpenContext, type Opening } from './opening.ts';
 
 /** A range that did not verify: the blob at fault, and how many blobs were dropped with it. */

@@ -291,7 +291,7 @@ export async function createRepo(deps: RepoDeps) {
       identity,
       engine,
       genesis: record.genesis,
-      secrets: () => new Map(record.epochs.map((e) => [e.epoch, e.secret])),
+      secrets,
       network,
       signaling: record.signaling,
       now: deps.now,

@@ -59,20 +59,14 @@ export function MembersPanel(props: {
   const inGroup = props.standing.state === 'member';
 
   async function confirm(change: Pending) {
-    const client = store.client();
-    if (!client) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (change.kind === 'remove') await client.removeMember(props.groupId, change.member.person);
-      else if (change.kind === 'promote') await client.promote(props.groupId, change.member.person);
-      else await client.leave(props.groupId);
-      setPending(null);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    const done = await act((client) =>
+      change.kind === 'remove'
+        ? client.removeMember(props.groupId, change.member.person)
+        : change.kind === 'promote'
+          ? client.promote(props.groupId, change.member.person)
+          : client.leave(props.groupId),
+    );
+    if (done) setPending(null);
   }
 
   /** Runs a change made with one click (it can be undone, or it concerns a newcomer). */
