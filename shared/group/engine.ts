@@ -89,6 +89,11 @@ export type GroupEngine = {
   removePerson(person: string): Promise<void>;
   /** Makes a member (hex person key) an admin; admins only. */
   promote(person: string): Promise<void>;
+  /**
+   * Takes one device (hex key) out of the group, its person staying (an unlink): one's own
+   * other devices, or anyone's as an admin. A new epoch follows at once.
+   */
+  unlinkDevice(device: string): Promise<void>;
   /** Starts a new epoch if the current one is held by someone out, or missed by a member. */
   rotateIfDue(): Promise<void>;
   members(): MembershipState;
@@ -233,6 +238,24 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     if (!self) await rotate();
   }
 
+  async function unlinkDevice(key: string): Promise<void> {
+    const state = core.state.membership.state();
+    const device = state.devices.get(key);
+    if (!device || device.removed) throw new MembershipError('That device is not in the group.');
+    if (device.person !== myPerson && !amAdmin())
+      throw new MembershipError('Only an admin can unlink someone else’s device.');
+    const others = state.people
+      .get(device.person)
+      ?.devices.filter((d) => d !== key && !state.devices.get(d)?.removed);
+    if (!others?.length)
+      throw new MembershipError('That is their only device here: leaving or removal is the way.');
+    const own = key === myDevice;
+    const pin = core.state.book.head(device.clientId) + (own ? 1 : 0);
+    await writeBlob('membership', encodeOp({ type: 'unlink', device: fromHex(key), pin }));
+    // Unlinking this very device is its last word: the next member to write rotates.
+    if (!own) await rotate();
+  }
+
   async function writeBlob(
     kind: BlobKind,
     payload: Uint8Array,
@@ -339,6 +362,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
           throw new MembershipError('Only a member of the group can be made an admin.');
         await writeBlob('membership', encodeOp({ type: 'promote', person: fromHex(person) }));
       }),
+    unlinkDevice: (device) => serial(() => unlinkDevice(device)),
     rotateIfDue: () => serial(rotateIfDue),
     members: () => core.state.membership.state(),
     messageIds: (start = 0, end = Number.MAX_SAFE_INTEGER) => core.state.order.slice(start, end),

@@ -56,7 +56,13 @@ export type MembershipOp =
    * each member device. `epoch` is a new random id; `generation` is one more than the
    * newest epoch the author had seen.
    */
-  | { type: 'rotate'; epoch: number; generation: number; boxes: KeyringBox[] };
+  | { type: 'rotate'; epoch: number; generation: number; boxes: KeyringBox[] }
+  /**
+   * One device leaves the group while its person stays (DESIGN §8: an unlink): by that
+   * person, from any of their devices, or by an admin. `pin` is the last seq of the device
+   * the author had seen; its later blobs are refused everywhere.
+   */
+  | { type: 'unlink'; device: Uint8Array; pin: number };
 
 /** The last blob of a device that counts (see the `remove` op). */
 export type DevicePin = { clientId: number; seq: number };
@@ -80,6 +86,7 @@ const TYPE_CODES = {
   promote: 6,
   remove: 7,
   rotate: 8,
+  unlink: 9,
 } as const;
 /** Most devices a keyring or a removal names: far above any small group's. */
 export const MAX_KEYRING = 1024;
@@ -133,6 +140,9 @@ export function encodeOp(op: MembershipOp): Uint8Array {
     case 'rotate':
       w.uint(op.epoch).uint(op.generation).uint(op.boxes.length);
       for (const b of op.boxes) w.fixed(b.device).fixed(b.nonce).bytes(b.box);
+      break;
+    case 'unlink':
+      w.fixed(op.device).uint(op.pin);
       break;
   }
   return w.finish();
@@ -206,6 +216,9 @@ export function decodeOp(bytes: Uint8Array): MembershipOp {
       op = { type: 'rotate', epoch, generation, boxes };
       break;
     }
+    case TYPE_CODES.unlink:
+      op = { type: 'unlink', device: r.fixed(32), pin: r.uint() };
+      break;
     default:
       throw new DecodeError(`unknown membership op ${code}`);
   }
@@ -234,6 +247,7 @@ export async function verifyOpSignatures(ed: Ed25519, op: MembershipOp): Promise
     case 'promote':
     case 'remove':
     case 'rotate':
+    case 'unlink':
       return true;
   }
 }

@@ -49,7 +49,9 @@ export type MembershipRejectReason =
   | 'epoch-taken'
   | 'bad-generation'
   | 'bad-keyring'
-  | 'crossed-rotation';
+  | 'crossed-rotation'
+  | 'unknown-device'
+  | 'last-device';
 
 export type Verdict = { ok: true } | { ok: false; reason: MembershipRejectReason };
 
@@ -149,7 +151,36 @@ function judge(
       return judgeRemove(state, event, op, isAdmin, before);
     case 'rotate':
       return judgeRotate(state, event, op, before);
+    case 'unlink':
+      return judgeUnlink(state, event, op, isAdmin, before);
   }
+}
+
+/**
+ * One device out, its person staying: by that person (from any of their devices, also the
+ * device itself) or by an admin. The pin is exactly what the author had seen of the device,
+ * as for a removal; a person's last device cannot go this way (that is leaving).
+ */
+function judgeUnlink(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'unlink' }>,
+  isAdmin: boolean,
+  before: CausalOrder,
+): Verdict {
+  const key = toHex(op.device);
+  const device = state.devices.get(key);
+  if (!device || device.removed || !knownBefore(device, event.ref, before))
+    return reject('unknown-device');
+  if (device.person !== event.person && !isAdmin) return reject('not-admin');
+  const person = state.people.get(device.person);
+  if (!isActivePerson(person)) return reject('not-member');
+  const others = person.devices.filter((d) => d !== key && !state.devices.get(d)?.removed);
+  if (others.length === 0) return reject('last-device');
+  const seen = op.pin === 0 || before({ clientId: device.clientId, seq: op.pin }, event.ref);
+  if (!seen || before({ clientId: device.clientId, seq: op.pin + 1 }, event.ref))
+    return reject('bad-pin');
+  return OK;
 }
 
 /**
@@ -232,7 +263,9 @@ function judgeAdmit(
   before: CausalOrder,
   rotations: readonly OpRef[],
 ): Verdict {
-  if (state.settings.adminsApproveJoins && !isAdmin) return reject('not-admin');
+  // A person adding a device of their own (linking, DESIGN §2) needs no invite and no admin.
+  const linking = op.inviteId === null && toHex(op.certificate.person) === event.person;
+  if (state.settings.adminsApproveJoins && !isAdmin && !linking) return reject('not-admin');
   // An admission concurrent with a new epoch is void, as concurrent commits are in MLS: the
   // joiner holds neither that epoch's key (its keyring did not know them) nor any way to
   // read the blobs sealed with it, which would block every chain behind them. They ask again.
@@ -250,7 +283,7 @@ function judgeAdmit(
     return same ? OK : reject('already-member');
   }
   if (state.clientIds.has(op.clientId)) return reject('client-id-taken');
-  if (op.inviteId === null) return isAdmin ? OK : reject('unknown-invite');
+  if (op.inviteId === null) return isAdmin || linking ? OK : reject('unknown-invite');
 
   const invite = state.invites.get(toHex(op.inviteId));
   if (!invite) return reject('unknown-invite');
@@ -347,6 +380,11 @@ function apply(state: MembershipState, event: OpEvent): void {
     case 'remove':
       applyRemove(state, event, op);
       return;
+    case 'unlink': {
+      const device = state.devices.get(toHex(op.device));
+      if (device) device.removed = { by: event.ref, pin: op.pin };
+      return;
+    }
     case 'rotate': {
       state.epochs.set(op.epoch, epochRecord(event, op, true));
       // Of concurrent rotations the first in the total order stays current.

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
 import type { TestPerson } from '../testing/people.ts';
 import { decodeOp, encodeOp, inviteIdOf, type MembershipOp } from './ops.ts';
-import { reduceMembership, type CausalOrder, type OpEvent } from './reduce.ts';
+import { reduceMembership, type OpEvent } from './reduce.ts';
 import { activePeople, epochHolders, type MembershipState } from './state.ts';
-import { admit, cast, event, invite, refKey, type Cast } from './testing.ts';
+import { admit, cast, causal, event, invite, type Cast } from './testing.ts';
 
 let c: Cast;
 let ada: TestPerson, bo: TestPerson, cy: TestPerson, dee: TestPerson;
@@ -17,29 +17,6 @@ beforeAll(async () => {
   c = await cast();
   ({ ada, bo, cy, dee } = c);
 });
-
-/**
- * Causality for a list of ops: each has seen every op listed before it, except those it is
- * named concurrent with (and that op's later ones on the same chain).
- */
-function causal(events: OpEvent[], concurrent: [OpEvent, OpEvent][] = []): CausalOrder {
-  const frontiers = new Map<string, Map<number, number>>();
-  events.forEach((later, i) => {
-    const frontier = new Map<number, number>();
-    const hidden = concurrent.flatMap(([x, y]) => (x === later ? [y] : y === later ? [x] : []));
-    for (const earlier of events.slice(0, i + 1)) {
-      const unseen = hidden.some(
-        (h) => h.ref.clientId === earlier.ref.clientId && earlier.ref.seq >= h.ref.seq,
-      );
-      if (unseen) continue;
-      const { clientId, seq } = earlier.ref;
-      frontier.set(clientId, Math.max(frontier.get(clientId) ?? 0, seq));
-    }
-    frontiers.set(refKey(later.ref), frontier);
-  });
-  return (earlier, later) =>
-    (frontiers.get(refKey(later))?.get(earlier.clientId) ?? 0) >= earlier.seq;
-}
 
 function reduce(events: OpEvent[], concurrent: [OpEvent, OpEvent][] = []) {
   const { state, verdicts } = reduceMembership(c.genesis, events, causal(events, concurrent));

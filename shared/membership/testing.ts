@@ -3,7 +3,7 @@ import { toHex } from '../crypto/bytes.ts';
 import { createGenesis, type Genesis } from '../group/genesis.ts';
 import { makePerson, seeded, type TestPerson } from '../testing/people.ts';
 import { inviteIdOf, type MembershipOp } from './ops.ts';
-import type { OpEvent } from './reduce.ts';
+import type { CausalOrder, OpEvent } from './reduce.ts';
 import type { OpRef } from './state.ts';
 
 export type Cast = {
@@ -83,3 +83,26 @@ export const invite = (
 });
 
 export const refKey = (ref: OpRef) => `${ref.clientId}:${ref.seq}`;
+
+/**
+ * Causality for a list of ops: each has seen every op listed before it, except those it is
+ * named concurrent with (and that op's later ones on the same chain).
+ */
+export function causal(events: OpEvent[], concurrent: [OpEvent, OpEvent][] = []): CausalOrder {
+  const frontiers = new Map<string, Map<number, number>>();
+  events.forEach((later, i) => {
+    const frontier = new Map<number, number>();
+    const hidden = concurrent.flatMap(([x, y]) => (x === later ? [y] : y === later ? [x] : []));
+    for (const earlier of events.slice(0, i + 1)) {
+      const unseen = hidden.some(
+        (h) => h.ref.clientId === earlier.ref.clientId && earlier.ref.seq >= h.ref.seq,
+      );
+      if (unseen) continue;
+      const { clientId, seq } = earlier.ref;
+      frontier.set(clientId, Math.max(frontier.get(clientId) ?? 0, seq));
+    }
+    frontiers.set(refKey(later.ref), frontier);
+  });
+  return (earlier, later) =>
+    (frontiers.get(refKey(later))?.get(earlier.clientId) ?? 0) >= earlier.seq;
+}

@@ -62,6 +62,16 @@ export function membershipNotices(engine: GroupEngine, myPerson: string): Notice
         add(person === event.person ? `${by} left` : `${by} removed ${nameOf(person, false)}`);
         break;
       }
+      case 'unlink': {
+        const person = members.devices.get(toHex(op.device))?.person ?? event.person;
+        add(
+          person === event.person
+            ? `${by} unlinked a device. Compare safety numbers.`
+            : `${by} unlinked a device of ${nameOf(person, false)}. Compare safety numbers.`,
+          true,
+        );
+        break;
+      }
       case 'promote':
         add(`${by} made ${nameOf(toHex(op.person), false)} an admin`);
         break;

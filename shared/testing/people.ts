@@ -46,3 +46,16 @@ export async function makePerson(n: number, displayName = `Person ${n}`): Promis
   const name = await signName(person, displayName, 1_700_000_000_000 + n);
   return { person, device, box, certificate, name };
 }
+
+/** Another device of the same person (linking, DESIGN §2): same person key and name. */
+export async function anotherDevice(of: TestPerson, n: number): Promise<TestPerson> {
+  const random = seeded(1000 + n);
+  const device = await testEd.signerFromSeed(random(32));
+  const box = boxKeyPairFromSecret(random(32));
+  const certificate = await certifyDevice(
+    of.person,
+    { signing: device.publicKey, box: box.publicKey },
+    1_700_000_100_000 + n,
+  );
+  return { person: of.person, device, box, certificate, name: of.name };
+}
