@@ -72,6 +72,8 @@ export type GroupHandle = {
   removeMember(person: string): Promise<void>;
   /** Makes a member an admin; admins only. */
   promote(person: string): Promise<void>;
+  /** Takes one device (hex key) out: one's own other device, or anyone's as an admin. */
+  unlinkDevice(device: string): Promise<void>;
   /** Leaves the group: the others go on without this device; what it holds stays, read-only. */
   leave(): Promise<void>;
   /** People asking to join while the group has admins approve joins (admins see them). */
@@ -203,6 +205,7 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     standing: () => standingOf(engine, myPerson, toHex(engine.core().me.signer.publicKey)),
     removeMember: (person) => engine.removePerson(person),
     promote: (person) => engine.promote(person),
+    unlinkDevice: (device) => engine.unlinkDevice(device),
     leave: () => engine.removePerson(myPerson),
     joinRequests: () => deps.joinRequests.requests(),
     notices: () => membershipNotices(engine, myPerson),

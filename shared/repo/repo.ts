@@ -12,7 +12,9 @@ import { joinKeys, sealJoinRequest } from '../invite/join-request.ts';
 import { INVITE_SECRET_BYTES } from '../membership/ops.ts';
 import { logWarn } from '../log.ts';
 import type { Sealer } from '../storage/sealer.ts';
-import { openSecrets } from '../group/admission.ts';
+import { admitOp, openSecrets } from '../group/admission.ts';
+import type { LinkedGroup } from '../link/protocol.ts';
+import { offerLink, type LinkOfferSession } from './link.ts';
 import { watchInvites } from './admit.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
 import type { RepoIdentity } from './identity.ts';
@@ -434,6 +436,71 @@ export async function createRepo(deps: RepoDeps) {
       const id = toHex(invite.groupId);
       if (groups.has(id)) throw new JoinError('You are already a member of this group.');
       return requestToJoin(invite);
+    },
+    /**
+     * Offers to link a new device of this person (a code and QR on screen): once approved, the
+     * new device is admitted into every group this device is in, with the keys their history
+     * policy gives a new member, and handed the person key (docs/architecture.md).
+     */
+    offerLink(signaling: readonly string[]): LinkOfferSession {
+      return offerLink({
+        ed: deps.ed,
+        identity,
+        network,
+        signaling,
+        now: deps.now,
+        random: deps.random,
+        admitEverywhere: async (certificate) => {
+          const handed: LinkedGroup[] = [];
+          const device = toHex(certificate.device);
+          for (const { record, engine, handle } of groups.values()) {
+            if (handle.standing().state !== 'member') continue;
+            if (!engine.members().devices.has(device)) {
+              const op = admitOp({
+                groupId: engine.groupId,
+                certificate,
+                name: identity.name,
+                inviteSecret: null,
+                secrets: [],
+              });
+              await engine.writeOp(op);
+            }
+            if (engine.members().devices.get(device)?.removed !== null) continue;
+            handed.push({
+              genesis: record.genesis,
+              signaling: [...record.signaling],
+              secrets: record.epochs.map(({ epoch, secret }) => ({ epoch, secret })),
+            });
+          }
+          return handed;
+        },
+      });
+    },
+    /**
+     * Opens the groups a linked device was handed (again after a restart: those already here
+     * are skipped). A group whose genesis does not verify is left out with a log line.
+     */
+    async adoptLinked(linked: readonly LinkedGroup[]): Promise<void> {
+      for (const group of linked) {
+        const groupId = hash(group.genesis);
+        const id = toHex(groupId);
+        if (groups.has(id) || group.secrets.length === 0) continue;
+        if (!(await verifyGenesis(deps.ed, group.genesis, groupId))) {
+          logWarn(`fellows: a linked group ${id.slice(0, 12)} has a genesis that does not verify`);
+          continue;
+        }
+        const record: GroupRecord = {
+          version: 1,
+          id,
+          genesis: group.genesis,
+          clientId: joinerClientId(identity.device.publicKey, groupId),
+          epochs: group.secrets.map(({ epoch, secret }) => ({ epoch, secret })),
+          signaling: [...group.signaling],
+          readKey: null,
+        };
+        await saveGroupRecord(deps.storage, deps.sealer, record);
+        await open(record);
+      }
     },
     /**
      * Deletes a group from this device: its log, snapshot, keys and record. Only once this

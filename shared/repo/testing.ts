@@ -3,7 +3,7 @@
 import { after } from '../timers.ts';
 import { createSealer } from '../storage/sealer.ts';
 import { memoryRepoStorage } from '../storage/storage.ts';
-import { makePerson, seeded, testCrypto, testEd } from '../testing/people.ts';
+import { makePerson, seeded, testCrypto, testEd, type TestPerson } from '../testing/people.ts';
 import type { memoryNetwork } from './network.ts';
 import { createRepo, type PendingJoin } from './repo.ts';
 
@@ -26,7 +26,16 @@ export async function repoPerson(
   net: ReturnType<typeof memoryNetwork>,
   clock: () => number = () => Date.now(),
 ) {
-  const p = await makePerson(n, name);
+  return repoDevice(await makePerson(n, name), n, net, clock);
+}
+
+/** A repo for a given person's device (`n` seeds its storage key). */
+export async function repoDevice(
+  p: TestPerson,
+  n: number,
+  net: ReturnType<typeof memoryNetwork>,
+  clock: () => number = () => Date.now(),
+) {
   const storage = memoryRepoStorage();
   const sealer = await createSealer(testCrypto, seeded(400 + n)(32));
   const endpoint = net.endpoint();

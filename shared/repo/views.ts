@@ -29,9 +29,23 @@ export type MemberItem = {
   name: string;
   role: 'admin' | 'member';
   devices: number;
+  /** Each device in the group now, in the order it was added. */
+  deviceList: DeviceItem[];
   me: boolean;
   /** The person's safety number (60 digits), to compare with theirs in person. */
   safetyNumber: string;
+};
+
+/** One of a person's devices, as the members panel lists it. */
+export type DeviceItem = {
+  /** Hex device key. */
+  device: string;
+  /** A short label people can compare between screens (the key's first bytes). */
+  label: string;
+  /** When the person certified it (ms). */
+  addedAt: number;
+  /** The device this app runs on. */
+  thisDevice: boolean;
 };
 
 const EXCERPT = 120;
@@ -97,7 +111,9 @@ export type Standing =
   | { state: 'member'; admin: boolean; adminsApproveJoins: boolean }
   /** Out of the group: what they had stays, read-only. `by` names the admin, if removed. */
   | { state: 'removed'; by: string | null }
-  | { state: 'left' };
+  | { state: 'left' }
+  /** This device was unlinked (its person stays in the group on their other devices). */
+  | { state: 'unlinked'; by: string | null };
 
 export function standingOf(engine: GroupEngine, myPerson: string, myDevice: string): Standing {
   const members = engine.members();
@@ -110,11 +126,17 @@ export function standingOf(engine: GroupEngine, myPerson: string, myDevice: stri
   if (!removal) return { state: 'member', admin: me.role === 'admin', adminsApproveJoins: approve };
   const author = members.devices.get(members.clientIds.get(removal.by.clientId) ?? '');
   const by = author ? (members.people.get(author.person)?.name.name ?? null) : null;
-  return { state: 'removed', by };
+  return { state: me.removed ? 'removed' : 'unlinked', by };
+}
+
+/** A device key's first six bytes in groups of four hex digits: "3f2a 91bc 77de". */
+export function deviceLabel(hexKey: string): string {
+  return (hexKey.slice(0, 12).match(/.{4}/g) ?? []).join(' ');
 }
 
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
   const members = engine.members();
+  const myDevice = toHex(engine.core().me.signer.publicKey);
   return activePeople(members)
     .map((p) => {
       const person = toHex(p.person);
@@ -123,6 +145,18 @@ export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[]
         name: p.name.name,
         role: p.role,
         devices: p.devices.filter((d) => members.devices.get(d)?.removed === null).length,
+        deviceList: p.devices.flatMap((key) => {
+          const device = members.devices.get(key);
+          if (!device || device.removed) return [];
+          return [
+            {
+              device: key,
+              label: deviceLabel(key),
+              addedAt: device.certificate.issuedAt,
+              thisDevice: key === myDevice,
+            },
+          ];
+        }),
         me: person === myPerson,
         safetyNumber: fingerprint(p.person),
       };

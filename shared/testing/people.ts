@@ -13,6 +13,8 @@ import {
 
 export type TestPerson = {
   person: Signer;
+  /** The person key's seed: what linking hands a new device. */
+  personSeed: Uint8Array;
   device: Signer;
   box: BoxKeyPair;
   certificate: DeviceCertificate;
@@ -35,7 +37,8 @@ export function seeded(label: number): (length: number) => Uint8Array {
 /** A person with one device, made from a number so tests can name "person 1", "person 2". */
 export async function makePerson(n: number, displayName = `Person ${n}`): Promise<TestPerson> {
   const random = seeded(n);
-  const person = await testEd.signerFromSeed(random(32));
+  const personSeed = random(32);
+  const person = await testEd.signerFromSeed(personSeed);
   const device = await testEd.signerFromSeed(random(32));
   const box = boxKeyPairFromSecret(random(32));
   const certificate = await certifyDevice(
@@ -44,7 +47,7 @@ export async function makePerson(n: number, displayName = `Person ${n}`): Promis
     1_700_000_000_000 + n,
   );
   const name = await signName(person, displayName, 1_700_000_000_000 + n);
-  return { person, device, box, certificate, name };
+  return { person, personSeed, device, box, certificate, name };
 }
 
 /** Another device of the same person (linking, DESIGN §2): same person key and name. */
@@ -57,5 +60,5 @@ export async function anotherDevice(of: TestPerson, n: number): Promise<TestPers
     { signing: device.publicKey, box: box.publicKey },
     1_700_000_100_000 + n,
   );
-  return { person: of.person, device, box, certificate, name: of.name };
+  return { person: of.person, personSeed: of.personSeed, device, box, certificate, name: of.name };
 }
