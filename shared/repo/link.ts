@@ -69,11 +69,11 @@ function statusCell<S>(initial: S) {
   const listeners = new Set<(s: S) => void>();
   return {
     get: () => status,
-    set(next: S) {
+    set: (next: S) => {
       status = next;
       for (const listener of listeners) listener(next);
     },
-    on(listener: (s: S) => void) {
+    on: (listener: (s: S) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
