@@ -1,4 +1,12 @@
-import { createIdentity, loadIdentity, type Identity } from '../identity/identity.ts';
+import {
+  createIdentity,
+  createLinkedIdentity,
+  dropLinkedGroups,
+  exportPersonSeed,
+  loadIdentity,
+  type FreshDevice,
+  type Identity,
+} from '../identity/identity.ts';
 import type { ProfileStore } from '../identity/profile-store.ts';
 import type { Vault } from '../platform/types.ts';
 
@@ -17,6 +25,15 @@ export type Session = {
   start: () => Promise<void>;
   /** Creates the identity from the name typed in onboarding; throws DisplayNameError. */
   createProfile: (displayName: string) => Promise<void>;
+  /** Saves the identity of this device once another device of the person linked it. */
+  linkProfile: (
+    device: FreshDevice,
+    linked: Parameters<typeof createLinkedIdentity>[1],
+  ) => Promise<void>;
+  /** Forgets the handed-over groups once the sync engine has opened them. */
+  linkedGroupsOpened: () => Promise<void>;
+  /** The person key's seed, for the moment the person approves linking a new device. */
+  personSeed: () => Promise<Uint8Array>;
 };
 
 export function createSession(deps: { vault: Vault; store: ProfileStore }): Session {
@@ -45,5 +62,11 @@ export function createSession(deps: { vault: Vault; store: ProfileStore }): Sess
       const identity = await createIdentity(displayName, deps);
       set({ status: 'ready', identity });
     },
+    async linkProfile(device, linked) {
+      const identity = await createLinkedIdentity(device, linked, deps);
+      set({ status: 'ready', identity });
+    },
+    linkedGroupsOpened: () => dropLinkedGroups(deps.store),
+    personSeed: () => exportPersonSeed(deps),
   };
 }

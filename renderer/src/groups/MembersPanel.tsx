@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
-import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
+import type { DeviceItem, MemberItem, Standing } from '../../../shared/repo/views.ts';
+import { DeviceList } from './DeviceList.tsx';
 import { Avatar } from '../app/Avatar.tsx';
 import { Confirm } from '../app/Confirm.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
@@ -11,6 +12,7 @@ import { FieldError } from '../app/FieldError.tsx';
 type Pending =
   | { kind: 'remove'; member: MemberItem }
   | { kind: 'promote'; member: MemberItem }
+  | { kind: 'unlink'; member: MemberItem; device: DeviceItem }
   | { kind: 'leave' };
 
 function question(pending: Pending, groupName: string): { title: string; detail: string } {
@@ -24,6 +26,13 @@ function question(pending: Pending, groupName: string): { title: string; detail:
       return {
         title: `Make ${pending.member.name} an admin?`,
         detail: 'Admins can remove people, make others admins and change the group’s settings.',
+      };
+    case 'unlink':
+      return {
+        title: `Unlink device ${pending.device.label}?`,
+        detail: pending.member.me
+          ? 'That laptop keeps what it already received, but sees nothing written from now on, in this group. To unlink it everywhere, do this in each group.'
+          : `${pending.member.name}’s device keeps what it already received, but sees nothing written from now on. ${pending.member.name} stays in the group on their other devices.`,
       };
     case 'leave':
       return {
@@ -170,6 +179,16 @@ export function MembersPanel(props: {
                 </button>
               </span>
             ) : null}
+            {member.deviceList.length > 1 ? (
+              <DeviceList
+                member={member}
+                canUnlink={inGroup && (member.me || admin)}
+                busy={busy}
+                onUnlink={(device) => {
+                  setPending({ kind: 'unlink', member, device });
+                }}
+              />
+            ) : null}
             {shown === member.person ? (
               <p className="safety-number">
                 <code>{member.safetyNumber}</code>
@@ -192,7 +211,9 @@ export function MembersPanel(props: {
               ? 'Remove'
               : pending.kind === 'promote'
                 ? 'Make admin'
-                : 'Leave'
+                : pending.kind === 'unlink'
+                  ? 'Unlink'
+                  : 'Leave'
           }
           danger={pending.kind !== 'promote'}
           busy={busy}

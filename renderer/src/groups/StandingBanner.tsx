@@ -38,7 +38,9 @@ export function StandingBanner(props: {
       <p>
         {standing.state === 'left'
           ? 'You left this group.'
-          : `${standing.by ?? 'An admin'} removed you from this group.`}{' '}
+          : standing.state === 'unlinked'
+            ? `${standing.by ?? 'An admin'} unlinked this device from the group.`
+            : `${standing.by ?? 'An admin'} removed you from this group.`}{' '}
         You can still read what was written before; you will not see anything new.
       </p>
       {asking ? (

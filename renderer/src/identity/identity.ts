@@ -22,7 +22,12 @@ const LABELS = {
   device: new TextEncoder().encode('fellows/device-signing-key/v1'),
   person: new TextEncoder().encode('fellows/person-signing-key/v1'),
   box: new TextEncoder().encode('fellows/device-box-key/v1'),
+  linked: new TextEncoder().encode('fellows/linked-groups/v1'),
 };
+/** PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): the prefix, then the 32 seed bytes. */
+const PKCS8_ED25519 = Uint8Array.from([
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+]);
 
 /**
  * This device's person, unlocked for use: signing keys are non-extractable CryptoKeys; the
@@ -42,6 +47,8 @@ export type Identity = {
   signingKey: CryptoKey;
   personKey: CryptoKey;
   createdAt: number;
+  /** Groups handed over when this device was linked, still to be opened (encoded). */
+  linkedGroups: Uint8Array | null;
 };
 
 export type IdentityProblem = 'storage-key-missing' | 'unwrap-failed';
@@ -250,7 +257,94 @@ async function unlock(
     signingKey: deviceKey,
     personKey,
     createdAt: record.createdAt,
+    linkedGroups: record.linkedGroups
+      ? await open(record.linkedGroups, storageKey, LABELS.linked)
+      : null,
   };
+}
+
+/** A new device's own keys, made before it knows whose it will be (linking). */
+export type FreshDevice = { pair: CryptoKeyPair; publicKey: Uint8Array; boxSecret: Uint8Array };
+
+export async function freshDevice(): Promise<FreshDevice> {
+  const pair = await newSigningPair();
+  return {
+    pair,
+    publicKey: await rawPublic(pair),
+    boxSecret: crypto.getRandomValues(new Uint8Array(32)),
+  };
+}
+
+/**
+ * Saves the identity of a device just linked to a person (DESIGN §2): its own keys, the
+ * person key it was handed, the person's certificate of it and their signed name, and the
+ * groups it was handed (sealed until the sync engine has opened them).
+ */
+export async function createLinkedIdentity(
+  device: FreshDevice,
+  linked: {
+    personSeed: Uint8Array;
+    certificate: DeviceCertificate;
+    name: SignedName;
+    groups: Uint8Array;
+  },
+  deps: Deps,
+): Promise<Identity> {
+  const storageKeyBytes = crypto.getRandomValues(new Uint8Array(32));
+  await deps.vault.set(STORAGE_KEY_NAME, storageKeyBytes);
+  const storageKey = await importStorageKey(storageKeyBytes);
+  const pkcs8 = new Uint8Array([...PKCS8_ED25519, ...linked.personSeed]);
+  const personKey = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, true, [
+    'sign',
+  ]);
+  pkcs8.fill(0);
+  const record: ProfileRecordV2 = {
+    version: 2,
+    displayName: linked.name.name,
+    personPublicKey: linked.certificate.person,
+    personKey: await wrap(personKey, storageKey, LABELS.person),
+    devicePublicKey: device.publicKey,
+    deviceKey: await wrap(device.pair.privateKey, storageKey, LABELS.device),
+    boxSecret: await seal(device.boxSecret, storageKey, LABELS.box),
+    certificate: encodeDeviceCertificate(linked.certificate),
+    signedName: encodeSignedName(linked.name),
+    createdAt: Date.now(),
+    linkedGroups: await seal(linked.groups, storageKey, LABELS.linked),
+  };
+  await deps.store.save(record);
+  return unlock(record, storageKey, storageKeyBytes);
+}
+
+/** Once the sync engine has opened the handed-over groups, their sealed copy goes. */
+export async function dropLinkedGroups(store: ProfileStore): Promise<void> {
+  const record = await store.load();
+  if (record?.version !== 2 || !record.linkedGroups) return;
+  await store.save({ ...record, linkedGroups: undefined });
+}
+
+/**
+ * The person key's seed, for a device being linked (asked for at the moment the person
+ * approves it, never kept): unwrapped once more, extractable, from the stored profile.
+ */
+export async function exportPersonSeed(deps: Deps): Promise<Uint8Array> {
+  const record = await deps.store.load();
+  const storageKeyBytes = await deps.vault.get(STORAGE_KEY_NAME);
+  if (record?.version !== 2 || !storageKeyBytes) throw new Error('this device has no person key');
+  const storageKey = await importStorageKey(storageKeyBytes);
+  const key = await crypto.subtle.unwrapKey(
+    'pkcs8',
+    record.personKey.wrapped as BufferSource,
+    storageKey,
+    {
+      name: 'AES-GCM',
+      iv: record.personKey.iv as BufferSource,
+      additionalData: LABELS.person as BufferSource,
+    },
+    { name: 'Ed25519' },
+    true,
+    ['sign'],
+  );
+  return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key)).slice(-32);
 }
 
 /** A short, stable label for a device key, for people to tell devices apart. */

@@ -28,6 +28,11 @@ export type ProfileRecordV2 = {
   certificate: Uint8Array;
   signedName: Uint8Array;
   createdAt: number;
+  /**
+   * Groups a linked device was handed and has not opened yet (their epoch secrets inside),
+   * AES-GCM-sealed with the storage key; dropped once the sync engine has opened them.
+   */
+  linkedGroups?: WrappedKey;
 };
 
 export type ProfileRecord = ProfileRecordV1 | ProfileRecordV2;

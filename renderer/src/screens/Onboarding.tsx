@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { DisplayNameError, MAX_DISPLAY_NAME_LENGTH } from '../../../shared/profile.ts';
 import { useSession } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
+import { LinkThisDevice } from './LinkThisDevice.tsx';
 
 /** First run: the person picks the name their groups will see, which creates their keys. */
 export function Onboarding() {
@@ -11,6 +12,16 @@ export function Onboarding() {
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const errorId = useId();
+  const [linking, setLinking] = useState(false);
+
+  if (linking)
+    return (
+      <LinkThisDevice
+        onBack={() => {
+          setLinking(false);
+        }}
+      />
+    );
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,6 +89,19 @@ export function Onboarding() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating your keys…' : 'Continue'}
         </button>
+        <p className="onboarding-alt">
+          Already use Fellows on another laptop?{' '}
+          <button
+            type="button"
+            className="link-button"
+            disabled={busy}
+            onClick={() => {
+              setLinking(true);
+            }}
+          >
+            Link to my other device
+          </button>
+        </p>
       </form>
     </main>
   );

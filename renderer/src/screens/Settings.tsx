@@ -3,6 +3,7 @@ import { Confirm } from '../app/Confirm.tsx';
 import { requestErase } from '../app/erase.ts';
 import { useSettings } from '../settings/app-settings.ts';
 import { ServerList } from '../settings/ServerList.tsx';
+import { LinkDeviceSection } from '../settings/LinkDeviceSection.tsx';
 import { stunServersInUse } from '../sync/client.ts';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -75,6 +76,7 @@ export function Settings(props: { onClose: () => void }) {
           </button>
         </div>
       ) : null}
+      <LinkDeviceSection />
       <EraseSection />
     </div>
   );

@@ -5,6 +5,7 @@ import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts'
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
+import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -27,7 +28,9 @@ export type SyncEvent =
   | { type: 'fork'; groupId: string }
   | { type: 'presence'; groupId: string }
   | { type: 'delivery'; groupId: string }
-  | { type: 'join'; joinId: number; status: JoinStatus };
+  | { type: 'join'; joinId: number; status: JoinStatus }
+  /** The offer to link a new device moved on (only one is open at a time). */
+  | { type: 'link'; status: LinkOfferStatus };
 
 /** What the person sees of an invite before anything is contacted (DESIGN §3). */
 export type InvitePreview =
@@ -48,8 +51,8 @@ export type SyncApi = {
     material: IdentityMaterial,
     listener: (event: SyncEvent) => void,
     network: Comlink.Remote<NetworkHost> | null,
-    settings: { signaling: string[] },
-  ): Promise<void>;
+    settings: { signaling: string[]; linked?: Uint8Array | null },
+  ): Promise<{ linkedOpened: boolean }>;
   groups(): Promise<GroupSummary[]>;
   /** Creates a group whose members meet through `signaling` (by default, the list given to start). */
   createGroup(name: string, signaling?: string[]): Promise<string>;
@@ -80,6 +83,14 @@ export type SyncApi = {
   /** Who joined, left, was removed or made admin, and device changes, in order. */
   notices(groupId: string): Promise<Notice[]>;
   invite(groupId: string): Promise<InviteOut>;
+  /** Takes one device out of a group: one's own other device, or anyone's as an admin. */
+  unlinkDevice(groupId: string, device: string): Promise<void>;
+  /** Opens an offer to link a new device of this person; progress arrives as `link` events. */
+  offerLink(): Promise<{ code: string; expiresAt: number }>;
+  /** Lets the asking device in, handing it the person key (32-byte seed). */
+  approveLink(personSeed: Uint8Array): Promise<void>;
+  declineLink(): Promise<void>;
+  cancelLink(): Promise<void>;
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;
   syncReport(groupId: string): Promise<SyncReport>;

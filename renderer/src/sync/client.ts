@@ -29,7 +29,7 @@ export function roomStatus(group: string): RoomStatus | null {
 export async function startSyncEngine(
   identity: Identity,
   listener: (event: SyncEvent) => void,
-): Promise<SyncClient> {
+): Promise<{ remote: SyncClient; linkedOpened: boolean }> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), {
     type: 'module',
     name: 'fellows-sync',
@@ -60,8 +60,8 @@ export async function startSyncEngine(
     // Only the STUN servers listed in Settings, none by default (DESIGN §6).
     // Comlink turns this proxy into a Remote on the worker's side; the API is typed from there.
     Comlink.proxy(network) as unknown as Comlink.Remote<NetworkHost>,
-    { signaling: settings.signaling },
+    { signaling: settings.signaling, linked: identity.linkedGroups },
   );
-  await Promise.race([started, failed]);
-  return remote;
+  const { linkedOpened } = await Promise.race([started, failed]);
+  return { remote, linkedOpened };
 }

@@ -11,7 +11,7 @@ import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { SyncReport } from './api.ts';
 import { roomStatus, type SyncClient } from './client.ts';
 import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
-import { usePlatform } from '../app/context.tsx';
+import { usePlatform, useSession } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
@@ -24,7 +24,11 @@ const SyncContext = createContext<SyncStore | null>(null);
 /** Starts the sync engine for this identity and makes it available to the tree below. */
 export function SyncProvider(props: { identity: Identity; children: ReactNode }) {
   const { identity, children } = props;
-  const store = useMemo(() => createSyncStore(identity), [identity]);
+  const session = useSession();
+  const store = useMemo(
+    () => createSyncStore(identity, session.linkedGroupsOpened),
+    [identity, session],
+  );
   const platform = usePlatform();
   // Fresh renderer before Chromium's peer-connection cap, at an idle moment (recycle.ts).
   useEffect(

@@ -1,3 +1,4 @@
+import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncEvent } from './api.ts';
@@ -24,10 +25,20 @@ export type SyncStore = {
   presenceVersion: (groupId: string) => number;
   /** The latest status of a join request, or undefined while none has arrived. */
   joinStatus: (joinId: number) => JoinStatus | undefined;
+  /** How the open offer to link a new device stands, or null when none is open. */
+  linkStatus: () => LinkOfferStatus | null;
+  forgetLink: () => void;
   refresh: () => Promise<void>;
 };
 
-export function createSyncStore(identity: Identity): SyncStore {
+/**
+ * `onLinkedOpened` runs once the engine has opened the groups a just-linked device was
+ * handed (their sealed copy can go).
+ */
+export function createSyncStore(
+  identity: Identity,
+  onLinkedOpened: () => Promise<void> = () => Promise.resolve(),
+): SyncStore {
   let state: SyncState = { status: 'starting', groups: [], error: null };
   let client: SyncClient | null = null;
   const versions = new Map<string, number>();
@@ -36,6 +47,7 @@ export function createSyncStore(identity: Identity): SyncStore {
     map.set(id, (map.get(id) ?? 0) + 1);
   };
   const joins = new Map<number, JoinStatus>();
+  let link: LinkOfferStatus | null = null;
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
@@ -54,6 +66,11 @@ export function createSyncStore(identity: Identity): SyncStore {
       notify();
       return;
     }
+    if (event.type === 'link') {
+      link = event.status;
+      notify();
+      return;
+    }
     if (event.type === 'join') {
       joins.set(event.joinId, event.status);
       notify();
@@ -69,9 +86,10 @@ export function createSyncStore(identity: Identity): SyncStore {
       if (!mine) throw new Error(ELSEWHERE_MESSAGE);
       return startSyncEngine(identity, onEvent);
     })
-    .then(async (started) => {
-      client = started;
-      set({ status: 'ready', groups: await started.groups() });
+    .then(async ({ remote, linkedOpened }) => {
+      client = remote;
+      set({ status: 'ready', groups: await remote.groups() });
+      if (linkedOpened) await onLinkedOpened();
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +106,11 @@ export function createSyncStore(identity: Identity): SyncStore {
     version: (groupId) => versions.get(groupId) ?? 0,
     presenceVersion: (groupId) => presenceVersions.get(groupId) ?? 0,
     joinStatus: (joinId) => joins.get(joinId),
+    linkStatus: () => link,
+    forgetLink() {
+      link = null;
+      notify();
+    },
     refresh,
   };
 }

@@ -11,6 +11,9 @@ import {
 } from '../../../shared/identity/keys.ts';
 import { inviteLink, encodeInvite } from '../../../shared/invite/code.ts';
 import { createRepo, type PendingJoin, type Repo } from '../../../shared/repo/repo.ts';
+import type { LinkOfferSession } from '../../../shared/repo/link.ts';
+import { decodeLinkedGroups } from '../../../shared/link/protocol.ts';
+import { logWarn } from '../../../shared/log.ts';
 import { remoteNetwork } from './remote-network.ts';
 import { createSealer } from '../../../shared/storage/sealer.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
@@ -26,6 +29,7 @@ let defaultSignaling: string[] = [];
 let joinCounter = 0;
 const JOIN_RETRY_MS = 3000;
 const joins = new Map<number, PendingJoin>();
+let linkOffer: LinkOfferSession | null = null;
 /** Per group, what the sync panel shows; the newest REPORT_LIMIT of each. */
 const reports = new Map<string, SyncReport>();
 const REPORT_LIMIT = 100;
@@ -57,7 +61,7 @@ function group(id: string) {
 const api: SyncApi = {
   async start(material, listener, networkHost, settings) {
     defaultSignaling = settings.signaling;
-    if (repo) return;
+    if (repo) return { linkedOpened: false };
     const send = (event: SyncEvent) => {
       listener(event);
     };
@@ -121,6 +125,15 @@ const api: SyncApi = {
       watchAll();
       send({ type: 'groups' });
     });
+    if (!(settings.linked instanceof Uint8Array)) return { linkedOpened: false };
+    // A device just linked: open the groups its person's other device handed it.
+    try {
+      await repo.adoptLinked(decodeLinkedGroups(settings.linked));
+      return { linkedOpened: true };
+    } catch (error) {
+      logWarn('fellows: the groups handed to this device could not be opened', error);
+      return { linkedOpened: false };
+    }
   },
   groups: () => Promise.resolve(requireRepo().list()),
   async createGroup(name, signaling) {
@@ -192,6 +205,31 @@ const api: SyncApi = {
     group(id);
     const report = reportOf(id);
     return Promise.resolve({ rejected: [...report.rejected], forks: [...report.forks] });
+  },
+  unlinkDevice: (id, device) => group(id).unlinkDevice(hexKey(device)),
+  offerLink() {
+    linkOffer?.cancel();
+    const session = requireRepo().offerLink(defaultSignaling);
+    linkOffer = session;
+    session.on((status) => {
+      if (linkOffer === session) emit?.({ type: 'link', status });
+    });
+    return Promise.resolve({ code: session.code, expiresAt: session.expiresAt });
+  },
+  approveLink(personSeed) {
+    if (!(personSeed instanceof Uint8Array) || personSeed.length !== 32)
+      throw new TypeError('not a person key');
+    if (!linkOffer) throw new Error('No device is asking to be linked.');
+    return linkOffer.approve(personSeed);
+  },
+  declineLink() {
+    linkOffer?.decline();
+    return Promise.resolve();
+  },
+  cancelLink() {
+    linkOffer?.cancel();
+    linkOffer = null;
+    return Promise.resolve();
   },
   async invite(id) {
     const invite = await group(id).invite();
