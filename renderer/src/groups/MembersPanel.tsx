@@ -68,13 +68,20 @@ export function MembersPanel(props: {
   const inGroup = props.standing.state === 'member';
 
   async function confirm(change: Pending) {
-    const done = await act((client) =>
-      change.kind === 'remove'
-        ? client.removeMember(props.groupId, change.member.person)
-        : change.kind === 'promote'
-          ? client.promote(props.groupId, change.member.person)
-          : client.leave(props.groupId),
-    );
+    // A switch, not a chain of conditions: a new kind of change can never fall through to
+    // another (an unlink once did, to leaving).
+    const done = await act((client) => {
+      switch (change.kind) {
+        case 'remove':
+          return client.removeMember(props.groupId, change.member.person);
+        case 'promote':
+          return client.promote(props.groupId, change.member.person);
+        case 'unlink':
+          return client.unlinkDevice(props.groupId, change.device.device);
+        case 'leave':
+          return client.leave(props.groupId);
+      }
+    });
     if (done) setPending(null);
   }
 
