@@ -5,6 +5,7 @@ import { epochHolders } from '../membership/state.ts';
 import {
   foundGroup,
   join,
+  linkDevice,
   memberNames,
   restartedEngine,
   syncAll,
@@ -21,6 +22,8 @@ type Step =
   | { kind: 'send'; peer: number }
   | { kind: 'deliver'; from: number; to: number; keep: number[] }
   | { kind: 'join'; by: number }
+  | { kind: 'link'; peer: number }
+  | { kind: 'unlink'; by: number; whom: number }
   | { kind: 'remove'; by: number; whom: number }
   | { kind: 'leave'; peer: number }
   | { kind: 'promote'; by: number; whom: number }
@@ -42,6 +45,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('join' as const), by: at }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('link' as const), peer: at }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('unlink' as const), by: at, whom: at }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('remove' as const), by: at, whom: at }),
@@ -128,10 +136,32 @@ async function run(initial: number, steps: Step[]): Promise<void> {
         await join(group, by, next, `P${next++}`, clock.now);
         break;
       }
+      case 'link': {
+        // A member links a second device of their own: no invite, no admin needed.
+        const peer = peerAt(s.peer);
+        if (group.peers.length >= 6 || !inGroupAsSeen(peer)) break;
+        await linkDevice(group, peer, next++, clock.now);
+        break;
+      }
+      case 'unlink': {
+        // One's own other device, or anyone's as an admin; never a person's last device.
+        const by = peerAt(s.by);
+        const whom = peerAt(s.whom);
+        if (by === whom || !inGroupAsSeen(by)) break;
+        const own = personOf(by) === personOf(whom);
+        if (!own && roleAsSeen(by, by) !== 'admin') break;
+        const seen = by.engine.members();
+        const devices = seen.people.get(personOf(whom))?.devices ?? [];
+        const active = devices.filter((d) => seen.devices.get(d)?.removed === null);
+        if (active.length < 2 || !active.includes(deviceOf(whom))) break;
+        await by.engine.unlinkDevice(deviceOf(whom));
+        break;
+      }
       case 'remove': {
         const by = peerAt(s.by);
         const whom = peerAt(s.whom);
-        if (by === whom || !inGroupAsSeen(by) || roleAsSeen(by, by) !== 'admin') break;
+        if (personOf(by) === personOf(whom) || !inGroupAsSeen(by)) break;
+        if (roleAsSeen(by, by) !== 'admin') break;
         if (by.engine.members().people.get(personOf(whom))?.removed !== null) break;
         await by.engine.removePerson(personOf(whom));
         break;
@@ -214,7 +244,7 @@ async function run(initial: number, steps: Step[]): Promise<void> {
 }
 
 describe('membership convergence', () => {
-  it(`3–6 peers joining, removing, leaving and promoting under random delivery and partitions agree on members and epoch; those out read nothing new (${RUNS} runs)`, async () => {
+  it(`3–6 peers joining, linking and unlinking devices, removing, leaving and promoting under random delivery and partitions agree on members and epoch; those out read nothing new (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 3, max: 4 }),

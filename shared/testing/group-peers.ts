@@ -5,7 +5,7 @@ import { admitOp, boxSecrets, openSecrets } from '../group/admission.ts';
 import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
 import { createGenesis, type Genesis } from '../group/genesis.ts';
 import { memoryGroupStorage } from '../storage/storage.ts';
-import { makePerson, seeded, testEd, type TestPerson } from './people.ts';
+import { anotherDevice, makePerson, seeded, testEd, type TestPerson } from './people.ts';
 
 export type Peer = {
   name: string;
@@ -81,30 +81,40 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
 }
 
 /**
- * `admitter` lets person `n` in (the cryptographic part of DESIGN §3: boxed secrets, admission
- * op) and hands the new member nothing: the test delivers the log however it likes.
+ * `of` links another device of its own person (`n` seeds its keys): an admission with no
+ * invite, by the same person; the new device receives `of`'s log.
  */
-export async function admitOnly(
+export async function linkDevice(
   group: TestGroup,
-  admitter: Peer,
+  of: Peer,
   n: number,
-  name: string,
   now: () => number,
 ): Promise<Peer> {
-  const person = await makePerson(n, name);
+  const person = await anotherDevice(of.person, n);
   const op = admitOp({
     groupId: group.groupId,
     certificate: person.certificate,
     name: person.name,
-    inviteSecret: group.inviteSecret,
-    secrets: boxSecrets(
-      admitter.secrets,
-      person.box.publicKey,
-      admitter.person.box,
-      seeded(2000 + n),
-    ),
+    inviteSecret: null,
+    secrets: boxSecrets(of.secrets, person.box.publicKey, of.person.box, seeded(2500 + n)),
   });
-  await admitter.engine.writeOp(op);
+  await of.engine.writeOp(op);
+  const peer = await peerFor(group, person, `${of.name}'`, op, of, now, n);
+  await peer.engine.receive((await of.storage.loadBlobs()).map((b) => b.bytes));
+  group.peers.push(peer);
+  return peer;
+}
+
+/** An engine for a device just admitted by `op`, holding the secrets boxed to it. */
+async function peerFor(
+  group: TestGroup,
+  person: TestPerson,
+  name: string,
+  op: ReturnType<typeof admitOp>,
+  admitter: Peer,
+  now: () => number,
+  n: number,
+): Promise<Peer> {
   const storage = memoryGroupStorage();
   const engine = createGroupEngine({
     ed: testEd,
@@ -130,6 +140,34 @@ export async function admitOnly(
     await engine.addEpochSecret(epoch, secret);
   }
   return { name, person, engine, storage, secrets };
+}
+
+/**
+ * `admitter` lets person `n` in (the cryptographic part of DESIGN §3: boxed secrets, admission
+ * op) and hands the new member nothing: the test delivers the log however it likes.
+ */
+export async function admitOnly(
+  group: TestGroup,
+  admitter: Peer,
+  n: number,
+  name: string,
+  now: () => number,
+): Promise<Peer> {
+  const person = await makePerson(n, name);
+  const op = admitOp({
+    groupId: group.groupId,
+    certificate: person.certificate,
+    name: person.name,
+    inviteSecret: group.inviteSecret,
+    secrets: boxSecrets(
+      admitter.secrets,
+      person.box.publicKey,
+      admitter.person.box,
+      seeded(2000 + n),
+    ),
+  });
+  await admitter.engine.writeOp(op);
+  return peerFor(group, person, name, op, admitter, now, n);
 }
 
 /** `admitter` lets person `n` in, and the new peer receives the admitter's log. */
