@@ -113,6 +113,14 @@ function judgeOpened(
   const depIds: Uint8Array[] = [];
   let ambiguous = false;
   for (const dep of blob.deps) {
+    // A position after a removed device's pin is decided without its blob: whatever is there
+    // is refused. Peers that never got that blob (nobody relays a refused one) must not wait
+    // for it; the deps hash then cannot be checked, as for any ambiguous position.
+    const pin = core.pins.get(dep.device);
+    if (pin !== undefined && dep.seq > pin && !state.book.isDecided(dep.device, dep.seq)) {
+      ambiguous = true;
+      continue;
+    }
     if (!state.book.isDecided(dep.device, dep.seq)) {
       return hold(core, `pos:${dep.device}:${dep.seq}`, signed.id, { signed });
     }

@@ -254,4 +254,18 @@ describe('membership convergence', () => {
       { numRuns: RUNS },
     );
   }, 600_000);
+
+  // Found by the soak: P2 leaves while Ada removes P2; P3 sees the leave first and rotates;
+  // Ada admits P4. The leave and the removal each pinned P2 consistently with themselves, so
+  // peers kept whichever came first, and Ada waited for ever on P2's refused leave.
+  it('a leave crossing an admin’s removal of the same person settles the same everywhere', async () => {
+    await run(3, [
+      { kind: 'leave', peer: 4 },
+      { kind: 'remove', by: 0, whom: 4 },
+      { kind: 'deliver', from: 4, to: 2, keep: [1141101391] },
+      { kind: 'send', peer: 0 },
+      { kind: 'send', peer: 2 },
+      { kind: 'join', by: 0 },
+    ]);
+  });
 });

@@ -88,8 +88,44 @@ export function reduceMembership(
       state.voided.set(device, [...(state.voided.get(device) ?? []), event.ref]);
     }
     if (verdict.ok) apply(state, event);
+    else if (verdict.reason === 'not-member' || verdict.reason === 'unknown-device')
+      lowerPins(state, event, happenedBefore);
   }
   return { state, verdicts };
+}
+
+/**
+ * A removal (or unlink) that came second — its target had left, or was out already — still
+ * pins what its author had seen, when its author had the right to write it: a device's pin is
+ * the lowest any such op names. Else a member's leave and an admin's concurrent removal of
+ * them would each be a consistent outcome (the leave pinning itself in, the removal pinning
+ * it out), and peers would keep whichever reached them first. With the lowest pin, the leave
+ * is refused everywhere and the removal stands (the property test found this).
+ */
+function lowerPins(state: MembershipState, event: OpEvent, before: CausalOrder): void {
+  const { op } = event;
+  const author = state.devices.get(event.device);
+  if (!author || author.person !== event.person || author.removed) return;
+  const isAdmin = (state.adminGrants.get(event.person) ?? []).some(
+    (grant) => grant === null || before(grant, event.ref),
+  );
+  const lower = (device: MemberDevice | undefined, pin: number) => {
+    if (!device?.removed || pin >= device.removed.pin) return;
+    const seen = pin === 0 || before({ clientId: device.clientId, seq: pin }, event.ref);
+    if (!seen || before({ clientId: device.clientId, seq: pin + 1 }, event.ref)) return;
+    device.removed = { ...device.removed, pin };
+  };
+  if (op.type === 'remove') {
+    const person = toHex(op.person);
+    if (person !== event.person && !isAdmin) return;
+    for (const pin of op.pins) {
+      const device = state.devices.get(state.clientIds.get(pin.clientId) ?? '');
+      if (device?.person === person) lower(device, pin.seq);
+    }
+  } else if (op.type === 'unlink') {
+    const device = state.devices.get(toHex(op.device));
+    if (device && (device.person === event.person || isAdmin)) lower(device, op.pin);
+  }
 }
 
 function reject(reason: MembershipRejectReason): Verdict {

@@ -113,6 +113,25 @@ describe('roles and removal', () => {
     expect(names(state)).toEqual(['Ada:admin', 'Cy:member']);
   });
 
+  it('a leave crossing an admin’s removal of the same person: the lower pin holds', () => {
+    // Bo leaves (his leave is his seq 2); Ada, not having seen it, removes him at seq 1. The
+    // leave comes first in the order, but Ada's pin still counts: the leave itself is then
+    // refused on every peer (the engine rebuilds), and Ada's removal stands.
+    const leave = event(bo, B, 2, remove(bo, [[B, 2]]));
+    const byAda = event(ada, A(), 4, remove(bo, [[B, 1]]));
+    const { state, outcome } = reduce([...founding(), leave, byAda], [[leave, byAda]]);
+    expect(outcome.slice(-2)).toEqual(['ok', 'not-member']);
+    expect(state.devices.get(toHex(bo.device.publicKey))?.removed?.pin).toBe(1);
+    // Once the leave is refused, the removal stands on its own with the same pin.
+    const settled = reduce([...founding(), event(ada, A(), 4, remove(bo, [[B, 1]]))]);
+    expect(settled.outcome.at(-1)).toBe('ok');
+    expect(settled.state.devices.get(toHex(bo.device.publicKey))?.removed?.pin).toBe(1);
+    // A member who could not have removed Bo pins nothing.
+    const overreach = event(cy, C, 1, remove(bo, [[B, 0]]));
+    const kept = reduce([...founding(), leave, overreach], [[leave, overreach]]);
+    expect(kept.state.devices.get(toHex(bo.device.publicKey))?.removed?.pin).toBe(2);
+  });
+
   it('a removal retires the invites made before it; a new invite lets people in again', () => {
     const base = [...founding(), event(ada, A(), 4, remove(cy, [[C, 0]]))];
     const stale = event(bo, B, 2, admit(dee, D));

@@ -53,6 +53,8 @@ export type GroupSummary = {
   last: MessageItem | null;
   /** The signaling servers this group's members meet through (its settings, in its invites). */
   signaling: readonly string[];
+  /** What new members see: the whole history, or only from their join. */
+  historyPolicy: 'all' | 'from-join';
 };
 
 export type JoinStatus =
@@ -379,6 +381,7 @@ export async function createRepo(deps: RepoDeps) {
           mentions: unread.mentions,
           last: handle.lastMessage(),
           signaling: [...record.signaling],
+          historyPolicy: engine.members().settings.historyPolicy,
         };
       });
     },

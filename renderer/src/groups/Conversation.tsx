@@ -154,7 +154,7 @@ export function Conversation(props: { group: GroupSummary }) {
         >
           Sync
         </button>
-        <GroupInfo signaling={group.signaling} />
+        <GroupInfo signaling={group.signaling} historyPolicy={group.historyPolicy} />
       </header>
       {standing.state === 'member' ? <OfflineBanner groupId={group.id} /> : null}
       {membersOpen ? (

@@ -5,7 +5,10 @@ import { useSettings } from '../settings/app-settings.ts';
  * A group's own servers, read-only, from its conversation header: a group keeps the signaling
  * servers it was created with (they travel in its invites); STUN is this device's setting.
  */
-export function GroupInfo(props: { signaling: readonly string[] }) {
+export function GroupInfo(props: {
+  signaling: readonly string[];
+  historyPolicy: 'all' | 'from-join';
+}) {
   const [open, setOpen] = useState(false);
   const settings = useSettings();
   const panelId = useId();
@@ -36,6 +39,13 @@ export function GroupInfo(props: { signaling: readonly string[] }) {
       </button>
       {open ? (
         <section id={panelId} className="group-info-panel card" aria-label="Group info">
+          <h2>History</h2>
+          <p className="hint">
+            {props.historyPolicy === 'all'
+              ? 'New members, and new devices of members, see the whole history from the group’s start.'
+              : 'New members see only what is written after they join.'}{' '}
+            Someone removed, and a device unlinked, sees nothing written afterwards.
+          </p>
           <h2>Signaling servers</h2>
           {props.signaling.length === 0 ? (
             <p className="hint">None: this group’s members cannot find each other.</p>
