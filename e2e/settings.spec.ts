@@ -90,6 +90,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Group info' }).click();
     const info = page.getByRole('region', { name: 'Group info' });
     await expect(info.getByRole('listitem')).toHaveText(['ws://localhost:4444']);
+    await expect(info).toContainText(
+      'New members, and new devices of members, see the whole history',
+    );
     if (theme === 'light') await snap(page, 'group-info');
     await openSettings(page);
     await add(signaling(page), SIGNALING);
