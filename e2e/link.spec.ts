@@ -96,16 +96,31 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await snap(ada.page, `link-members-${theme}`);
     await panel.getByRole('button', { name: 'Close' }).click();
 
-    // Bo unlinks the laptop from the first one: it says so and gets nothing new.
-    await bo.page.getByRole('button', { name: 'Done' }).click();
-    await bo.page.getByRole('button', { name: 'Close' }).click();
-    await openGroup(bo.page, 'Choir');
-    await bo.page.getByRole('button', { name: '2 members' }).click();
-    const boPanel = bo.page.getByRole('region', { name: 'Members' });
-    await boPanel.getByRole('button', { name: /^Unlink device/ }).click();
-    await boPanel.getByRole('alertdialog').getByRole('button', { name: 'Unlink' }).click();
-    await expect(boPanel.getByRole('list', { name: 'Devices of Bo' })).toHaveCount(0);
-    await boPanel.getByRole('button', { name: 'Close' }).click();
+    // Bo unlinks the laptop from the first one — from a group's members panel, or from
+    // Settings for all his groups at once: it says so and gets nothing new.
+    if (theme === 'light') {
+      await bo.page.getByRole('button', { name: 'Done' }).click();
+      await bo.page.getByRole('button', { name: 'Close' }).click();
+      await openGroup(bo.page, 'Choir');
+      await bo.page.getByRole('button', { name: '2 members' }).click();
+      const boPanel = bo.page.getByRole('region', { name: 'Members' });
+      await boPanel.getByRole('button', { name: /^Unlink device/ }).click();
+      await boPanel.getByRole('alertdialog').getByRole('button', { name: 'Unlink' }).click();
+      await expect(boPanel.getByRole('list', { name: 'Devices of Bo' })).toHaveCount(0);
+      await boPanel.getByRole('button', { name: 'Close' }).click();
+    } else {
+      await bo.page.getByRole('button', { name: 'Done' }).click();
+      const mine = devices.getByRole('list', { name: 'Your linked devices' });
+      await expect(mine.getByRole('listitem')).toHaveCount(2);
+      await expect(mine.getByRole('listitem').first()).toContainText('this device');
+      await mine.getByRole('button', { name: /^Unlink device/ }).click();
+      await expect(devices.getByRole('alertdialog')).toContainText('from all your groups');
+      await snap(bo.page, `link-unlink-${theme}`);
+      await devices.getByRole('alertdialog').getByRole('button', { name: 'Unlink' }).click();
+      await expect(mine).toHaveCount(0);
+      await bo.page.getByRole('button', { name: 'Close' }).click();
+      await openGroup(bo.page, 'Choir');
+    }
     await expect(
       laptop.page.getByRole('status').filter({ hasText: 'unlinked this device' }),
     ).toBeVisible({ timeout: 30_000 });

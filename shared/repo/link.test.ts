@@ -95,8 +95,21 @@ describe('linking a second device', () => {
       .find((m) => m.me)!;
     expect(mine.deviceList.map((d) => d.thisDevice)).toEqual([false, true]);
 
-    // Bo unlinks the laptop from the first one: a new epoch the laptop cannot read.
-    await bo.repo.get(id)!.unlinkDevice(mine.deviceList[1]!.device);
+    // Settings lists Bo's two devices, each in both groups.
+    const listed = bo.repo.myDevices();
+    expect(listed.map((d) => [d.thisDevice, d.groups])).toEqual([
+      [true, 2],
+      [false, 2],
+    ]);
+    await expect(bo.repo.unlinkEverywhere(listed[0]!.device)).rejects.toThrow(/you are using/);
+
+    // Bo unlinks the laptop from the first one, in every group: new epochs it cannot read.
+    expect(await bo.repo.unlinkEverywhere(mine.deviceList[1]!.device)).toBe(2);
+    expect(bo.repo.myDevices()).toHaveLength(1);
+    await waitFor(
+      () => second.repo.get(own.id)!.standing().state === 'unlinked',
+      'the laptop is out of Bo’s own group too',
+    );
     await waitFor(
       () => second.repo.get(id)!.standing().state === 'unlinked',
       'the laptop learns it',

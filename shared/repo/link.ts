@@ -82,6 +82,8 @@ function statusCell<S>(initial: S) {
 
 /** Starts an offer on the first device. One device may link per offer; it lasts 10 minutes. */
 export function offerLink(ctx: OfferContext): LinkOfferSession {
+  if (ctx.signaling.length === 0)
+    throw new Error('Add a signaling server in Settings first: the two devices meet through it.');
   const offer: LinkOffer = {
     version: 1,
     linkSecret: ctx.random(LINK_SECRET_BYTES),

@@ -26,7 +26,7 @@ import {
   type GroupRecord,
   type RepoStorage,
 } from './records.ts';
-import type { MessageItem } from './views.ts';
+import type { DeviceItem, MessageItem } from './views.ts';
 import { createRoomState, TYPING_TTL_MS } from './room-state.ts';
 import { createGroupRooms, type GroupRooms } from './rooms.ts';
 import { activePeople } from '../membership/state.ts';
@@ -56,6 +56,9 @@ export type GroupSummary = {
   /** What new members see: the whole history, or only from their join. */
   historyPolicy: 'all' | 'from-join';
 };
+
+/** One of this person's devices, as Settings lists it: in how many of our groups it is. */
+export type MyDevice = DeviceItem & { groups: number };
 
 export type JoinStatus =
   | { state: 'waiting' }
@@ -478,6 +481,39 @@ export async function createRepo(deps: RepoDeps) {
           return handed;
         },
       });
+    },
+    /**
+     * This person's devices across every group this device is in (hex key, label, when it
+     * was added, how many groups it is in): what Settings lists under "Your devices".
+     */
+    myDevices(): MyDevice[] {
+      const found = new Map<string, MyDevice>();
+      for (const { handle } of groups.values()) {
+        if (handle.standing().state !== 'member') continue;
+        const me = handle.members().find((m) => m.me);
+        for (const device of me?.deviceList ?? []) {
+          const known = found.get(device.device);
+          found.set(device.device, { ...device, groups: (known?.groups ?? 0) + 1 });
+        }
+      }
+      return [...found.values()].sort((a, b) => a.addedAt - b.addedAt);
+    },
+    /**
+     * Unlinks one of this person's other devices from every group this device is in (each
+     * group moves to a new epoch it lacks). Returns in how many groups it was unlinked.
+     */
+    async unlinkEverywhere(device: string): Promise<number> {
+      if (device === toHex(identity.device.publicKey))
+        throw new MembershipError('This is the device you are using: unlink it from another one.');
+      let count = 0;
+      for (const { engine, handle } of groups.values()) {
+        if (handle.standing().state !== 'member') continue;
+        const known = engine.members().devices.get(device);
+        if (!known || known.removed || known.person !== myPerson) continue;
+        await engine.unlinkDevice(device);
+        count++;
+      }
+      return count;
     },
     /**
      * Opens the groups a linked device was handed (again after a restart: those already here

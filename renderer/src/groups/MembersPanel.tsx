@@ -31,7 +31,7 @@ function question(pending: Pending, groupName: string): { title: string; detail:
       return {
         title: `Unlink device ${pending.device.label}?`,
         detail: pending.member.me
-          ? 'That laptop keeps what it already received, but sees nothing written from now on, in this group. To unlink it everywhere, do this in each group.'
+          ? 'That laptop keeps what it already received, but sees nothing written from now on, in this group. To unlink it from all your groups at once, use Settings → Your devices.'
           : `${pending.member.name}’s device keeps what it already received, but sees nothing written from now on. ${pending.member.name} stays in the group on their other devices.`,
       };
     case 'leave':

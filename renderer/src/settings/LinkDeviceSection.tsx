@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { useSession } from '../app/context.tsx';
 import { FieldError } from '../app/FieldError.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { MyDevices } from './MyDevices.tsx';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -53,6 +54,7 @@ export function LinkDeviceSection() {
         Use Fellows on another laptop as the same person: it joins all your groups and sees what
         this one sees. Everyone in your groups is told you added a device.
       </p>
+      <MyDevices />
       {!offer ? (
         <button type="button" onClick={() => void start()} disabled={busy}>
           Link a new device

@@ -1,4 +1,4 @@
-import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
+import type { GroupSummary, JoinStatus, MyDevice } from '../../../shared/repo/repo.ts';
 import type { NetworkHost } from './network-host.ts';
 import type * as Comlink from 'comlink';
 import type { Anchor, Page, PresenceItem } from '../../../shared/repo/handle.ts';
@@ -85,6 +85,10 @@ export type SyncApi = {
   invite(groupId: string): Promise<InviteOut>;
   /** Takes one device out of a group: one's own other device, or anyone's as an admin. */
   unlinkDevice(groupId: string, device: string): Promise<void>;
+  /** This person's devices across the groups this device is in. */
+  myDevices(): Promise<MyDevice[]>;
+  /** Unlinks one of this person's other devices from every group; how many groups. */
+  unlinkEverywhere(device: string): Promise<number>;
   /** Opens an offer to link a new device of this person; progress arrives as `link` events. */
   offerLink(): Promise<{ code: string; expiresAt: number }>;
   /** Lets the asking device in, handing it the person key (32-byte seed). */

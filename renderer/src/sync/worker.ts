@@ -207,6 +207,8 @@ const api: SyncApi = {
     return Promise.resolve({ rejected: [...report.rejected], forks: [...report.forks] });
   },
   unlinkDevice: (id, device) => group(id).unlinkDevice(hexKey(device)),
+  myDevices: () => Promise.resolve(requireRepo().myDevices()),
+  unlinkEverywhere: (device) => requireRepo().unlinkEverywhere(hexKey(device)),
   offerLink() {
     linkOffer?.cancel();
     const session = requireRepo().offerLink(defaultSignaling);
