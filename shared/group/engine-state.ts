@@ -99,6 +99,8 @@ export type EngineCore = EngineDeps & {
    * any other device (an admission that turned out void) wait instead of being taken.
    */
   admitted: Set<string> | null;
+  /** During a rebuild's replay: pins are the rebuild's to set, not each op's (engine.ts). */
+  replaying: boolean;
   keys: Map<number, EpochKeys>;
   clock: HybridClock;
   events: Emitter<EngineEvents>;
@@ -139,6 +141,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     poisoned: new Set(),
     pins: new Map(),
     admitted: null,
+    replaying: false,
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),
   };

@@ -168,6 +168,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     // Likewise, an admission that turns out void (it crossed a rotation) may be met before
     // what voids it: a replay that met a changed verdict is done again, knowing which
     // devices the group has in the end, so their blobs are the only ones taken.
+    core.replaying = true;
     try {
       for (let round = 0; round < 4; round++) {
         const pinned = new Map(core.pins);
@@ -189,6 +190,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     } finally {
       // Only for replays: devices admitted from now on are taken as they come.
       core.admitted = null;
+      core.replaying = false;
     }
   }
 

@@ -14,6 +14,12 @@ import { bytesOfHex, keyHex } from './hex.ts';
 import type { Signed } from './opening.ts';
 import { touchedMessages } from './touched.ts';
 
+/**
+ * Blobs of a removed device after its pin that still join its chain (without effect); later
+ * ones are refused, so a removed device cannot fill its peers' storage.
+ */
+export const BEYOND_PIN = 64;
+
 /** What became of one blob. */
 export type Outcome = 'accepted' | 'duplicate' | 'held' | 'refused' | 'dropped';
 
@@ -54,8 +60,13 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
     wake(core, `pos:${clientId}:${seq}`, batch);
     return 'refused';
   };
+  // A removed device's blobs after its pin take no effect; the first few still join its chain
+  // (stored and relayed like any other), so every peer holds the same blobs and the
+  // membership reduction, a pure function of them, decides which removal stands (a
+  // removal's own author may be pinned by a concurrent one). Past that, they are refused.
   const pin = core.pins.get(clientId);
-  if (pin !== undefined && seq > pin)
+  const beyondPin = pin !== undefined && seq > pin;
+  if (beyondPin && seq > pin + BEYOND_PIN)
     return refuse('removed', `written after its device left the group (after seq ${pin})`);
   const person = signed.kind === 'opened' ? keyHex(signed.blob.person) : signed.person;
   if (person !== device.person)
@@ -81,7 +92,7 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
     return hold(core, `pos:${clientId}:${seq - 1}`, signed.id, { signed });
   }
   if (signed.kind === 'faulty') return refuse(signed.reason, signed.detail);
-  return judgeOpened(core, signed.blob, signed, { clientId, seq, prev, refuse }, batch);
+  return judgeOpened(core, signed.blob, signed, { clientId, seq, prev, refuse, beyondPin }, batch);
 }
 
 type Place = {
@@ -89,6 +100,8 @@ type Place = {
   seq: number;
   prev: BlobMeta | undefined;
   refuse: (reason: string, detail: string) => Outcome;
+  /** After its device's pin: in the chain, without effect (see `judge`). */
+  beyondPin: boolean;
 };
 
 function judgeOpened(
@@ -99,7 +112,7 @@ function judgeOpened(
   batch: Batch,
 ): Outcome {
   const { state } = core;
-  const { clientId, seq, prev, refuse } = place;
+  const { clientId, seq, prev, refuse, beyondPin } = place;
   const linked = prev
     ? state.book.hasIdAt(clientId, seq - 1, blob.prev)
     : equalBytes(blob.prev, noPrevious());
@@ -113,11 +126,15 @@ function judgeOpened(
   const depIds: Uint8Array[] = [];
   let ambiguous = false;
   for (const dep of blob.deps) {
-    // A position after a removed device's pin is decided without its blob: whatever is there
-    // is refused. Peers that never got that blob (nobody relays a refused one) must not wait
+    // A position far past a removed device's pin is decided without its blob: whatever is
+    // there is refused. Peers that never got it (nobody relays a refused blob) must not wait
     // for it; the deps hash then cannot be checked, as for any ambiguous position.
     const pin = core.pins.get(dep.device);
-    if (pin !== undefined && dep.seq > pin && !state.book.isDecided(dep.device, dep.seq)) {
+    if (
+      pin !== undefined &&
+      dep.seq > pin + BEYOND_PIN &&
+      !state.book.isDecided(dep.device, dep.seq)
+    ) {
       ambiguous = true;
       continue;
     }
@@ -167,11 +184,16 @@ function judgeOpened(
     state.membershipEntries.push({ event, payload: blob.payload, order, frontier });
     const outcome = state.membership.add({ ...event, op: signed.op }, order, frontier);
     if (outcome.flipped) batch.report.rebuild = true;
-    // A removal may pin a device below blobs of it already accepted: those must go.
-    for (const [removed, last] of pinsOf(state.membership.state())) {
-      core.pins.set(removed, last);
-      if (state.book.head(removed) > last) batch.report.rebuild = true;
+    // A removal may pin a device below blobs of it already applied (those must go), or stop
+    // standing, so blobs kept without effect now count: either way, rebuild.
+    const pins = core.replaying ? core.pins : pinsOf(state.membership.state());
+    for (const key of new Set([...core.pins.keys(), ...pins.keys()])) {
+      const before = core.pins.get(key) ?? Infinity;
+      const after = pins.get(key) ?? Infinity;
+      if (before !== after && state.book.head(key) > Math.min(before, after))
+        batch.report.rebuild = true;
     }
+    core.pins = pins;
     if (!outcome.verdict.ok) {
       // The blob stays in its chain (an honest device may lose a race); the op has no effect.
       state.rejections.push({
@@ -182,6 +204,13 @@ function judgeOpened(
     } else {
       batch.membersChanged = true;
     }
+  } else if (beyondPin) {
+    // Kept in the chain, never applied: written after its device was out of the group.
+    state.rejections.push({
+      id: signed.id,
+      reason: 'removed',
+      detail: `written after its device left the group (after seq ${core.pins.get(clientId) ?? 0}); kept, not shown`,
+    });
   } else {
     // Our own change is already in the doc; everything else is judged before it touches it.
     const local = state.local.has(signed.id);

@@ -255,6 +255,20 @@ describe('membership convergence', () => {
     );
   }, 600_000);
 
+  it('repro2', async () => {
+    await run(3, [
+      { kind: 'promote', by: 0, whom: 4 },
+      { kind: 'deliver', from: 0, to: 1, keep: [527480195] },
+      { kind: 'link', peer: 0 },
+      { kind: 'remove', by: 5, whom: 0 },
+      { kind: 'remove', by: 0, whom: 0 },
+      { kind: 'send', peer: 0 },
+      { kind: 'join', by: 0 },
+      { kind: 'remove', by: 0, whom: 1 },
+      { kind: 'send', peer: 0 },
+    ] as Step[]);
+  });
+
   // Found by the soak: P2 leaves while Ada removes P2; P3 sees the leave first and rotates;
   // Ada admits P4. The leave and the removal each pinned P2 consistently with themselves, so
   // peers kept whichever came first, and Ada waited for ever on P2's refused leave.

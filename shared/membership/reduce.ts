@@ -72,13 +72,50 @@ export function reduceMembership(
   events: readonly OpEvent[],
   happenedBefore: CausalOrder,
 ): { state: MembershipState; verdicts: Map<string, Verdict> } {
+  // Pins cut what a removed device wrote after what its remover had seen, also ops that come
+  // earlier in the order (a removed device cannot date its ops before its removal). Which
+  // removals stand depends on those cuts, so reduce again with the pins the last pass ended
+  // with, starting from none, until they hold: the same ops give the same result everywhere.
+  let pins = new Map<string, number>();
+  let result = reduceOnce(genesis, events, happenedBefore, pins);
+  for (let round = 0; round < MAX_PIN_ROUNDS; round++) {
+    const next = devicePins(result.state);
+    if (samePins(next, pins)) break;
+    pins = next;
+    result = reduceOnce(genesis, events, happenedBefore, pins);
+  }
+  return result;
+}
+
+/** Passes of the reduction at most: a few removals at once settle in two or three. */
+const MAX_PIN_ROUNDS = 6;
+
+function devicePins(state: MembershipState): Map<string, number> {
+  const pins = new Map<string, number>();
+  for (const [key, device] of state.devices) if (device.removed) pins.set(key, device.removed.pin);
+  return pins;
+}
+
+function samePins(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([key, pin]) => b.get(key) === pin);
+}
+
+function reduceOnce(
+  genesis: Genesis,
+  events: readonly OpEvent[],
+  happenedBefore: CausalOrder,
+  pins: ReadonlyMap<string, number>,
+): { state: MembershipState; verdicts: Map<string, Verdict> } {
   const state = initialState(genesis);
   const verdicts = new Map<string, Verdict>();
+  const cut = (event: OpEvent) => event.ref.seq > (pins.get(event.device) ?? Infinity);
   // Every rotation in the log, also those later in the order: an admission concurrent with
-  // any of them is void (see judgeAdmit).
-  const rotations = events.filter((e) => e.op.type === 'rotate').map((e) => e.ref);
+  // any of them is void (see judgeAdmit). Not those cut by a pin: they never counted.
+  const rotations = events.filter((e) => e.op.type === 'rotate' && !cut(e)).map((e) => e.ref);
   for (const event of events) {
-    const verdict = judge(state, event, happenedBefore, rotations);
+    const verdict = cut(event)
+      ? reject('removed-author')
+      : judge(state, event, happenedBefore, rotations);
     verdicts.set(event.id, verdict);
     if (!verdict.ok && event.op.type === 'rotate') keepRefusedKeyring(state, event, event.op);
     if (!verdict.ok && verdict.reason === 'crossed-rotation' && event.op.type === 'admit') {
