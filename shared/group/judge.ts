@@ -31,6 +31,8 @@ export type Batch = {
   added: Set<string>;
   changed: Set<string>;
   membersChanged: boolean;
+  /** A membership op joined the log, taking effect or not (a refused rotation's keyring stays readable). */
+  opsAdded: boolean;
   /** Verified blobs released by this batch, processed in the same transaction. */
   ready: Signed[];
   /** Raw blobs released by a new epoch key, opened in the next round. */
@@ -183,6 +185,7 @@ function judgeOpened(
     };
     state.membershipEntries.push({ event, payload: blob.payload, order, frontier });
     const outcome = state.membership.add({ ...event, op: signed.op }, order, frontier);
+    batch.opsAdded = true;
     if (outcome.flipped) batch.report.rebuild = true;
     // A removal may pin a device below blobs of it already applied (those must go), or stop
     // standing, so blobs kept without effect now count: either way, rebuild.

@@ -269,6 +269,21 @@ describe('membership convergence', () => {
     ] as Step[]);
   });
 
+  // Found by the soak: P4 leaves; P3 sees it and rotates without P4; Ada, not having seen the
+  // leave, removes P4 with a lower pin, so the leave is cut and P3's rotation is refused. Its
+  // keyring must still be opened by everyone it names, or P3's message in it stays sealed.
+  it('a rotation refused once a leave it saw is cut still opens for its keyring', async () => {
+    await run(4, [
+      { kind: 'leave', peer: 3 },
+      { kind: 'deliver', from: 7, to: 2, keep: [268771219] },
+      { kind: 'send', peer: 2 },
+      { kind: 'send', peer: 0 },
+      { kind: 'link', peer: 5 },
+      { kind: 'remove', by: 0, whom: 3 },
+      { kind: 'send', peer: 0 },
+    ]);
+  });
+
   // Found by the soak: P2 leaves while Ada removes P2; P3 sees the leave first and rotates;
   // Ada admits P4. The leave and the removal each pinned P2 consistently with themselves, so
   // peers kept whichever came first, and Ada waited for ever on P2's refused leave.

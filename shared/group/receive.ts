@@ -86,6 +86,7 @@ async function settle(
       added: new Set(),
       changed: new Set(),
       membersChanged: false,
+      opsAdded: false,
       ready: [],
       reopen: [],
       stored: [],
@@ -114,7 +115,7 @@ async function settle(
     for (const stored of fresh) await core.storage.appendBlob(stored);
     for (const stored of fresh) core.events.emit('blob', stored);
     announce(core, batch);
-    if (batch.membersChanged) takeKeyrings(core, batch);
+    if (batch.opsAdded) takeKeyrings(core, batch);
     next = batch.reopen.length > 0 ? await openEach(core, batch.reopen) : [];
   }
   return report;
