@@ -159,6 +159,9 @@ describe('membership over the network', () => {
 
     // Cy asks with an invite Bo made: Bo, not an admin, only says it was seen.
     const link = inviteLink(await boGroup.invite());
+    // Ada hears requests on an invite's topic once she has its op (the signaling server keeps
+    // no history; the app asks again every few seconds, this test waits instead).
+    await waitFor(() => ada.repo.engineOf(id)!.members().invites.size === 2, 'Ada has the invite');
     const cyJoin = await cy.repo.join(link);
     await waitFor(() => cyJoin.status().state === 'awaiting-approval', 'Cy waits for approval');
     await waitFor(() => group.joinRequests().length === 1, 'Ada sees the request');
