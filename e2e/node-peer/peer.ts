@@ -208,7 +208,9 @@ const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>>
     const handle = handleOf(c);
     return Promise.resolve({
       count: handle.count(),
-      peers: online.host.status(handle.id)?.peers ?? 0,
+      peers:
+        online.host.status(handle.id, repo?.list().find((g) => g.id === handle.id)?.epoch ?? null)
+          ?.peers ?? 0,
     });
   },
   async quit() {

@@ -31,12 +31,17 @@ describe('membership over the network', () => {
 
     bo.endpoint.setOnline(false);
     expect(ada.repo.roomsOf(id)).toEqual([0]);
+    expect(ada.repo.list().find((g) => g.id === id)?.epoch).toBe(0);
     const cyPerson = group.members().find((m) => m.name === 'Cy')!.person;
     await group.removeMember(cyPerson);
     await group.send('after');
     expect(group.members().map((m) => m.name)).toEqual(['Ada', 'Bo']);
-    // Ada is in the new epoch's room, and keeps the old one while Bo has not moved.
+    // Ada is in the new epoch's room, and keeps the old one while Bo has not moved. What the
+    // header shows (peers connected) is the new room's: nobody removed is counted there.
     await waitFor(() => ada.repo.roomsOf(id).length === 2, 'both rooms');
+    const now = ada.repo.engineOf(id)!.members().current;
+    expect(now).not.toBe(0);
+    expect(ada.repo.list().find((g) => g.id === id)?.epoch).toBe(now);
     // Someone nosy in the old room (Cy's app, modified to stay) is answered up to the
     // rotation, never with what was sealed in the new epoch.
     const [cyRecord] = await loadGroupRecords(cy.storage, cy.sealer);
@@ -48,6 +53,7 @@ describe('membership over the network', () => {
         password: oldKeys.signalingPassword,
         signaling: SIGNALING,
         group: id,
+        epoch: 0,
         device: 'nosy',
         clientId: 1,
       },

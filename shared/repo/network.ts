@@ -11,6 +11,8 @@ export type SyncTarget = {
   signaling: readonly string[];
   /** Hex group id: a local label (status per group); it is never sent. */
   group: string;
+  /** The room's epoch: a local label too, so the status shown is the current room's. */
+  epoch: number;
   /** This device in the room: its heads-doc entry key (hex device key) and stable clientID. */
   device: string;
   clientId: number;

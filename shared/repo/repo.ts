@@ -55,6 +55,8 @@ export type GroupSummary = {
   signaling: readonly string[];
   /** What new members see: the whole history, or only from their join. */
   historyPolicy: 'all' | 'from-join';
+  /** The epoch of the room the group is in now (its status is that room's), or null. */
+  epoch: number | null;
 };
 
 /** One of this person's devices, as Settings lists it: in how many of our groups it is. */
@@ -374,7 +376,7 @@ export async function createRepo(deps: RepoDeps) {
   return {
     events: { on: events.on },
     list(): GroupSummary[] {
-      return [...groups.values()].map(({ record, engine, handle }) => {
+      return [...groups.values()].map(({ record, engine, handle, rooms }) => {
         const unread = handle.unread();
         return {
           id: record.id,
@@ -385,6 +387,7 @@ export async function createRepo(deps: RepoDeps) {
           last: handle.lastMessage(),
           signaling: [...record.signaling],
           historyPolicy: engine.members().settings.historyPolicy,
+          epoch: rooms.currentEpoch(),
         };
       });
     },

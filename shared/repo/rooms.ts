@@ -48,6 +48,7 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
         password: keys.signalingPassword,
         signaling: deps.signaling,
         group: deps.group,
+        epoch,
         device: deps.device,
         clientId: deps.clientId,
       },
@@ -164,6 +165,8 @@ export function createGroupRooms(deps: GroupRoomsDeps) {
     },
     /** Epochs whose rooms this device is in (tests, the sync panel). */
     rooms: () => [...links.keys()],
+    /** The epoch whose room this device writes and shows presence in, or null when out. */
+    currentEpoch: () => current,
     /** Leaves every room; `forget` also deletes what was kept of them on this device. */
     close(forget = false) {
       closed = true;

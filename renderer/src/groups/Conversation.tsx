@@ -43,7 +43,7 @@ export function Conversation(props: { group: GroupSummary }) {
   const [inviting, setInviting] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
   const presence = usePresence(group.id);
-  const status = useRoomStatus(group.id);
+  const status = useRoomStatus(group.id, group.epoch);
   const typedAt = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
@@ -156,7 +156,9 @@ export function Conversation(props: { group: GroupSummary }) {
         </button>
         <GroupInfo signaling={group.signaling} historyPolicy={group.historyPolicy} />
       </header>
-      {standing.state === 'member' ? <OfflineBanner groupId={group.id} /> : null}
+      {standing.state === 'member' ? (
+        <OfflineBanner groupId={group.id} epoch={group.epoch} />
+      ) : null}
       {membersOpen ? (
         <MembersPanel
           groupId={group.id}

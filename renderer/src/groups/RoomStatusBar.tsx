@@ -67,8 +67,8 @@ export function PresenceLine(props: { presence: PresenceItem; status: RoomStatus
  * The offline banner: shown while the group cannot reach its signaling servers (or the
  * laptop has no network), with what still works, so nobody wonders where messages went.
  */
-export function OfflineBanner(props: { groupId: string }) {
-  const status = useRoomStatus(props.groupId);
+export function OfflineBanner(props: { groupId: string; epoch: number | null }) {
+  const status = useRoomStatus(props.groupId, props.epoch);
   const online = useOnline();
   const reason = offlineReason(status, online);
   if (!reason) return null;

@@ -21,8 +21,8 @@ export type SyncClient = Comlink.Remote<SyncApi>;
 let activeNetwork: NetworkHost | null = null;
 
 /** A group's room as it is now (peers, signaling servers), read on the UI thread. */
-export function roomStatus(group: string): RoomStatus | null {
-  return activeNetwork?.status(group) ?? null;
+export function roomStatus(group: string, epoch: number | null): RoomStatus | null {
+  return activeNetwork?.status(group, epoch) ?? null;
 }
 
 /** Starts the sync-engine worker for this identity; events arrive on `listener`. */

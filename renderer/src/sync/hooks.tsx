@@ -135,11 +135,11 @@ const sameStatus = (a: RoomStatus | null, b: RoomStatus | null) =>
  * The group's room as the network sees it now: peers and signaling servers. Read on the UI
  * thread (where WebRTC lives) once a second: y-webrtc has no event for every change we show.
  */
-export function useRoomStatus(groupId: string): RoomStatus | null {
-  const [status, setStatus] = useState<RoomStatus | null>(() => roomStatus(groupId));
+export function useRoomStatus(groupId: string, epoch: number | null): RoomStatus | null {
+  const [status, setStatus] = useState<RoomStatus | null>(() => roomStatus(groupId, epoch));
   useEffect(() => {
     const look = () => {
-      const next = roomStatus(groupId);
+      const next = roomStatus(groupId, epoch);
       setStatus((current) => (sameStatus(current, next) ? current : next));
     };
     look();
@@ -147,7 +147,7 @@ export function useRoomStatus(groupId: string): RoomStatus | null {
     return () => {
       clearInterval(timer);
     };
-  }, [groupId]);
+  }, [groupId, epoch]);
   return status;
 }
 

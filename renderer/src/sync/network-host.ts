@@ -9,7 +9,7 @@ import { joinRoom, type RoomOptions, type RoomStatus } from './webrtc-host.ts';
  */
 export function createNetworkHost(options: RoomOptions) {
   const rooms = new Map<number, ReturnType<typeof joinRoom>>();
-  const groupOf = new Map<number, string>();
+  const groupOf = new Map<number, { group: string; epoch: number }>();
   const pubsub = signalPubSub();
   const unsubscribers = new Map<number, () => void>();
   let next = 0;
@@ -17,7 +17,7 @@ export function createNetworkHost(options: RoomOptions) {
     connect(target: SyncTarget, linkHost: LinkHost): number {
       const id = ++next;
       rooms.set(id, joinRoom(target, linkHost, options));
-      groupOf.set(id, target.group);
+      groupOf.set(id, { group: target.group, epoch: target.epoch });
       return id;
     },
     broadcast(id: number, blobs: Uint8Array[]): void {
@@ -50,10 +50,20 @@ export function createNetworkHost(options: RoomOptions) {
     publish(urls: string[], topic: string, bytes: Uint8Array): void {
       pubsub.publish(urls, topic, bytes);
     },
-    /** One group's room as the UI shows it, or null while the group has none. */
-    status(group: string): RoomStatus | null {
-      for (const [id, room] of rooms) if (groupOf.get(id) === group) return room.status();
-      return null;
+    /**
+     * One group's room as the UI shows it — the room of `epoch`, the group's current one, so
+     * peers still in an older room (someone removed, among them) are not counted — or null
+     * while the group has none.
+     */
+    status(group: string, epoch: number | null): RoomStatus | null {
+      let any: RoomStatus | null = null;
+      for (const [id, room] of rooms) {
+        const of = groupOf.get(id);
+        if (of?.group !== group) continue;
+        if (of.epoch === epoch) return room.status();
+        any ??= room.status();
+      }
+      return any;
     },
   };
   return host;
