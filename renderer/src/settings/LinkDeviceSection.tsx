@@ -51,8 +51,9 @@ export function LinkDeviceSection() {
     <section className="settings-section link-section" aria-labelledby="link-heading">
       <h2 id="link-heading">Your devices</h2>
       <p className="hint">
-        Use Fellows on another laptop as the same person: it joins all your groups and sees what
-        this one sees. Everyone in your groups is told you added a device.
+        Use Fellows on another laptop as the same person: it joins the groups you are in now and
+        sees what this one sees. Everyone in them is told you added a device. Groups you create or
+        join later are on the laptop that created or joined them.
       </p>
       <MyDevices />
       {!offer ? (
@@ -160,6 +161,8 @@ function resultText(
     case 'linking':
       return 'Linking… adding the new device to your groups.';
     case 'linked':
+      if (status.groups === 0)
+        return 'Linked. You are in no group yet, so there is nothing to fetch.';
       return status.groups === 1
         ? 'Linked. The new device is joining your group and fetching its history.'
         : `Linked. The new device is joining your ${status.groups} groups and fetching their history.`;
