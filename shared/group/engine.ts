@@ -182,8 +182,11 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
         const members = core.state.membership.state();
         core.pins = pinsOf(members);
         core.admitted = new Set(members.devices.keys());
-        const settled = samePins(pinned, core.pins) && sameSet(admitted, core.admitted);
-        if (settled || !report.rebuild) return;
+        const samePinsNow = samePins(pinned, core.pins);
+        if (samePinsNow && sameSet(admitted, core.admitted)) return;
+        // Pins that moved always mean another pass (the replay kept the old ones, so blobs
+        // after a new pin took effect); other changes only when the replay asked for one.
+        if (samePinsNow && !report.rebuild) return;
       }
       // Still changing: keep the last result (never refuse to open); a later rebuild goes on.
       logWarn('fellows: a rebuild kept meeting changed membership verdicts; keeping the result');

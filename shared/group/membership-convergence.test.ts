@@ -255,7 +255,10 @@ describe('membership convergence', () => {
     );
   }, 600_000);
 
-  it('repro2', async () => {
+  // Found by the soak: Ada promotes P2, who removes Ada while Ada (not having seen it) goes on
+  // and removes P2. Each removal pinned the other's author before it, and each peer kept the
+  // one it met first; now pinned blobs stay in their chains and the reduction decides.
+  it('two admins removing each other, each cut by the other’s pin, settle the same everywhere', async () => {
     await run(3, [
       { kind: 'promote', by: 0, whom: 4 },
       { kind: 'deliver', from: 0, to: 1, keep: [527480195] },
@@ -266,7 +269,20 @@ describe('membership convergence', () => {
       { kind: 'join', by: 0 },
       { kind: 'remove', by: 0, whom: 1 },
       { kind: 'send', peer: 0 },
-    ] as Step[]);
+    ]);
+  });
+
+  // Found by the soak: Ada removes P2 without having seen P2's message, gets it afterwards,
+  // and restarts. The replay met the message before the removal's pin and kept it shown.
+  it('a restart after a removal keeps a message written after the pin hidden', async () => {
+    await run(3, [
+      { kind: 'send', peer: 1 },
+      { kind: 'remove', by: 0, whom: 4 },
+      { kind: 'deliver', from: 4, to: 0, keep: [368412691] },
+      { kind: 'restart', peer: 0 },
+      { kind: 'send', peer: 0 },
+      { kind: 'leave', peer: 0 },
+    ]);
   });
 
   // Found by the soak: P4 leaves; P3 sees it and rotates without P4; Ada, not having seen the
