@@ -128,15 +128,12 @@ function judgeOpened(
   const depIds: Uint8Array[] = [];
   let ambiguous = false;
   for (const dep of blob.deps) {
-    // A position far past a removed device's pin is decided without its blob: whatever is
-    // there is refused. Peers that never got it (nobody relays a refused blob) must not wait
-    // for it; the deps hash then cannot be checked, as for any ambiguous position.
+    // A position past a removed device's pin is decided without its blob: whatever is there
+    // takes no effect. Peers that cannot get or open it (it may be sealed in an epoch only
+    // its keyring holds, or refused past the cap) must not wait for it; the deps hash then
+    // cannot be checked, as for any ambiguous position.
     const pin = core.pins.get(dep.device);
-    if (
-      pin !== undefined &&
-      dep.seq > pin + BEYOND_PIN &&
-      !state.book.isDecided(dep.device, dep.seq)
-    ) {
+    if (pin !== undefined && dep.seq > pin && !state.book.isDecided(dep.device, dep.seq)) {
       ambiguous = true;
       continue;
     }

@@ -285,6 +285,21 @@ describe('membership convergence', () => {
     ]);
   });
 
+  // Found by the soak: P2, cut by Ada's removal, rotated and wrote in an epoch only its
+  // keyring holds; Ada took that blob (without effect) and depended on it. Ada's linked
+  // laptop, which cannot open it, waited for it for ever.
+  it('a blob past a pin that some cannot open does not hold up what depends on it', async () => {
+    await run(3, [
+      { kind: 'leave', peer: 2 },
+      { kind: 'deliver', from: 2, to: 1, keep: [701937083] },
+      { kind: 'send', peer: 1 },
+      { kind: 'remove', by: 0, whom: 4 },
+      { kind: 'send', peer: 0 },
+      { kind: 'link', peer: 0 },
+      { kind: 'send', peer: 0 },
+    ]);
+  });
+
   // Found by the soak: P4 leaves; P3 sees it and rotates without P4; Ada, not having seen the
   // leave, removes P4 with a lower pin, so the leave is cut and P3's rotation is refused. Its
   // keyring must still be opened by everyone it names, or P3's message in it stays sealed.
