@@ -13,7 +13,7 @@ import {
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { logWarn } from '../log.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
-import type { MembershipState } from '../membership/state.ts';
+import { personDevices, type MembershipState } from '../membership/state.ts';
 import type { Result } from '../result.ts';
 import { compareHlc } from './clock.ts';
 import { epochKeys } from './epoch.ts';
@@ -249,10 +249,8 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     if (!device || device.removed) throw new MembershipError('That device is not in the group.');
     if (device.person !== myPerson && !amAdmin())
       throw new MembershipError('Only an admin can unlink someone else’s device.');
-    const others = state.people
-      .get(device.person)
-      ?.devices.filter((d) => d !== key && !state.devices.get(d)?.removed);
-    if (!others?.length)
+    const person = state.people.get(device.person);
+    if (!person || personDevices(state, person).every((d) => d === key))
       throw new MembershipError('That is their only device here: leaving or removal is the way.');
     const own = key === myDevice;
     const pin = core.state.book.head(device.clientId) + (own ? 1 : 0);

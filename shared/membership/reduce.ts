@@ -6,6 +6,7 @@ import {
   activePeople,
   initialState,
   isActivePerson,
+  personDevices,
   type EpochRecord,
   type MemberDevice,
   type MembershipState,
@@ -143,14 +144,11 @@ function lowerPins(state: MembershipState, event: OpEvent, before: CausalOrder):
   const { op } = event;
   const author = state.devices.get(event.device);
   if (!author || author.person !== event.person || author.removed) return;
-  const isAdmin = (state.adminGrants.get(event.person) ?? []).some(
-    (grant) => grant === null || before(grant, event.ref),
-  );
+  const isAdmin = adminAt(state, event, before);
   const lower = (device: MemberDevice | undefined, pin: number) => {
     if (!device?.removed || pin >= device.removed.pin) return;
-    const seen = pin === 0 || before({ clientId: device.clientId, seq: pin }, event.ref);
-    if (!seen || before({ clientId: device.clientId, seq: pin + 1 }, event.ref)) return;
-    device.removed = { ...device.removed, pin };
+    if (exactPin(device.clientId, pin, event.ref, before))
+      device.removed = { ...device.removed, pin };
   };
   if (op.type === 'remove') {
     const person = toHex(op.person);
@@ -183,9 +181,7 @@ function judge(
   // other concurrently, the first removal stands and the second has no effect.
   if (author.removed) return reject('removed-author');
   // Authority is judged on what the author had seen: an admin grant in its causal past.
-  const isAdmin = (state.adminGrants.get(event.person) ?? []).some(
-    (grant) => grant === null || before(grant, event.ref),
-  );
+  const isAdmin = adminAt(state, event, before);
   const { op } = event;
   switch (op.type) {
     case 'invite':
@@ -248,12 +244,24 @@ function judgeUnlink(
   if (device.person !== event.person && !isAdmin) return reject('not-admin');
   const person = state.people.get(device.person);
   if (!isActivePerson(person)) return reject('not-member');
-  const others = person.devices.filter((d) => d !== key && !state.devices.get(d)?.removed);
-  if (others.length === 0) return reject('last-device');
-  const seen = op.pin === 0 || before({ clientId: device.clientId, seq: op.pin }, event.ref);
-  if (!seen || before({ clientId: device.clientId, seq: op.pin + 1 }, event.ref))
-    return reject('bad-pin');
-  return OK;
+  if (personDevices(state, person).every((d) => d === key)) return reject('last-device');
+  return exactPin(device.clientId, op.pin, event.ref, before) ? OK : reject('bad-pin');
+}
+
+/** Whether the author had an admin grant (the genesis, or a promotion) in the op's causal past. */
+function adminAt(state: MembershipState, event: OpEvent, before: CausalOrder): boolean {
+  return (state.adminGrants.get(event.person) ?? []).some(
+    (grant) => grant === null || before(grant, event.ref),
+  );
+}
+
+/**
+ * Whether `seq` is exactly the last blob of chain `clientId` in the causal past of `ref`
+ * (0: none of it): what a removal or unlink must pin.
+ */
+function exactPin(clientId: number, seq: number, ref: OpRef, before: CausalOrder): boolean {
+  const seen = seq === 0 || before({ clientId, seq }, ref);
+  return seen && !before({ clientId, seq: seq + 1 }, ref);
 }
 
 /**
@@ -276,9 +284,7 @@ function judgeRemove(
     const device = state.devices.get(state.clientIds.get(pin.clientId) ?? '');
     if (!device || device.person !== person || pinned.has(pin.clientId)) return reject('bad-pin');
     pinned.add(pin.clientId);
-    const seen = pin.seq === 0 || before({ clientId: pin.clientId, seq: pin.seq }, event.ref);
-    if (!seen || before({ clientId: pin.clientId, seq: pin.seq + 1 }, event.ref))
-      return reject('bad-pin');
+    if (!exactPin(pin.clientId, pin.seq, event.ref, before)) return reject('bad-pin');
   }
   for (const device of state.devices.values()) {
     if (device.person !== person || pinned.has(device.clientId)) continue;

@@ -101,6 +101,11 @@ export function activePeople(state: MembershipState): MemberPerson[] {
   return [...state.people.values()].filter(isActivePerson);
 }
 
+/** Hex keys of one person's devices in the group now, in the order they were admitted. */
+export function personDevices(state: MembershipState, person: MemberPerson): string[] {
+  return person.devices.filter((key) => state.devices.get(key)?.removed === null);
+}
+
 /** Hex keys of the devices in the group now. */
 export function activeDevices(state: MembershipState): string[] {
   return [...state.devices].filter(([, d]) => d.removed === null).map(([key]) => key);

@@ -1,7 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
 import type { MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
-import { activePeople } from '../membership/state.ts';
+import { activePeople, personDevices } from '../membership/state.ts';
 import { fingerprint } from '../identity/keys.ts';
 import type { Delivery } from './room-state.ts';
 
@@ -144,10 +144,10 @@ export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[]
         person,
         name: p.name.name,
         role: p.role,
-        devices: p.devices.filter((d) => members.devices.get(d)?.removed === null).length,
-        deviceList: p.devices.flatMap((key) => {
+        devices: personDevices(members, p).length,
+        deviceList: personDevices(members, p).flatMap((key) => {
           const device = members.devices.get(key);
-          if (!device || device.removed) return [];
+          if (!device) return [];
           return [
             {
               device: key,
