@@ -106,6 +106,27 @@ function requestContents(request: LinkRequest): Uint8Array {
     .finish();
 }
 
+/** `nonce 24 ‖ secretbox(plain, link key)`: how every link message travels. */
+function sealWithLink(
+  plain: Uint8Array,
+  offer: Pick<LinkOffer, 'linkSecret'>,
+  random: (length: number) => Uint8Array,
+): Uint8Array {
+  const nonce = random(NONCE);
+  return concatBytes(nonce, nacl.secretbox(plain, nonce, linkKeys(offer).key));
+}
+
+/** The plaintext of a link message, or null for anything not sealed with this link's key. */
+function openWithLink(
+  bytes: unknown,
+  offer: Pick<LinkOffer, 'linkSecret'>,
+  maxBytes: number,
+): Uint8Array | null {
+  if (!(bytes instanceof Uint8Array) || bytes.length > maxBytes) return null;
+  if (bytes.length < NONCE + nacl.secretbox.overheadLength) return null;
+  return nacl.secretbox.open(bytes.subarray(NONCE), bytes.subarray(0, NONCE), linkKeys(offer).key);
+}
+
 /** The new device's request, signed by its key and sealed with the link key. */
 export async function sealLinkRequest(args: {
   offer: Pick<LinkOffer, 'linkSecret'>;
@@ -122,9 +143,10 @@ export async function sealLinkRequest(args: {
   };
   const contents = requestContents(request);
   const signature = await args.device.sign(concatBytes(signedLabel(), contents));
-  const nonce = args.random(NONCE);
-  const sealed = nacl.secretbox(concatBytes(contents, signature), nonce, linkKeys(args.offer).key);
-  return { sealed: concatBytes(nonce, sealed), request };
+  return {
+    sealed: sealWithLink(concatBytes(contents, signature), args.offer, args.random),
+    request,
+  };
 }
 
 /** Opens a request on the link topic; null for anything that is not a good one. Never throws. */
@@ -134,13 +156,7 @@ export async function openLinkRequest(
   ed: Ed25519,
 ): Promise<LinkRequest | null> {
   try {
-    if (!(bytes instanceof Uint8Array) || bytes.length > MAX_LINK_REQUEST_BYTES) return null;
-    if (bytes.length < NONCE + nacl.secretbox.overheadLength) return null;
-    const plain = nacl.secretbox.open(
-      bytes.subarray(NONCE),
-      bytes.subarray(0, NONCE),
-      linkKeys(offer).key,
-    );
+    const plain = openWithLink(bytes, offer, MAX_LINK_REQUEST_BYTES);
     if (!plain || plain.length < SIGNATURE_BYTES) return null;
     const contents = plain.subarray(0, plain.length - SIGNATURE_BYTES);
     const r = reader(contents);
@@ -244,8 +260,7 @@ export function sealLinkAnswer(args: {
     const boxed = nacl.box(encodePackage(answer.package), nonce, args.to, args.from.secretKey);
     w.u8(1).fixed(args.from.publicKey).fixed(nonce).bytes(boxed);
   }
-  const nonce = args.random(NONCE);
-  const sealed = concatBytes(nonce, nacl.secretbox(w.finish(), nonce, linkKeys(args.offer).key));
+  const sealed = sealWithLink(w.finish(), args.offer, args.random);
   if (sealed.length > MAX_LINK_ANSWER_BYTES) {
     throw new RangeError('Too many groups to hand over at once');
   }
@@ -264,13 +279,7 @@ export async function openLinkAnswer(
   ed: Ed25519,
 ): Promise<LinkAnswer | null> {
   try {
-    if (!(bytes instanceof Uint8Array) || bytes.length > MAX_LINK_ANSWER_BYTES) return null;
-    if (bytes.length < NONCE + nacl.secretbox.overheadLength) return null;
-    const plain = nacl.secretbox.open(
-      bytes.subarray(NONCE),
-      bytes.subarray(0, NONCE),
-      linkKeys(offer).key,
-    );
+    const plain = openWithLink(bytes, offer, MAX_LINK_ANSWER_BYTES);
     if (!plain) return null;
     const r = reader(plain);
     if (r.u8() !== VERSION) return null;

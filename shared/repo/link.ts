@@ -20,16 +20,10 @@ import {
 import { logWarn } from '../log.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RepoIdentity } from './identity.ts';
+import type { Network } from './network.ts';
 
 /** The pub/sub part of the network: all linking needs. */
-export type PubSub = {
-  subscribe(
-    urls: readonly string[],
-    topic: string,
-    listener: (bytes: Uint8Array) => void,
-  ): () => void;
-  publish(urls: readonly string[], topic: string, bytes: Uint8Array): void;
-};
+export type PubSub = Pick<Network, 'subscribe' | 'publish'>;
 
 /** The first device's side, as the person sees it. */
 export type LinkOfferStatus =
