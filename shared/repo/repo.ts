@@ -531,17 +531,7 @@ export async function createRepo(deps: RepoDeps) {
           logWarn(`fellows: a linked group ${id.slice(0, 12)} has a genesis that does not verify`);
           continue;
         }
-        const record: GroupRecord = {
-          version: 1,
-          id,
-          genesis: group.genesis,
-          clientId: joinerClientId(identity.device.publicKey, groupId),
-          epochs: group.secrets.map(({ epoch, secret }) => ({ epoch, secret })),
-          signaling: [...group.signaling],
-          readKey: null,
-        };
-        await saveGroupRecord(deps.storage, deps.sealer, record);
-        await open(record);
+        await openJoined(groupId, group.genesis, group.secrets, group.signaling);
       }
     },
     /**
@@ -563,6 +553,29 @@ export async function createRepo(deps: RepoDeps) {
       await Promise.all([...groups.values()].map((group) => group.close()));
     },
   };
+
+  /**
+   * Keeps and opens a group this device was let into (by a join answer, or by its person's
+   * other device): its clientID derived from its key and the group, the secrets it was handed.
+   */
+  async function openJoined(
+    groupId: Uint8Array,
+    genesis: Uint8Array,
+    secrets: readonly { epoch: number; secret: Uint8Array }[],
+    signaling: readonly string[],
+  ): Promise<Open> {
+    const record: GroupRecord = {
+      version: 1,
+      id: toHex(groupId),
+      genesis,
+      clientId: joinerClientId(identity.device.publicKey, groupId),
+      epochs: secrets.map(({ epoch, secret }) => ({ epoch, secret })),
+      signaling: [...signaling],
+      readKey: null,
+    };
+    await saveGroupRecord(deps.storage, deps.sealer, record);
+    return open(record);
+  }
 
   async function requestToJoin(invite: Invite): Promise<PendingJoin> {
     let status: JoinStatus = { state: 'waiting' };
@@ -611,17 +624,12 @@ export async function createRepo(deps: RepoDeps) {
       claimed = true;
       unsubscribe();
       const id = toHex(invite.groupId);
-      const record: GroupRecord = {
-        version: 1,
-        id,
-        genesis: answer.genesis,
-        clientId: joinerClientId(identity.device.publicKey, invite.groupId),
-        epochs: [...secrets].map(([epoch, secret]) => ({ epoch, secret })),
-        signaling: invite.signaling,
-        readKey: null,
-      };
-      await saveGroupRecord(deps.storage, deps.sealer, record);
-      const opened = await open(record);
+      const opened = await openJoined(
+        invite.groupId,
+        answer.genesis,
+        [...secrets].map(([epoch, secret]) => ({ epoch, secret })),
+        invite.signaling,
+      );
       set({ state: 'syncing', groupId: id });
       // Admitted for real once our own admission, chained back to genesis, is in our log.
       const check = () => {
