@@ -85,10 +85,12 @@ async function wrap(key: CryptoKey, storageKey: CryptoKey, label: Uint8Array): P
   return { wrapped: new Uint8Array(wrapped), iv };
 }
 
+/** Unwraps a signing key: non-extractable, except the moment a person key is handed over. */
 async function unwrap(
   key: WrappedKey,
   storageKey: CryptoKey,
   label: Uint8Array,
+  extractable = false,
 ): Promise<CryptoKey> {
   try {
     return await crypto.subtle.unwrapKey(
@@ -97,7 +99,7 @@ async function unwrap(
       storageKey,
       { name: 'AES-GCM', iv: key.iv as BufferSource, additionalData: label as BufferSource },
       { name: 'Ed25519' },
-      false,
+      extractable,
       ['sign'],
     );
   } catch {
@@ -331,19 +333,7 @@ export async function exportPersonSeed(deps: Deps): Promise<Uint8Array> {
   const storageKeyBytes = await deps.vault.get(STORAGE_KEY_NAME);
   if (record?.version !== 2 || !storageKeyBytes) throw new Error('this device has no person key');
   const storageKey = await importStorageKey(storageKeyBytes);
-  const key = await crypto.subtle.unwrapKey(
-    'pkcs8',
-    record.personKey.wrapped as BufferSource,
-    storageKey,
-    {
-      name: 'AES-GCM',
-      iv: record.personKey.iv as BufferSource,
-      additionalData: LABELS.person as BufferSource,
-    },
-    { name: 'Ed25519' },
-    true,
-    ['sign'],
-  );
+  const key = await unwrap(record.personKey, storageKey, LABELS.person, true);
   return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key)).slice(-32);
 }
 
