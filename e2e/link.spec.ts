@@ -1,20 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   askToJoin,
   createGroup,
+  heading,
   inviteLink,
   messageItems,
   messages,
   newPerson,
   onboard,
+  openGroup,
   send,
   snap,
   type Theme,
 } from './people.ts';
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
-const openGroup = (page: Page, name: string) =>
-  page.getByRole('complementary', { name: 'Groups' }).getByText(name).click();
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   test(`Bo links a second laptop: it sees the whole history and writes as Bo (${theme})`, async ({

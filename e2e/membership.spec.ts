@@ -1,20 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   askToJoin,
   createGroup,
+  heading,
   groupOfThree,
   inviteLink,
   messages,
   newPerson,
   onboard,
+  openGroup,
   send,
   snap,
   type Theme,
 } from './people.ts';
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
-const openGroup = (page: Page, name: string) =>
-  page.getByRole('complementary', { name: 'Groups' }).getByText(name).click();
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   test(`an admin removes someone; the others go on, and one who was away follows (${theme})`, async ({

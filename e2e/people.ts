@@ -79,6 +79,13 @@ export async function send(page: Page, group: string, text: string): Promise<voi
   await expect(composer).toHaveValue('');
 }
 
+/** A screen's main heading: a conversation's group name, or "Your groups". */
+export const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
+
+/** Opens a group from the sidebar. */
+export const openGroup = (page: Page, name: string) =>
+  page.getByRole('complementary', { name: 'Groups' }).getByText(name).click();
+
 /** A person's message list. */
 export const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
 /** The messages in a conversation, without the membership notices between them. */
@@ -125,7 +132,7 @@ export async function groupOfThree(
     const link = await inviteLink(ada.page);
     await onboard(person.page, name);
     await askToJoin(person.page, link, group);
-    await expect(person.page.getByRole('heading', { name: group, level: 1 })).toBeVisible({
+    await expect(heading(person.page, group)).toBeVisible({
       timeout: 30_000,
     });
   }
