@@ -91,30 +91,37 @@ export async function linkDevice(
   now: () => number,
 ): Promise<Peer> {
   const person = await anotherDevice(of.person, n);
+  const peer = await admitDevice(group, of, person, `${of.name}'`, null, 2500 + n, now, n);
+  return withLogOf(group, of, peer);
+}
+
+/**
+ * `admitter` lets `person`'s device in (the cryptographic part of DESIGN §3: boxed secrets,
+ * admission op, with `inviteSecret` or none) and returns its engine, holding those secrets.
+ */
+async function admitDevice(
+  group: TestGroup,
+  admitter: Peer,
+  person: TestPerson,
+  name: string,
+  inviteSecret: Uint8Array | null,
+  nonceSeed: number,
+  now: () => number,
+  n: number,
+): Promise<Peer> {
   const op = admitOp({
     groupId: group.groupId,
     certificate: person.certificate,
     name: person.name,
-    inviteSecret: null,
-    secrets: boxSecrets(of.secrets, person.box.publicKey, of.person.box, seeded(2500 + n)),
+    inviteSecret,
+    secrets: boxSecrets(
+      admitter.secrets,
+      person.box.publicKey,
+      admitter.person.box,
+      seeded(nonceSeed),
+    ),
   });
-  await of.engine.writeOp(op);
-  const peer = await peerFor(group, person, `${of.name}'`, op, of, now, n);
-  await peer.engine.receive((await of.storage.loadBlobs()).map((b) => b.bytes));
-  group.peers.push(peer);
-  return peer;
-}
-
-/** An engine for a device just admitted by `op`, holding the secrets boxed to it. */
-async function peerFor(
-  group: TestGroup,
-  person: TestPerson,
-  name: string,
-  op: ReturnType<typeof admitOp>,
-  admitter: Peer,
-  now: () => number,
-  n: number,
-): Promise<Peer> {
+  await admitter.engine.writeOp(op);
   const storage = memoryGroupStorage();
   const engine = createGroupEngine({
     ed: testEd,
@@ -142,6 +149,13 @@ async function peerFor(
   return { name, person, engine, storage, secrets };
 }
 
+/** The new peer receives `from`'s log and joins the group's peers. */
+async function withLogOf(group: TestGroup, from: Peer, peer: Peer): Promise<Peer> {
+  await peer.engine.receive((await from.storage.loadBlobs()).map((b) => b.bytes));
+  group.peers.push(peer);
+  return peer;
+}
+
 /**
  * `admitter` lets person `n` in (the cryptographic part of DESIGN §3: boxed secrets, admission
  * op) and hands the new member nothing: the test delivers the log however it likes.
@@ -154,20 +168,7 @@ export async function admitOnly(
   now: () => number,
 ): Promise<Peer> {
   const person = await makePerson(n, name);
-  const op = admitOp({
-    groupId: group.groupId,
-    certificate: person.certificate,
-    name: person.name,
-    inviteSecret: group.inviteSecret,
-    secrets: boxSecrets(
-      admitter.secrets,
-      person.box.publicKey,
-      admitter.person.box,
-      seeded(2000 + n),
-    ),
-  });
-  await admitter.engine.writeOp(op);
-  return peerFor(group, person, name, op, admitter, now, n);
+  return admitDevice(group, admitter, person, name, group.inviteSecret, 2000 + n, now, n);
 }
 
 /** `admitter` lets person `n` in, and the new peer receives the admitter's log. */
@@ -178,10 +179,7 @@ export async function join(
   name: string,
   now: () => number,
 ): Promise<Peer> {
-  const peer = await admitOnly(group, admitter, n, name, now);
-  await peer.engine.receive((await admitter.storage.loadBlobs()).map((b) => b.bytes));
-  group.peers.push(peer);
-  return peer;
+  return withLogOf(group, admitter, await admitOnly(group, admitter, n, name, now));
 }
 
 /** A new engine for `peer` over its stored log, with the group's epoch secret added. */
