@@ -14,6 +14,7 @@ import { fromHex, toHex } from '../crypto/bytes.ts';
 import { logWarn } from '../log.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
 import { personDevices, type MembershipState } from '../membership/state.ts';
+import { samePins } from '../membership/reduce.ts';
 import type { Result } from '../result.ts';
 import { compareHlc } from './clock.ts';
 import { epochKeys } from './epoch.ts';
@@ -46,10 +47,6 @@ export class MembershipError extends Error {
 
 function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean {
   return a !== null && a.size === b.size && [...a].every((x) => b.has(x));
-}
-
-function samePins(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
-  return a.size === b.size && [...a].every(([clientId, pin]) => b.get(clientId) === pin);
 }
 
 /** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */

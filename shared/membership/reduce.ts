@@ -97,7 +97,8 @@ function devicePins(state: MembershipState): Map<string, number> {
   return pins;
 }
 
-function samePins(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+/** Whether two sets of pins (by device key or by clientID) are the same. */
+export function samePins<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>): boolean {
   return a.size === b.size && [...a].every(([key, pin]) => b.get(key) === pin);
 }
 
