@@ -26,7 +26,7 @@ import {
   type GroupRecord,
   type RepoStorage,
 } from './records.ts';
-import type { DeviceItem, MessageItem } from './views.ts';
+import { deviceItems, type DeviceItem, type MessageItem } from './views.ts';
 import { createRoomState, TYPING_TTL_MS } from './room-state.ts';
 import { createGroupRooms, type GroupRooms } from './rooms.ts';
 import { activePeople } from '../membership/state.ts';
@@ -127,6 +127,7 @@ const OFFER_EVERY_MS = 500;
 export async function createRepo(deps: RepoDeps) {
   const { identity, network } = deps;
   const myPerson = toHex(identity.person.publicKey);
+  const myDevice = toHex(identity.device.publicKey);
   const groups = new Map<string, Open>();
   const events = createEmitter<{ groups: { ids: string[] } }>();
   const changed = () => {
@@ -157,7 +158,6 @@ export async function createRepo(deps: RepoDeps) {
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     await engine.loadSnapshot(deps.sealer);
-    const myDevice = toHex(identity.device.publicKey);
     const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
     const room = createRoomState({
       ed: deps.ed,
@@ -491,10 +491,11 @@ export async function createRepo(deps: RepoDeps) {
      */
     myDevices(): MyDevice[] {
       const found = new Map<string, MyDevice>();
-      for (const { handle } of groups.values()) {
+      for (const { engine, handle } of groups.values()) {
         if (handle.standing().state !== 'member') continue;
-        const me = handle.members().find((m) => m.me);
-        for (const device of me?.deviceList ?? []) {
+        const me = engine.members().people.get(myPerson);
+        if (!me) continue;
+        for (const device of deviceItems(engine.members(), me, myDevice)) {
           const known = found.get(device.device);
           found.set(device.device, { ...device, groups: (known?.groups ?? 0) + 1 });
         }
@@ -506,7 +507,7 @@ export async function createRepo(deps: RepoDeps) {
      * group moves to a new epoch it lacks). Returns in how many groups it was unlinked.
      */
     async unlinkEverywhere(device: string): Promise<number> {
-      if (device === toHex(identity.device.publicKey))
+      if (device === myDevice)
         throw new MembershipError('This is the device you are using: unlink it from another one.');
       let count = 0;
       for (const { engine, handle } of groups.values()) {
@@ -633,7 +634,7 @@ export async function createRepo(deps: RepoDeps) {
       set({ state: 'syncing', groupId: id });
       // Admitted for real once our own admission, chained back to genesis, is in our log.
       const check = () => {
-        if (opened.engine.members().devices.has(toHex(identity.device.publicKey))) {
+        if (opened.engine.members().devices.has(myDevice)) {
           off();
           set({ state: 'admitted', groupId: id });
         }

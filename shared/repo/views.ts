@@ -1,7 +1,12 @@
 import { toHex } from '../crypto/bytes.ts';
 import type { MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
-import { activePeople, personDevices } from '../membership/state.ts';
+import {
+  activePeople,
+  personDevices,
+  type MemberPerson,
+  type MembershipState,
+} from '../membership/state.ts';
 import { fingerprint } from '../identity/keys.ts';
 import type { Delivery } from './room-state.ts';
 
@@ -134,29 +139,39 @@ export function deviceLabel(hexKey: string): string {
   return (hexKey.slice(0, 12).match(/.{4}/g) ?? []).join(' ');
 }
 
+/** A person's devices in the group now, as the members panel and Settings list them. */
+export function deviceItems(
+  members: MembershipState,
+  person: MemberPerson,
+  myDevice: string,
+): DeviceItem[] {
+  return personDevices(members, person).flatMap((key) => {
+    const device = members.devices.get(key);
+    if (!device) return [];
+    return [
+      {
+        device: key,
+        label: deviceLabel(key),
+        addedAt: device.certificate.issuedAt,
+        thisDevice: key === myDevice,
+      },
+    ];
+  });
+}
+
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
   const members = engine.members();
   const myDevice = toHex(engine.core().me.signer.publicKey);
   return activePeople(members)
     .map((p) => {
       const person = toHex(p.person);
+      const deviceList = deviceItems(members, p, myDevice);
       return {
         person,
         name: p.name.name,
         role: p.role,
-        devices: personDevices(members, p).length,
-        deviceList: personDevices(members, p).flatMap((key) => {
-          const device = members.devices.get(key);
-          if (!device) return [];
-          return [
-            {
-              device: key,
-              label: deviceLabel(key),
-              addedAt: device.certificate.issuedAt,
-              thisDevice: key === myDevice,
-            },
-          ];
-        }),
+        devices: deviceList.length,
+        deviceList,
         me: person === myPerson,
         safetyNumber: fingerprint(p.person),
       };
