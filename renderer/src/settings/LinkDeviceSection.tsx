@@ -3,6 +3,8 @@ import { useSession } from '../app/context.tsx';
 import { FieldError } from '../app/FieldError.tsx';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { MyDevices } from './MyDevices.tsx';
+import type { SyncClient } from '../sync/client.ts';
+import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -19,9 +21,7 @@ export function LinkDeviceSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (
-    work: (client: NonNullable<ReturnType<typeof store.client>>) => Promise<unknown>,
-  ) => {
+  const act = async (work: (client: SyncClient) => Promise<unknown>) => {
     const client = store.client();
     if (!client) return;
     setBusy(true);
@@ -154,9 +154,7 @@ export function LinkDeviceSection() {
   );
 }
 
-function resultText(
-  status: NonNullable<ReturnType<ReturnType<typeof useSyncStore>['linkStatus']>>,
-) {
+function resultText(status: LinkOfferStatus) {
   switch (status.state) {
     case 'linking':
       return 'Linking… adding the new device to your groups.';
