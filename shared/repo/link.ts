@@ -21,6 +21,7 @@ import { logWarn } from '../log.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RepoIdentity } from './identity.ts';
 import type { Network } from './network.ts';
+import { statusCell } from './status-cell.ts';
 
 /** The pub/sub part of the network: all linking needs. */
 export type PubSub = Pick<Network, 'subscribe' | 'publish'>;
@@ -57,22 +58,6 @@ export type OfferContext = {
   /** Admits the certified device into every group this device is in; what it needs of each. */
   admitEverywhere(certificate: DeviceCertificate): Promise<LinkedGroup[]>;
 };
-
-function statusCell<S>(initial: S) {
-  let status = initial;
-  const listeners = new Set<(s: S) => void>();
-  return {
-    get: () => status,
-    set: (next: S) => {
-      status = next;
-      for (const listener of listeners) listener(next);
-    },
-    on: (listener: (s: S) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
 
 /** Starts an offer on the first device. One device may link per offer; it lasts 10 minutes. */
 export function offerLink(ctx: OfferContext): LinkOfferSession {

@@ -15,6 +15,7 @@ import type { Sealer } from '../storage/sealer.ts';
 import { admitOp, openSecrets } from '../group/admission.ts';
 import type { LinkedGroup } from '../link/protocol.ts';
 import { offerLink, type LinkOfferSession } from './link.ts';
+import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
 import type { RepoIdentity } from './identity.ts';
@@ -579,14 +580,9 @@ export async function createRepo(deps: RepoDeps) {
   }
 
   async function requestToJoin(invite: Invite): Promise<PendingJoin> {
-    let status: JoinStatus = { state: 'waiting' };
+    const cell = statusCell<JoinStatus>({ state: 'waiting' });
+    const { set } = cell;
     let claimed = false;
-    const current = () => status;
-    const listeners = new Set<(s: JoinStatus) => void>();
-    const set = (next: JoinStatus) => {
-      status = next;
-      for (const listener of listeners) listener(next);
-    };
     const { key, topic } = joinKeys(invite);
     const request = await sealJoinRequest({
       invite,
@@ -601,6 +597,7 @@ export async function createRepo(deps: RepoDeps) {
     });
     async function onAnswer(bytes: Uint8Array): Promise<void> {
       const answer = openJoinAnswer(bytes, key);
+      const status = cell.get();
       const undecided = status.state === 'waiting' || status.state === 'awaiting-approval';
       if (!answer || !undecided || !equalBytes(answer.device, identity.device.publicKey)) return;
       if (answer.kind === 'pending') {
@@ -619,7 +616,7 @@ export async function createRepo(deps: RepoDeps) {
       // Another answer may have been taken while we verified this one.
       // Several members may answer; the first good answer is taken, synchronously, before
       // anything is awaited, so the group is never opened twice.
-      const still = current().state;
+      const still = cell.get().state;
       if (secrets.size === 0 || (still !== 'waiting' && still !== 'awaiting-approval') || claimed)
         return;
       claimed = true;
@@ -644,13 +641,11 @@ export async function createRepo(deps: RepoDeps) {
     }
     network.publish(invite.signaling, topic, request);
     return {
-      status: () => status,
-      on(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      status: cell.get,
+      on: cell.on,
       retry() {
-        if (status.state === 'waiting' || status.state === 'awaiting-approval')
+        const { state } = cell.get();
+        if (state === 'waiting' || state === 'awaiting-approval')
           network.publish(invite.signaling, topic, request);
       },
       cancel() {
