@@ -169,9 +169,9 @@ export function fillEngine(
       blob(c);
     }
   }
-  Y.transact(state.doc, () => {
-    for (const doc of docs.values()) Y.applyUpdate(state.doc, Y.encodeStateAsUpdate(doc));
+  Y.transact(state.docs.of(0), () => {
+    for (const doc of docs.values()) Y.applyUpdate(state.docs.of(0), Y.encodeStateAsUpdate(doc));
   });
-  state.doc.clientID = engine.core().me.clientId;
+  state.docs.of(0).clientID = engine.core().me.clientId;
   return stored;
 }

@@ -147,7 +147,7 @@ if (gc) {
   const after = memoryMb();
   report({ bench: 'core', metric: 'heap_100k_mb', value: after - before, unit: 'MB' });
   // How much of it is the Yjs content doc alone (the rest is the engine's own state).
-  const update = Y.encodeStateAsUpdate(engine.core().state.doc);
+  const update = Y.encodeStateAsUpdate(engine.core().state.docs.of(0));
   const withoutDoc = memoryMb();
   const doc = createContentDoc(1);
   Y.applyUpdate(doc, update);

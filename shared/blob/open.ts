@@ -6,6 +6,7 @@ import {
   blobId,
   signedMessage,
   type BlobHeaderInfo,
+  type BlobKind,
   type BlobRejectReason,
   type HeaderRejectReason,
 } from './format.ts';
@@ -15,8 +16,11 @@ import { checkBytes, parseBlob, type Rejection } from './parse.ts';
 export type OpenContext = {
   ed: Ed25519;
   groupId: Uint8Array;
-  /** The content key of an epoch this device holds, or undefined if it holds none. */
-  contentKey(epoch: number): Uint8Array | undefined;
+  /**
+   * The key blobs of this kind are sealed with in an epoch this device holds, or undefined.
+   * Content and membership blobs have keys of their own (epoch.ts).
+   */
+  contentKey(epoch: number, kind: BlobKind): Uint8Array | undefined;
 };
 
 /** A blob that passed every check: its header, id and decrypted payload (not yet decoded). */
@@ -81,12 +85,12 @@ export function unsealVerified(blob: VerifiedBlob, context: OpenContext): OpenRe
   if (!equalBytes(header.groupId, context.groupId)) {
     return { ok: false, reason: 'wrong-group', detail: 'blob belongs to another group' };
   }
-  const key = context.contentKey(header.epoch);
+  const key = context.contentKey(header.epoch, header.kind);
   if (key === undefined) {
     return {
       ok: false,
       reason: 'unknown-epoch',
-      detail: `no content key for epoch ${header.epoch}`,
+      detail: `no ${header.kind} key for epoch ${header.epoch}`,
     };
   }
   // The context is our own code: a malformed key is a bug to surface, not a peer's doing.

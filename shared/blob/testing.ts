@@ -163,9 +163,9 @@ export function spyContext(context: OpenContext): {
           return ed.verify(...args);
         },
       },
-      contentKey: (epoch) => {
+      contentKey: (epoch, kind) => {
         calls.contentKey++;
-        return context.contentKey(epoch);
+        return context.contentKey(epoch, kind);
       },
     },
   };

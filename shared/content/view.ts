@@ -1,12 +1,16 @@
 /**
- * What the UI shows of the content doc. Values are parsed again here: validation guards what
+ * What the UI shows of the content docs. Values are parsed again here: validation guards what
  * peers send, but a view must not trust a doc loaded from elsewhere (a snapshot) blindly, and
  * an entry that does not fit is simply not shown. Edits, deletes and reactions count only for
  * a message that exists; ordering is the engine's business.
+ *
+ * A group has one doc per epoch (docs.ts), passed here oldest epoch first. A message is read
+ * from the first doc that has it; its latest edit and each reactor's latest toggle win across
+ * docs (by time, then by the later doc); a delete in any doc deletes it.
  */
 import type * as Y from 'yjs';
 import { parseMessageId, parseReactionKey } from './keys.ts';
-import { parseValue } from './schema.ts';
+import { parseValue, type DeleteValue, type MessageValue } from './schema.ts';
 
 /** One emoji on a message and who reacted with it, clientIDs ascending. */
 export type ReactionView = { emoji: string; authors: number[] };
@@ -32,40 +36,71 @@ export type MessageView = {
 /** Reactors per emoji for each message id, built from one pass over the reactions map. */
 export type ReactionIndex = ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
 
-/** The ids of every message in the doc, in no particular order. */
-export function listMessageIds(doc: Y.Doc): string[] {
-  const ids: string[] = [];
-  for (const id of doc.getMap('messages').keys()) {
-    if (parseMessageId(id) !== null) ids.push(id);
+/** One doc, or a group's docs oldest epoch first. */
+export type ContentSource = Y.Doc | readonly Y.Doc[];
+
+function docsOf(source: ContentSource): readonly Y.Doc[] {
+  return Array.isArray(source) ? source : [source as Y.Doc];
+}
+
+/** The ids of every message in the docs, in no particular order, each once. */
+export function listMessageIds(source: ContentSource): string[] {
+  const ids = new Set<string>();
+  for (const doc of docsOf(source)) {
+    for (const id of doc.getMap('messages').keys()) {
+      if (parseMessageId(id) !== null) ids.add(id);
+    }
   }
-  return ids;
+  return [...ids];
 }
 
 /** One message's view, or null if there is no valid message with that id. */
-export function readMessage(doc: Y.Doc, id: string): MessageView | null {
-  return readMessages(doc, [id])[0] ?? null;
+export function readMessage(source: ContentSource, id: string): MessageView | null {
+  return readMessages(source, [id])[0] ?? null;
 }
 
 /**
  * Views for a page of messages, in the order of `ids`, skipping ids with no valid message.
  * Reactions are indexed once per call, so ask for a page at a time rather than one by one.
  */
-export function readMessages(doc: Y.Doc, ids: readonly string[]): MessageView[] {
-  const index = indexReactions(doc);
+export function readMessages(source: ContentSource, ids: readonly string[]): MessageView[] {
+  const docs = docsOf(source);
+  const index = indexReactions(docs);
   const views: MessageView[] = [];
   for (const id of ids) {
-    const view = viewOf(doc, id, index);
+    const view = viewOf(docs, id, index);
     if (view !== null) views.push(view);
   }
   return views;
 }
 
+/** The latest valid value of `key` in `root` across the docs: by time, then the later doc. */
+function latest<R extends 'edits' | 'reactions'>(
+  docs: readonly Y.Doc[],
+  root: R,
+  key: string,
+): ReturnType<typeof parseValue<R>> {
+  let best: ReturnType<typeof parseValue<R>> = null;
+  for (const doc of docs) {
+    const value = parseValue(root, doc.getMap(root).get(key));
+    if (value !== null && (best === null || value.at >= best.at)) best = value;
+  }
+  return best;
+}
+
 /** Groups live reactions (`on: true`) by message and emoji. */
-export function indexReactions(doc: Y.Doc): ReactionIndex {
+export function indexReactions(source: ContentSource): ReactionIndex {
+  const docs = docsOf(source);
   const index = new Map<string, Map<string, number[]>>();
-  for (const [key, value] of doc.getMap('reactions').entries()) {
+  const keys = new Set<string>();
+  for (const doc of docs) for (const key of doc.getMap('reactions').keys()) keys.add(key);
+  for (const key of keys) {
     const parts = parseReactionKey(key);
-    if (parts === null || parseValue('reactions', value)?.on !== true) continue;
+    const value =
+      docs.length === 1
+        ? parseValue('reactions', docs[0]?.getMap('reactions').get(key))
+        : latest(docs, 'reactions', key);
+    if (parts === null || value?.on !== true) continue;
     let byEmoji = index.get(parts.messageId);
     if (byEmoji === undefined) {
       byEmoji = new Map();
@@ -78,12 +113,20 @@ export function indexReactions(doc: Y.Doc): ReactionIndex {
   return index;
 }
 
-function viewOf(doc: Y.Doc, id: string, index: ReactionIndex): MessageView | null {
+function viewOf(docs: readonly Y.Doc[], id: string, index: ReactionIndex): MessageView | null {
   const parts = parseMessageId(id);
-  const message = parseValue('messages', doc.getMap('messages').get(id));
+  let message: MessageValue | null = null;
+  for (const doc of docs) {
+    message = parseValue('messages', doc.getMap('messages').get(id));
+    if (message !== null) break;
+  }
   if (parts === null || message === null) return null;
   const base = { id, author: parts.client, at: message.at };
-  const tombstone = parseValue('deletes', doc.getMap('deletes').get(id));
+  let tombstone: DeleteValue | null = null;
+  for (const doc of docs) {
+    const value = parseValue('deletes', doc.getMap('deletes').get(id));
+    if (value !== null && (tombstone === null || value.at < tombstone.at)) tombstone = value;
+  }
   if (tombstone !== null) {
     return {
       ...base,
@@ -95,7 +138,7 @@ function viewOf(doc: Y.Doc, id: string, index: ReactionIndex): MessageView | nul
       reactions: [],
     };
   }
-  const edit = parseValue('edits', doc.getMap('edits').get(id));
+  const edit = latest(docs, 'edits', id);
   const view: MessageView = {
     ...base,
     text: edit?.text ?? message.text,

@@ -146,33 +146,45 @@ function checkTime(at: number): ContentError | null {
     : new ContentError('bad-time', 'The time of a change must be a non-negative integer.');
 }
 
-/** The next counter for this device: one past the highest it ever used, read from the doc. */
-function nextCounter(doc: Y.Doc, client: number): number {
+/** The highest message counter this device used in one doc, read from the doc. */
+function lastCounter(doc: Y.Doc, client: number): number {
   const state = Y.getState(doc.store, client);
   const cached = counters.get(doc);
-  if (cached?.client === client && cached.state === state) return cached.last + 1;
+  if (cached?.client === client && cached.state === state) return cached.last;
   let max = 0;
   // Every key ever held, so an id whose entry was deleted is never handed out again.
   for (const key of everyKey(doc, 'messages')) {
     const parts = isOwnKey(key, client) ? parseMessageId(key) : null;
     if (parts !== null && parts.client === client && parts.n > max) max = parts.n;
   }
-  return max + 1;
+  counters.set(doc, { client, state, last: max });
+  return max;
 }
 
-function hasMessage(doc: Y.Doc, id: string): boolean {
-  return doc.getMap('messages').get(id) !== undefined;
+/** The next counter for this device: one past the highest it used in any of its docs. */
+function nextCounter(docs: readonly Y.Doc[], client: number): number {
+  return Math.max(...docs.map((doc) => lastCounter(doc, client))) + 1;
 }
 
-function isDeleted(doc: Y.Doc, id: string): boolean {
-  return currentEntry(doc, 'deletes', id) !== undefined;
+function hasMessage(docs: readonly Y.Doc[], id: string): boolean {
+  return docs.some((doc) => doc.getMap('messages').get(id) !== undefined);
 }
 
-/** Sends a message; returns its id (`${clientId}:${n}`) and the update to publish. */
+function isDeleted(docs: readonly Y.Doc[], id: string): boolean {
+  return docs.some((doc) => currentEntry(doc, 'deletes', id) !== undefined);
+}
+
+/**
+ * Sends a message; returns its id (`${clientId}:${n}`) and the update to publish. `others`
+ * are the group's docs of other epochs (docs.ts): ids stay unique across them, and a reply
+ * may answer a message in any of them. The same holds for the other writers.
+ */
 export function sendMessage(
   doc: Y.Doc,
   message: NewMessage,
+  others: readonly Y.Doc[] = [],
 ): Result<Written & { id: string }, ContentError> {
+  const docs = [doc, ...others.filter((other) => other !== doc)];
   const client = ownClientId(doc);
   const text = checkText(message.text);
   if (!text.ok) return text;
@@ -180,7 +192,7 @@ export function sendMessage(
   if (timeError !== null) return err(timeError);
   const value: MessageValue = { text: text.value, at: message.at };
   if (message.replyTo !== undefined) {
-    if (!hasMessage(doc, message.replyTo)) {
+    if (!hasMessage(docs, message.replyTo)) {
       return refuse('bad-reply', 'The message you are replying to is not here.');
     }
     value.replyTo = message.replyTo;
@@ -193,7 +205,7 @@ export function sendMessage(
     value.mentions = mentions;
   }
   if (!isValidValue('messages', value)) return refuse('bad-mentions', 'A mention is malformed.');
-  const n = nextCounter(doc, client);
+  const n = nextCounter(docs, client);
   const id = messageId(client, n);
   const update = capture(doc, () => doc.getMap('messages').set(id, value));
   counters.set(doc, { client, state: Y.getState(doc.store, client), last: n });
@@ -201,12 +213,13 @@ export function sendMessage(
 }
 
 /** Checks that `id` is a live message of this device, for edits and deletes. */
-function ownLiveMessage(doc: Y.Doc, id: string, client: number): ContentError | null {
-  if (!hasMessage(doc, id)) return new ContentError('unknown-message', 'That message is not here.');
+function ownLiveMessage(docs: readonly Y.Doc[], id: string, client: number): ContentError | null {
+  if (!hasMessage(docs, id))
+    return new ContentError('unknown-message', 'That message is not here.');
   if (parseMessageId(id)?.client !== client) {
     return new ContentError('not-author', 'Only its author can change a message.');
   }
-  if (isDeleted(doc, id)) return new ContentError('deleted', 'That message was deleted.');
+  if (isDeleted(docs, id)) return new ContentError('deleted', 'That message was deleted.');
   return null;
 }
 
@@ -216,9 +229,10 @@ export function editMessage(
   id: string,
   text: string,
   at: number,
+  others: readonly Y.Doc[] = [],
 ): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  const problem = ownLiveMessage(doc, id, client) ?? checkTime(at);
+  const problem = ownLiveMessage([doc, ...others], id, client) ?? checkTime(at);
   if (problem !== null) return err(problem);
   const checked = checkText(text);
   if (!checked.ok) return checked;
@@ -227,9 +241,14 @@ export function editMessage(
 }
 
 /** Marks one of this device's messages deleted: views hide its text from then on. */
-export function deleteMessage(doc: Y.Doc, id: string, at: number): Result<Written, ContentError> {
+export function deleteMessage(
+  doc: Y.Doc,
+  id: string,
+  at: number,
+  others: readonly Y.Doc[] = [],
+): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  const problem = ownLiveMessage(doc, id, client) ?? checkTime(at);
+  const problem = ownLiveMessage([doc, ...others], id, client) ?? checkTime(at);
   if (problem !== null) return err(problem);
   const update = capture(doc, () => doc.getMap('deletes').set(id, { at }));
   return ok({ update });
@@ -242,10 +261,12 @@ export function setReaction(
   emoji: string,
   on: boolean,
   at: number,
+  others: readonly Y.Doc[] = [],
 ): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  if (!hasMessage(doc, id)) return refuse('unknown-message', 'That message is not here.');
-  if (isDeleted(doc, id)) return refuse('deleted', 'That message was deleted.');
+  const docs = [doc, ...others];
+  if (!hasMessage(docs, id)) return refuse('unknown-message', 'That message is not here.');
+  if (isDeleted(docs, id)) return refuse('deleted', 'That message was deleted.');
   if (!isValidEmoji(emoji)) return refuse('bad-emoji', 'That is not an emoji we can show.');
   const timeError = checkTime(at);
   if (timeError !== null) return err(timeError);

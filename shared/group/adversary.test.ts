@@ -71,14 +71,14 @@ async function malloryBlob(
 /** A copy of Mallory's doc, so a forgery does not change her own engine's state. */
 function copyOfMalloryDoc(): Y.Doc {
   const doc = createContentDoc(mallory.engine.core().me.clientId);
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(mallory.engine.core().state.doc));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(mallory.engine.core().state.docs.of(0)));
   reassertClientId(doc, mallory.engine.core().me.clientId);
   return doc;
 }
 
 const malloryDevice = () => ({
   id: mallory.engine.core().me.clientId,
-  doc: mallory.engine.core().state.doc,
+  doc: mallory.engine.core().state.docs.of(0),
   sent: [],
 });
 
@@ -140,8 +140,9 @@ describe('a member who turns hostile', () => {
   });
 
   it('cannot write under a clientID she did not declare', async () => {
-    const update = forged({ id: 424242, doc: mallory.engine.core().state.doc, sent: [] }, (doc) =>
-      doc.getMap('messages').set('424242:1', { text: 'who am I', at: 3 }),
+    const update = forged(
+      { id: 424242, doc: mallory.engine.core().state.docs.of(0), sent: [] },
+      (doc) => doc.getMap('messages').set('424242:1', { text: 'who am I', at: 3 }),
     );
     await honestPeersRefuse([await malloryBlob(update)], 'foreign-client');
   });

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { createContentDoc } from '../content/writer.ts';
+import { createContentDocs, type ContentDocs } from '../content/docs.ts';
 import type { Ed25519, Signer } from '../crypto/ed25519.ts';
 import type { BoxKeyPair } from '../identity/keys.ts';
 import type { GroupStorage } from '../storage/storage.ts';
@@ -76,7 +76,8 @@ export type EngineState = {
   membershipEntries: MembershipEntry[];
   /** The conversation in order, and where each message was created (see message-index.ts). */
   order: MessageIndex;
-  doc: Y.Doc;
+  /** The content, one doc per epoch this device reads (content/docs.ts). */
+  docs: ContentDocs;
   held: Holdback<Waiting>;
   /** Hex id of the blob that created each message. */
   messageBlob: { get(id: string): string | undefined };
@@ -102,6 +103,11 @@ export type EngineCore = EngineDeps & {
   /** During a rebuild's replay: pins are the rebuild's to set, not each op's (engine.ts). */
   replaying: boolean;
   keys: Map<number, EpochKeys>;
+  /**
+   * Membership keys of epochs this device may never read (a "from join" group's epochs before
+   * it joined): their membership blobs open, their content blobs join the chains unread.
+   */
+  membershipKeys: Map<number, Uint8Array>;
   clock: HybridClock;
   events: Emitter<EngineEvents>;
   state: EngineState;
@@ -109,7 +115,7 @@ export type EngineCore = EngineDeps & {
 
 export function freshState(genesis: Genesis, clientId: number): EngineState {
   const book = createChainBook();
-  return stateOf(genesis, book, createMessageIndex(book), createContentDoc(clientId));
+  return stateOf(genesis, book, createMessageIndex(book), createContentDocs(clientId));
 }
 
 /** A state around a book, an index and a doc (fresh, or restored from a snapshot). */
@@ -117,14 +123,14 @@ export function stateOf(
   genesis: Genesis,
   book: ChainBook,
   order: MessageIndex,
-  doc: Y.Doc,
+  docs: ContentDocs,
 ): EngineState {
   return {
     book,
     membership: createMembershipLog(genesis),
     membershipEntries: [],
     order,
-    doc,
+    docs,
     held: createHoldback(),
     messageBlob: { get: (id) => order.blobOf(id) },
     rejections: [],
@@ -137,6 +143,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
   return {
     ...deps,
     keys,
+    membershipKeys: new Map(),
     clock: createClock(deps.now),
     poisoned: new Set(),
     pins: new Map(),
@@ -145,4 +152,17 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),
   };
+}
+
+/**
+ * The docs a view merges, oldest epoch first: by the generation the membership log gives each
+ * epoch (epoch ids are random), then by id.
+ */
+export function viewDocs(state: EngineState): Y.Doc[] {
+  const epochs = state.membership.state().epochs;
+  const rank = (epoch: number) => epochs.get(epoch)?.generation ?? 0;
+  return state.docs
+    .entries()
+    .sort(([a], [b]) => rank(a) - rank(b) || a - b)
+    .map(([, doc]) => doc);
 }

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { depsHash, noPrevious, type BlobDep, type BlobKind } from '../blob/format.ts';
 import { sealBlob } from '../blob/seal.ts';
 import { readMessage, type MessageView } from '../content/view.ts';
@@ -22,6 +23,7 @@ import { makeRotation, needsRotation, pinsOf, writeEpoch } from './epochs.ts';
 import {
   createCore,
   freshState,
+  viewDocs,
   type EngineCore,
   type EngineDeps,
   type EngineEvents,
@@ -260,6 +262,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     kind: BlobKind,
     payload: Uint8Array,
     time = core.clock.tick(),
+    epoch = writeEpoch(core),
   ): Promise<string> {
     if (!inGroup()) throw new NotAMemberError();
     const { book } = core.state;
@@ -275,7 +278,6 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       blobDeps.push({ device, seq: head });
       depIds.push(fromHex(book.accepted(device, head)?.id ?? ''));
     }
-    const epoch = writeEpoch(core);
     const keys = core.keys.get(epoch);
     if (!keys) throw new Error('this device holds no key for the group');
     const sealed = await sealBlob({
@@ -289,7 +291,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       deps: blobDeps,
       depsHash: blobDeps.length > 0 ? depsHash(depIds) : undefined,
       payload,
-      contentKey: keys.contentKey,
+      contentKey: kind === 'membership' ? keys.membershipKey : keys.contentKey,
       signer: deps.me.signer,
       random: deps.random,
     });
@@ -308,13 +310,20 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     return id;
   }
 
-  /** Applies a local content change to the doc, then seals and records it as our blob. */
-  async function change(make: (at: number) => Result<Written, ContentError>): Promise<Written> {
+  /**
+   * Applies a local content change to the doc of the epoch we write in (the change may name a
+   * message in any of our docs), then seals and records it as our blob.
+   */
+  async function change(
+    make: (doc: Y.Doc, others: Y.Doc[], at: number) => Result<Written, ContentError>,
+  ): Promise<Written> {
     await rotateIfDue();
+    if (!inGroup()) throw new NotAMemberError();
+    const epoch = writeEpoch(core);
     const time = core.clock.tick();
-    const made = make(time.wall);
+    const made = make(core.state.docs.of(epoch), viewDocs(core.state), time.wall);
     if (!made.ok) throw new ContentChangeError(made.error);
-    await writeBlob('content', made.value.update, time);
+    await writeBlob('content', made.value.update, time, epoch);
     return made.value;
   }
 
@@ -337,20 +346,26 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     send: (message) =>
       serial(async () => {
         let id = '';
-        await change((at) => {
-          const sent = sendMessage(core.state.doc, { ...message, at });
+        await change((doc, others, at) => {
+          const sent = sendMessage(doc, { ...message, at }, others);
           if (sent.ok) id = sent.value.id;
           return sent;
         });
         return id;
       }),
     edit: (id, text) =>
-      serial(() => change((at) => editMessage(core.state.doc, id, text, at)).then(() => undefined)),
+      serial(() =>
+        change((doc, others, at) => editMessage(doc, id, text, at, others)).then(() => undefined),
+      ),
     remove: (id) =>
-      serial(() => change((at) => deleteMessage(core.state.doc, id, at)).then(() => undefined)),
+      serial(() =>
+        change((doc, others, at) => deleteMessage(doc, id, at, others)).then(() => undefined),
+      ),
     react: (id, emoji, on) =>
       serial(() =>
-        change((at) => setReaction(core.state.doc, id, emoji, on, at)).then(() => undefined),
+        change((doc, others, at) => setReaction(doc, id, emoji, on, at, others)).then(
+          () => undefined,
+        ),
       ),
     writeOp: (op) => serial(() => writeBlob('membership', encodeOp(op))),
     removePerson: (person) => serial(() => removePerson(person)),
@@ -366,7 +381,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     rotateIfDue: () => serial(rotateIfDue),
     members: () => core.state.membership.state(),
     messageIds: (start = 0, end = Number.MAX_SAFE_INTEGER) => core.state.order.slice(start, end),
-    message: (id) => readMessage(core.state.doc, id),
+    message: (id) => readMessage(viewDocs(core.state), id),
     messageCount: () => core.state.order.size(),
     heads: () => core.state.book.heads(),
     rebuild: () => serial(rebuild),

@@ -7,8 +7,14 @@ export const EPOCH_SECRET_BYTES = 32;
 /** What one epoch's secret gives a member: the content key and where to meet. */
 export type EpochKeys = {
   epoch: number;
-  /** secretbox key for blobs and sealed presence in this epoch. */
+  /** secretbox key for content blobs and sealed presence in this epoch. */
   contentKey: Uint8Array;
+  /**
+   * secretbox key for membership blobs: a member who joined a "from join" group later is
+   * handed this key alone for the epochs before them, so they can check the membership log
+   * back to the genesis without reading a word of what was said.
+   */
+  membershipKey: Uint8Array;
   /** The y-webrtc room: reveals nothing about the group id or the secret. */
   room: string;
   /**
@@ -29,6 +35,7 @@ export function epochKeys(groupId: Uint8Array, epoch: number, secret: Uint8Array
   return {
     epoch,
     contentKey: derive(secret, 'fellows/v1/content-key', ctx),
+    membershipKey: derive(secret, 'fellows/v1/membership-key', ctx),
     room: `fellows-${base32nopad.encode(derive(secret, 'fellows/v1/room', ctx, 20)).toLowerCase()}`,
     signalingPassword: base32nopad
       .encode(derive(secret, 'fellows/v1/signaling-password', ctx, 20))

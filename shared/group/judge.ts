@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { logError } from '../log.ts';
 import { depsHash, noPrevious } from '../blob/format.ts';
-import type { OpenedBlob } from '../blob/open.ts';
 import { REMOTE_APPLY } from '../content/apply.ts';
 import { validateUpdate } from '../content/validate.ts';
 import { equalBytes } from '../crypto/bytes.ts';
@@ -48,12 +47,12 @@ export function hold(core: EngineCore, key: string, id: string, item: Waiting): 
 /** Phase two for one signed blob: chain, deps, causality, then its payload. */
 export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
   const { state } = core;
-  const deviceKey = signed.kind === 'opened' ? keyHex(signed.blob.device) : signed.device;
+  const deviceKey = signed.kind === 'faulty' ? signed.device : keyHex(signed.blob.device);
   const device = state.membership.state().devices.get(deviceKey);
   if (!device || (core.admitted && !core.admitted.has(deviceKey)))
     return hold(core, `device:${deviceKey}`, signed.id, { signed });
   const clientId = device.clientId;
-  const seq = signed.kind === 'opened' ? signed.blob.seq : signed.seq;
+  const seq = signed.kind === 'faulty' ? signed.seq : signed.blob.seq;
   if (state.book.idAt(clientId, seq) === signed.id) return 'duplicate';
   const refuse = (reason: string, detail: string): Outcome => {
     state.book.refuse(clientId, seq, signed.id);
@@ -70,7 +69,7 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
   const beyondPin = pin !== undefined && seq > pin;
   if (beyondPin && seq > pin + BEYOND_PIN)
     return refuse('removed', `written after its device left the group (after seq ${pin})`);
-  const person = signed.kind === 'opened' ? keyHex(signed.blob.person) : signed.person;
+  const person = signed.kind === 'faulty' ? signed.person : keyHex(signed.blob.person);
   if (person !== device.person)
     return refuse('person-mismatch', 'the device belongs to another person');
   const forkedAt = state.book.forkedAt(clientId);
@@ -94,7 +93,7 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
     return hold(core, `pos:${clientId}:${seq - 1}`, signed.id, { signed });
   }
   if (signed.kind === 'faulty') return refuse(signed.reason, signed.detail);
-  return judgeOpened(core, signed.blob, signed, { clientId, seq, prev, refuse, beyondPin }, batch);
+  return judgeOpened(core, signed, { clientId, seq, prev, refuse, beyondPin }, batch);
 }
 
 type Place = {
@@ -108,12 +107,12 @@ type Place = {
 
 function judgeOpened(
   core: EngineCore,
-  blob: OpenedBlob,
-  signed: Signed,
+  signed: Exclude<Signed, { kind: 'faulty' }>,
   place: Place,
   batch: Batch,
 ): Outcome {
   const { state } = core;
+  const { blob } = signed;
   const { clientId, seq, prev, refuse, beyondPin } = place;
   const linked = prev
     ? state.book.hasIdAt(clientId, seq - 1, blob.prev)
@@ -180,7 +179,7 @@ function judgeOpened(
       device: keyHex(blob.device),
       time: placed.effective.wall,
     };
-    state.membershipEntries.push({ event, payload: blob.payload, order, frontier });
+    state.membershipEntries.push({ event, payload: signed.blob.payload, order, frontier });
     const outcome = state.membership.add({ ...event, op: signed.op }, order, frontier);
     batch.opsAdded = true;
     if (outcome.flipped) batch.report.rebuild = true;
@@ -204,6 +203,8 @@ function judgeOpened(
     } else {
       batch.membersChanged = true;
     }
+  } else if (signed.kind === 'opaque') {
+    // An epoch this device may not read ("from join"): in the chain, its content unknown here.
   } else if (beyondPin) {
     // Kept in the chain, never applied: written after its device was out of the group.
     state.rejections.push({
@@ -214,18 +215,21 @@ function judgeOpened(
   } else {
     // Our own change is already in the doc; everything else is judged before it touches it.
     const local = state.local.has(signed.id);
+    const doc = state.docs.of(blob.epoch);
     if (core.poisoned.has(signed.id)) {
       return refuse('apply-failed', 'this update made Yjs fail before; it is never applied again');
     }
     if (!local) {
-      const verdict = validateUpdate(state.doc, blob.payload, clientId);
+      const verdict = validateUpdate(doc, signed.blob.payload, clientId);
       if (!verdict.ok) return refuse(verdict.reason, verdict.detail);
     }
-    const touched = touchedMessages(blob.payload);
+    const touched = touchedMessages(signed.blob.payload);
     for (const { replyTo } of touched.replies) {
       // A reply must answer something its author had seen: hiding deps cannot date a reply
       // before the message it answers.
       const answered = state.order.position(replyTo);
+      // A message from an epoch this device may not read ("from join") is not ours to judge.
+      if (!answered && core.membershipKeys.size > 0) continue;
       if (!answered || (frontier.get(answered.clientId) ?? 0) < answered.seq) {
         return refuse(
           'reply-outside-causal-past',
@@ -235,7 +239,7 @@ function judgeOpened(
     }
     if (!local) {
       try {
-        Y.applyUpdate(state.doc, blob.payload, REMOTE_APPLY);
+        Y.applyUpdate(doc, signed.blob.payload, REMOTE_APPLY);
       } catch (error) {
         // A validated update that still makes Yjs throw may have left the doc half-changed
         // (a poisoned doc can stop encoding, DESIGN §5): refuse it for good and rebuild.
@@ -255,7 +259,7 @@ function judgeOpened(
     id: signed.id,
     clientId,
     seq,
-    bytes: signed.kind === 'opened' ? signed.bytes : new Uint8Array(),
+    bytes: signed.bytes,
   });
   wake(core, `pos:${clientId}:${seq}`, batch);
   if (blob.kind === 'membership') {

@@ -1,4 +1,4 @@
-import { blobId, signedMessage } from '../blob/format.ts';
+import { blobId, signedMessage, type BlobHeaderInfo } from '../blob/format.ts';
 import {
   unsealVerified,
   type OpenContext,
@@ -14,6 +14,12 @@ import { hexOf } from '../crypto/bytes.ts';
 /** A blob whose signature checked out: it is attributable to the device it names. */
 export type Signed =
   | { kind: 'opened'; id: string; blob: OpenedBlob; op: MembershipOp | null; bytes: Uint8Array }
+  /**
+   * A content blob of an epoch this device will never read (a "from join" group's epoch from
+   * before it joined): signed by its device, so it joins the chain and orders what follows,
+   * but its payload stays sealed.
+   */
+  | { kind: 'opaque'; id: string; blob: BlobHeaderInfo; bytes: Uint8Array }
   /** Signed by its device, but unusable: the author's own fault, so it refuses the position. */
   | {
       kind: 'faulty';
@@ -38,6 +44,8 @@ export type EngineOpenContext = OpenContext & {
   ed: Ed25519;
   /** Whether the blob with this id is the one accepted at that device's seq. */
   accepted?: (device: string, seq: number, id: string) => boolean;
+  /** Whether this device holds only the membership key of an epoch, never its content key. */
+  unreadable?: (epoch: number) => boolean;
 };
 
 /**
@@ -113,6 +121,9 @@ function openedOrRefused(
   const device = hexOf(h.device);
   switch (opened.reason) {
     case 'unknown-epoch':
+      // Only a signed blob gets here, so one we can never read is still its device's word.
+      if (h.kind === 'content' && context.unreadable?.(h.epoch))
+        return Promise.resolve({ kind: 'opaque', id, blob: h, bytes });
       return Promise.resolve({ kind: 'no-key', id, epoch: h.epoch, device, seq: h.seq, bytes });
     case 'bad-mac':
       return Promise.resolve({

@@ -50,6 +50,6 @@ describe('an update that makes Yjs throw', () => {
       'POISON pill',
       'still here',
     ]);
-    expect(Y.encodeStateAsUpdate(bo.engine.core().state.doc).length).toBeGreaterThan(0);
+    expect(Y.encodeStateAsUpdate(bo.engine.core().state.docs.of(0)).length).toBeGreaterThan(0);
   });
 });

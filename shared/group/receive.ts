@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { REMOTE_APPLY } from '../content/apply.ts';
 import { logError } from '../log.ts';
 import type { EngineCore } from './engine-state.ts';
@@ -91,22 +90,19 @@ async function settle(
       reopen: [],
       stored: [],
     };
-    const { doc } = core.state;
-    Y.transact(
-      doc,
-      () => {
-        for (const opening of next) count(batch, judgeOpening(core, opening, batch));
-        // Judging can release more: the queue grows while it is walked.
-        for (let i = 0; i < batch.ready.length; i++) {
-          const signed = batch.ready[i];
-          if (signed) count(batch, judge(core, signed, batch));
-        }
-      },
-      REMOTE_APPLY,
-      false,
-    );
-    doc.clientID = core.me.clientId;
-    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    const { docs } = core.state;
+    // Every epoch we can read gets its doc now, so a replay applies each doc in one transaction.
+    for (const epoch of core.keys.keys()) docs.of(epoch);
+    docs.transact(() => {
+      for (const opening of next) count(batch, judgeOpening(core, opening, batch));
+      // Judging can release more: the queue grows while it is walked.
+      for (let i = 0; i < batch.ready.length; i++) {
+        const signed = batch.ready[i];
+        if (signed) count(batch, judge(core, signed, batch));
+      }
+    }, REMOTE_APPLY);
+    docs.reassert();
+    if (docs.pending()) {
       logError('content doc was left with parked updates: rebuilding from the log');
       report.rebuild = true;
     }
@@ -125,7 +121,12 @@ function contextOf(core: EngineCore): EngineOpenContext {
   return {
     ed: core.ed,
     groupId: core.groupId,
-    contentKey: (epoch: number) => core.keys.get(epoch)?.contentKey,
+    contentKey: (epoch, kind) => {
+      const keys = core.keys.get(epoch);
+      if (kind === 'content') return keys?.contentKey;
+      return keys?.membershipKey ?? core.membershipKeys.get(epoch);
+    },
+    unreadable: (epoch) => !core.keys.has(epoch) && core.membershipKeys.has(epoch),
     accepted: (device, seq, id) => {
       const known = core.state.membership.state().devices.get(device);
       return known !== undefined && core.state.book.idAt(known.clientId, seq) === id;
@@ -156,6 +157,7 @@ function judgeOpening(core: EngineCore, opening: Opening, batch: Batch): Outcome
       return hold(core, `epoch:${opening.epoch}`, opening.id, { bytes: opening.bytes });
     }
     case 'opened':
+    case 'opaque':
     case 'faulty':
       return judge(core, opening, batch);
   }

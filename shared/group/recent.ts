@@ -3,7 +3,7 @@ import { readMessages, type MessageView } from '../content/view.ts';
 import { fromUtf8, utf8 } from '../crypto/bytes.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { GroupStorage } from '../storage/storage.ts';
-import type { EngineState } from './engine-state.ts';
+import { viewDocs, type EngineState } from './engine-state.ts';
 import type { OrderKey } from './order.ts';
 import { SnapshotError } from './snapshot.ts';
 
@@ -52,7 +52,7 @@ const recentSchema = z.object({
 export function encodeRecentWindow(state: EngineState, size = RECENT_SIZE): Uint8Array {
   const total = state.order.size();
   const ids = state.order.slice(total - size, total);
-  const messages = readMessages(state.doc, ids).flatMap((view) => {
+  const messages = readMessages(viewDocs(state), ids).flatMap((view) => {
     const key = state.order.keyOf(view.id);
     return key ? [{ ...view, key }] : [];
   });

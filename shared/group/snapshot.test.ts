@@ -72,7 +72,7 @@ describe('sealed snapshot', () => {
     expect(engine.core().state.rejections).toEqual([]);
     // It writes on where it left off: same clientID, later clock, the next seq.
     const me = engine.core().me.clientId;
-    expect(engine.core().state.doc.clientID).toBe(me);
+    expect(engine.core().state.docs.of(0).clientID).toBe(me);
     const id = await engine.send({ text: 'back again' });
     expect(id.startsWith(`${me}:`)).toBe(true);
     ada.engine = engine;

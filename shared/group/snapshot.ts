@@ -3,7 +3,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { base64nopad } from '@scure/base';
 import { REMOTE_APPLY } from '../content/apply.ts';
-import { createContentDoc, reassertClientId } from '../content/writer.ts';
+import { createContentDocs } from '../content/docs.ts';
+import { listMessageIds } from '../content/view.ts';
 import { equalBytes, fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { decodeOp } from '../membership/ops.ts';
 import { createChainBook, type ChainColumns } from './chains.ts';
@@ -17,12 +18,12 @@ import { createMessageIndex, type MessageColumns } from './message-index.ts';
 import type { OrderKey } from './order.ts';
 
 // A sealed snapshot of one group's engine (DESIGN §7; the layout is in docs/protocol.md,
-// "Local storage"): the content doc as a Yjs update, plus the derived state the engine would
+// "Local storage"): each epoch's content doc as a Yjs update, plus the derived state the engine would
 // otherwise rebuild by replaying every blob — chain metas, the message index, membership ops.
 // Large tables are raw little-endian columns (they load with a copy, not a parse); the few
 // small ones are JSON.
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_RECORD = 'snapshot';
 export const SNAPSHOT_LABEL = 'snapshot';
 
@@ -88,7 +89,12 @@ export function encodeSnapshot(core: EngineCore): Uint8Array {
   encoding.writeUint8Array(e, raw(messages.client));
   encoding.writeUint8Array(e, raw(messages.n));
   encoding.writeUint8Array(e, raw(messages.seq));
-  encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(state.doc));
+  const docs = state.docs.entries();
+  encoding.writeVarUint(e, docs.length);
+  for (const [epoch, doc] of docs) {
+    encoding.writeVarUint(e, epoch);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
+  }
   return encoding.toUint8Array(e);
 }
 
@@ -117,20 +123,22 @@ export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): EngineState
   }
   const book = createChainBook({ chains: parts.chains, refused: parts.meta.refused });
   const order = createMessageIndex(book, parts.messages);
-  const doc = createContentDoc(core.me.clientId);
-  try {
-    Y.applyUpdate(doc, parts.update, REMOTE_APPLY);
-  } catch (error) {
-    throw new SnapshotError(`the snapshot's content doc does not load: ${String(error)}`);
-  } finally {
-    // Loading our own history makes Yjs pick another clientID (DESIGN §4).
-    reassertClientId(doc, core.me.clientId);
+  const docs = createContentDocs(core.me.clientId);
+  for (const [epoch, update] of parts.updates) {
+    if (docs.get(epoch)) throw new SnapshotError(`the snapshot has epoch ${epoch} twice`);
+    try {
+      Y.applyUpdate(docs.of(epoch), update, REMOTE_APPLY);
+    } catch (error) {
+      throw new SnapshotError(`the snapshot's content doc does not load: ${String(error)}`);
+    } finally {
+      // Loading our own history makes Yjs pick another clientID (DESIGN §4).
+      docs.reassert();
+    }
   }
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
-    throw new SnapshotError("the snapshot's content doc is incomplete");
-  if (doc.getMap('messages').size !== order.size())
-    throw new SnapshotError("the snapshot's message index does not match its content doc");
-  const state = stateOf(core.genesis, book, order, doc);
+  if (docs.pending()) throw new SnapshotError("the snapshot's content doc is incomplete");
+  if (listMessageIds(docs.entries().map(([, doc]) => doc)).length !== order.size())
+    throw new SnapshotError("the snapshot's message index does not match its content docs");
+  const state = stateOf(core.genesis, book, order, docs);
   for (const entry of parts.meta.membership) {
     const payload = base64nopad.decode(entry.payload);
     const restored: MembershipEntry = { ...entry, payload, frontier: new Map(entry.frontier) };
@@ -175,7 +183,9 @@ function readParts(bytes: Uint8Array, core: EngineCore) {
   }
   const n = decoding.readVarUint(d);
   const messages: MessageColumns = { client: read.u32(n), n: read.f64(n), seq: read.u32(n) };
-  const update = decoding.readVarUint8Array(d);
+  const updates: [number, Uint8Array][] = [];
+  for (let count = decoding.readVarUint(d); count > 0; count--)
+    updates.push([decoding.readVarUint(d), decoding.readVarUint8Array(d)]);
   if (decoding.hasContent(d)) throw new SnapshotError('trailing bytes after the snapshot');
-  return { meta, chains, messages, update };
+  return { meta, chains, messages, updates };
 }
