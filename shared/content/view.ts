@@ -40,7 +40,7 @@ export type ReactionIndex = ReadonlyMap<string, ReadonlyMap<string, readonly num
 export type ContentSource = Y.Doc | readonly Y.Doc[];
 
 function docsOf(source: ContentSource): readonly Y.Doc[] {
-  return Array.isArray(source) ? source : [source as Y.Doc];
+  return 'share' in source ? [source] : source;
 }
 
 /** The ids of every message in the docs, in no particular order, each once. */

@@ -76,6 +76,11 @@ export type GroupEngine = {
   receiveRange(blobs: readonly Uint8Array[]): Promise<ReceiveReport>;
   /** Adds an epoch secret (from creation or an admission) and opens blobs that waited for it. */
   addEpochSecret(epoch: number, secret: Uint8Array): Promise<void>;
+  /**
+   * Adds the membership key of an epoch this device may not read (a "from join" group's
+   * epochs before it joined): its membership blobs open, its content blobs join unread.
+   */
+  addMembershipKey(epoch: number, key: Uint8Array): Promise<void>;
   send(message: Omit<NewMessage, 'at'>): Promise<string>;
   edit(id: string, text: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -340,6 +345,14 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     addEpochSecret: (epoch, secret) =>
       serial(async () => {
         core.keys.set(epoch, epochKeys(deps.groupId, epoch, secret));
+        const waiting = core.state.held.release(`epoch:${epoch}`);
+        await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
+      }),
+    addMembershipKey: (epoch, key) =>
+      serial(async () => {
+        if (key.length !== 32) throw new RangeError('a membership key is 32 bytes');
+        if (core.keys.has(epoch)) return;
+        core.membershipKeys.set(epoch, key);
         const waiting = core.state.held.release(`epoch:${epoch}`);
         await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
       }),

@@ -37,7 +37,14 @@ async function setup() {
     personSeed: bo.personSeed,
     name: bo.name,
     certificate,
-    groups: [{ genesis: new Uint8Array(40).fill(1), signaling: SIGNALING, secrets: [] }],
+    groups: [
+      {
+        genesis: new Uint8Array(40).fill(1),
+        signaling: SIGNALING,
+        secrets: [],
+        membershipKeys: [{ epoch: 3, key: new Uint8Array(32).fill(9) }],
+      },
+    ],
   };
   const seal = (p: LinkPackage, to = box.publicKey, forDevice = device.publicKey) =>
     sealLinkAnswer({
@@ -133,6 +140,7 @@ describe('device link protocol', () => {
       genesis: new Uint8Array(8000),
       signaling: SIGNALING,
       secrets: [],
+      membershipKeys: [],
     }));
     expect(() => seal({ ...pkg, groups: huge })).toThrow(/Too many groups/);
   });

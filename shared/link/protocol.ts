@@ -38,6 +38,8 @@ export type LinkedGroup = {
   signaling: string[];
   /** The epoch secrets the group's history policy gives a new device. */
   secrets: { epoch: number; secret: Uint8Array }[];
+  /** The membership keys of epochs the person may not read ("from join": before they joined). */
+  membershipKeys: { epoch: number; key: Uint8Array }[];
 };
 
 /**
@@ -60,7 +62,8 @@ const KEY_LABEL = 'fellows/v1/link-key';
 const TOPIC_LABEL = 'fellows/v1/link-topic';
 const REQUEST_LABEL = 'fellows/v1/link-request';
 const CHECK_LABEL = 'fellows/v1/link-check';
-const VERSION = 1;
+/** Version 2 added each group's membership keys. */
+const VERSION = 2;
 const NONCE = nacl.secretbox.nonceLength;
 const REQUEST_NONCE_BYTES = 16;
 /** Largest request opened (real ones are ~170 bytes); checked before anything else. */
@@ -196,6 +199,8 @@ function writeGroups(w: Writer, groups: readonly LinkedGroup[]): Writer {
     for (const url of group.signaling) w.string(url);
     w.uint(group.secrets.length);
     for (const { epoch, secret } of group.secrets) w.uint(epoch).fixed(secret);
+    w.uint(group.membershipKeys.length);
+    for (const { epoch, key } of group.membershipKeys) w.uint(epoch).fixed(key);
   }
   return w;
 }
@@ -211,7 +216,10 @@ function readGroups(r: Reader): LinkedGroup[] {
     const epochs = r.uint(MAX_EPOCHS);
     const secrets: LinkedGroup['secrets'] = [];
     for (let j = 0; j < epochs; j++) secrets.push({ epoch: r.uint(), secret: r.fixed(32).slice() });
-    groups.push({ genesis, signaling, secrets });
+    const membershipKeys: LinkedGroup['membershipKeys'] = [];
+    for (let j = r.uint(MAX_EPOCHS); j > 0; j--)
+      membershipKeys.push({ epoch: r.uint(), key: r.fixed(32).slice() });
+    groups.push({ genesis, signaling, secrets, membershipKeys });
   }
   return groups;
 }

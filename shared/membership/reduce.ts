@@ -120,7 +120,12 @@ function reduceOnce(
       : judge(state, event, happenedBefore, rotations);
     verdicts.set(event.id, verdict);
     if (!verdict.ok && event.op.type === 'rotate') keepRefusedKeyring(state, event, event.op);
-    if (!verdict.ok && verdict.reason === 'crossed-rotation' && event.op.type === 'admit') {
+    if (
+      !verdict.ok &&
+      verdict.reason === 'crossed-rotation' &&
+      event.op.type === 'admit' &&
+      handsHistory(state, event, event.op)
+    ) {
       // The joiner was handed the admitter's epochs all the same: they hold them until a
       // new epoch leaves them out (epochHolders).
       const device = toHex(event.op.certificate.device);
@@ -335,6 +340,23 @@ function judgeRotate(
   return OK;
 }
 
+/** A person adding a device of their own (linking, DESIGN §2). */
+function isLink(event: OpEvent, op: Extract<MembershipOp, { type: 'admit' }>): boolean {
+  return op.inviteId === null && toHex(op.certificate.person) === event.person;
+}
+
+/**
+ * Whether an admission hands the device the admitter's epochs. In a "from join" group only a
+ * link does (the person already reads them); anyone else gets a new epoch (epochs.ts).
+ */
+function handsHistory(
+  state: MembershipState,
+  event: OpEvent,
+  op: Extract<MembershipOp, { type: 'admit' }>,
+): boolean {
+  return state.settings.historyPolicy === 'all' || isLink(event, op);
+}
+
 function judgeAdmit(
   state: MembershipState,
   event: OpEvent,
@@ -344,7 +366,7 @@ function judgeAdmit(
   rotations: readonly OpRef[],
 ): Verdict {
   // A person adding a device of their own (linking, DESIGN §2) needs no invite and no admin.
-  const linking = op.inviteId === null && toHex(op.certificate.person) === event.person;
+  const linking = isLink(event, op);
   if (state.settings.adminsApproveJoins && !isAdmin && !linking) return reject('not-admin');
   // An admission concurrent with a new epoch is void, as concurrent commits are in MLS: the
   // joiner holds neither that epoch's key (its keyring did not know them) nor any way to
@@ -406,8 +428,10 @@ function apply(state: MembershipState, event: OpEvent): void {
       const person = toHex(op.certificate.person);
       const device = toHex(op.certificate.device);
       const readmitted = state.devices.get(device);
+      const handed = handsHistory(state, event, op);
       if (readmitted) {
         readmitted.admissions.push(event.ref);
+        if (handed) readmitted.handed.push(event.ref);
         if (op.inviteId) state.invites.get(toHex(op.inviteId))?.usedAt.push(event.ref);
         return;
       }
@@ -436,6 +460,7 @@ function apply(state: MembershipState, event: OpEvent): void {
         person,
         admittedBy: event.ref,
         admissions: [event.ref],
+        handed: handed ? [event.ref] : [],
         removed: null,
       });
       state.clientIds.set(op.clientId, device);

@@ -31,6 +31,12 @@ export type MemberDevice = {
    * and each admission is a valid way for the device to have been let in.
    */
   admissions: OpRef[];
+  /**
+   * The admissions that handed it the admitter's epochs: every one in a group whose history
+   * policy is "all"; in a "from join" group only a link by its own person (DESIGN §8), since a
+   * newcomer there gets a new epoch instead.
+   */
+  handed: OpRef[];
   /** Set once the device is out: its blobs after `pin` are refused everywhere. */
   removed: { by: OpRef; pin: number } | null;
 };
@@ -113,8 +119,8 @@ export function activeDevices(state: MembershipState): string[] {
 
 /**
  * Devices that hold an epoch's secret: its keyring, and the devices admitted after it
- * started (an admission hands the joiner every epoch its admitter held, DESIGN §3), also by
- * an admission that turned out void.
+ * started (an admission hands the joiner every epoch its admitter held, DESIGN §3, except
+ * in a "from join" group), also by an admission that turned out void.
  */
 export function epochHolders(
   state: MembershipState,
@@ -126,9 +132,9 @@ export function epochHolders(
   if (!record) return holders;
   const start = record.by;
   const handed = (refs: readonly OpRef[]) =>
-    start === null || refs.some((ref) => before(start, ref));
+    refs.length > 0 && (start === null || refs.some((ref) => before(start, ref)));
   for (const [key, device] of state.devices) {
-    if (device.admittedBy === null ? start === null : handed(device.admissions)) holders.add(key);
+    if (device.admittedBy === null ? start === null : handed(device.handed)) holders.add(key);
   }
   // A void admission still handed the joiner its admitter's epochs.
   for (const [key, refs] of state.voided) if (handed(refs)) holders.add(key);
@@ -164,6 +170,7 @@ export function initialState(genesis: Genesis): MembershipState {
           person,
           admittedBy: null,
           admissions: [],
+          handed: [],
           removed: null,
         },
       ],

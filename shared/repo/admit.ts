@@ -17,6 +17,8 @@ export type AdmitContext = {
   engine: GroupEngine;
   genesis: Uint8Array;
   secrets: () => ReadonlyMap<number, Uint8Array>;
+  /** Membership keys of every epoch this device holds (derived, or handed to it as a joiner). */
+  membershipKeys: () => ReadonlyMap<number, Uint8Array>;
   network: Network;
   /** The group's signaling servers, where joiners ask. */
   signaling: readonly string[];
@@ -158,6 +160,8 @@ async function answerRequest(
         reply({ kind: 'refused', device: certificate.device, reason: 'not-allowed' });
         return;
       }
+      // In a "from join" group the newcomer gets a new epoch, started now (epochs.ts).
+      await engine.rotateIfDue();
       sendKeys(ctx, certificate, reply);
     };
     if (members.settings.adminsApproveJoins) {
@@ -192,12 +196,24 @@ function sendKeys(
   const { engine, identity } = ctx;
   const admitter = engine.members().devices.get(toHex(identity.device.publicKey))?.certificate;
   if (!admitter || !equalBytes(admitter.device, identity.device.publicKey)) return;
+  const members = engine.members();
+  const fromJoin = members.settings.historyPolicy === 'from-join';
+  const device = toHex(certificate.device);
+  // "From join": only the epochs started for them (their keyrings name the device), and the
+  // membership keys of the others, to check the log back to the genesis.
+  const readable = (epoch: number) =>
+    !fromJoin || members.epochs.get(epoch)?.keyring.includes(device) === true;
+  const secrets = new Map([...ctx.secrets()].filter(([epoch]) => readable(epoch)));
+  const membershipKeys = fromJoin
+    ? new Map([...ctx.membershipKeys()].filter(([epoch]) => !readable(epoch)))
+    : new Map<number, Uint8Array>();
   reply({
     kind: 'admitted',
     device: certificate.device,
     genesis: ctx.genesis,
     admitter,
-    secrets: boxSecrets(ctx.secrets(), certificate.box, identity.box, ctx.random),
+    secrets: boxSecrets(secrets, certificate.box, identity.box, ctx.random),
+    membershipKeys: boxSecrets(membershipKeys, certificate.box, identity.box, ctx.random),
   });
 }
 

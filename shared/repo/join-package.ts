@@ -21,6 +21,11 @@ export type JoinAnswer =
       genesis: Uint8Array;
       admitter: DeviceCertificate;
       secrets: BoxedSecret[];
+      /**
+       * In a "from join" group, the membership keys of the epochs before the joiner, boxed the
+       * same way: enough to check the membership log, nothing to read what was said.
+       */
+      membershipKeys: BoxedSecret[];
     }
   | { kind: 'refused'; device: Uint8Array; reason: JoinRefusal }
   /** The group has admins approve joins: the request is seen, an admin has to let them in. */
@@ -30,13 +35,15 @@ export type JoinRefusal = 'expired' | 'revoked' | 'used' | 'not-allowed';
 
 const REFUSALS: readonly JoinRefusal[] = ['expired', 'revoked', 'used', 'not-allowed'];
 const MAX_ANSWER_BYTES = 64 * 1024;
+/** Version 2 added the membership keys. */
+const ANSWER_VERSION = 2;
 
 export function sealJoinAnswer(
   answer: JoinAnswer,
   joinKey: Uint8Array,
   nonce: Uint8Array,
 ): Uint8Array {
-  const w = writer().u8(1).fixed(answer.device);
+  const w = writer().u8(ANSWER_VERSION).fixed(answer.device);
   if (answer.kind === 'refused') w.u8(0).u8(REFUSALS.indexOf(answer.reason));
   else if (answer.kind === 'pending') w.u8(2);
   else {
@@ -45,6 +52,8 @@ export function sealJoinAnswer(
       .bytes(encodeDeviceCertificate(answer.admitter))
       .uint(answer.secrets.length);
     for (const s of answer.secrets) w.uint(s.epoch).fixed(s.nonce).bytes(s.box);
+    w.uint(answer.membershipKeys.length);
+    for (const s of answer.membershipKeys) w.uint(s.epoch).fixed(s.nonce).bytes(s.box);
   }
   const sealed = nacl.secretbox(w.finish(), nonce, joinKey);
   const out = new Uint8Array(nonce.length + sealed.length);
@@ -60,7 +69,7 @@ export function openJoinAnswer(bytes: Uint8Array, joinKey: Uint8Array): JoinAnsw
   if (!plain) return null;
   try {
     const r = reader(plain);
-    if (r.u8() !== 1) throw new DecodeError('answer version');
+    if (r.u8() !== ANSWER_VERSION) throw new DecodeError('answer version');
     const device = r.fixed(32);
     let answer: JoinAnswer;
     const kind = r.u8();
@@ -75,11 +84,15 @@ export function openJoinAnswer(bytes: Uint8Array, joinKey: Uint8Array): JoinAnsw
     } else {
       const genesis = r.bytes(8192);
       const admitter = decodeDeviceCertificate(r.bytes(1024));
-      const count = r.uint(1024);
-      const secrets: BoxedSecret[] = [];
-      for (let i = 0; i < count; i++)
-        secrets.push({ epoch: r.uint(), nonce: r.fixed(24), box: r.bytes(128) });
-      answer = { kind: 'admitted', device, genesis, admitter, secrets };
+      const boxes = () => {
+        const boxed: BoxedSecret[] = [];
+        for (let count = r.uint(1024); count > 0; count--)
+          boxed.push({ epoch: r.uint(), nonce: r.fixed(24), box: r.bytes(128) });
+        return boxed;
+      };
+      const secrets = boxes();
+      const membershipKeys = boxes();
+      answer = { kind: 'admitted', device, genesis, admitter, secrets, membershipKeys };
     }
     r.end();
     return answer;

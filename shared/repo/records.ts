@@ -13,6 +13,11 @@ export type GroupRecord = {
   clientId: number;
   /** Epoch secrets this device holds: the keys to the group. */
   epochs: { epoch: number; secret: Uint8Array }[];
+  /**
+   * Membership keys of epochs before this device joined a "from join" group: it checks their
+   * membership ops and never reads their messages. Absent in records from before it existed.
+   */
+  membershipKeys?: { epoch: number; key: Uint8Array }[];
   signaling: string[];
   /** Where the person stopped reading, so unread counts survive restarts. */
   readKey: OrderKey | null;
@@ -28,9 +33,10 @@ export type RepoStorage = {
   deleteGroup(id: string): Promise<void>;
 };
 
-type Stored = Omit<GroupRecord, 'genesis' | 'epochs'> & {
+type Stored = Omit<GroupRecord, 'genesis' | 'epochs' | 'membershipKeys'> & {
   genesis: string;
   epochs: { epoch: number; secret: string }[];
+  membershipKeys?: { epoch: number; key: string }[];
 };
 
 const LABEL = 'group-record';
@@ -44,6 +50,10 @@ export async function saveGroupRecord(
     ...record,
     genesis: base64nopad.encode(record.genesis),
     epochs: record.epochs.map((e) => ({ epoch: e.epoch, secret: base64nopad.encode(e.secret) })),
+    membershipKeys: (record.membershipKeys ?? []).map((e) => ({
+      epoch: e.epoch,
+      key: base64nopad.encode(e.key),
+    })),
   };
   await storage.putRecord(
     `group:${record.id}`,
@@ -64,6 +74,10 @@ export async function loadGroupRecords(
       ...stored,
       genesis: base64nopad.decode(stored.genesis),
       epochs: stored.epochs.map((e) => ({ epoch: e.epoch, secret: base64nopad.decode(e.secret) })),
+      membershipKeys: (stored.membershipKeys ?? []).map((e) => ({
+        epoch: e.epoch,
+        key: base64nopad.decode(e.key),
+      })),
     });
   }
   return records;

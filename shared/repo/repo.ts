@@ -156,10 +156,19 @@ export async function createRepo(deps: RepoDeps) {
       now: deps.now,
       random: deps.random,
     });
+    for (const { epoch, key } of record.membershipKeys ?? [])
+      await engine.addMembershipKey(epoch, key);
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     await engine.loadSnapshot(deps.sealer);
     const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
+    const membershipKeys = () =>
+      new Map([
+        ...(record.membershipKeys ?? []).map((e) => [e.epoch, e.key] as const),
+        ...record.epochs.map(
+          (e) => [e.epoch, epochKeys(groupId, e.epoch, e.secret).membershipKey] as const,
+        ),
+      ]);
     const room = createRoomState({
       ed: deps.ed,
       group: groupId,
@@ -302,6 +311,7 @@ export async function createRepo(deps: RepoDeps) {
       engine,
       genesis: record.genesis,
       secrets,
+      membershipKeys,
       network,
       signaling: record.signaling,
       now: deps.now,
@@ -480,6 +490,10 @@ export async function createRepo(deps: RepoDeps) {
               genesis: record.genesis,
               signaling: [...record.signaling],
               secrets: record.epochs.map(({ epoch, secret }) => ({ epoch, secret })),
+              membershipKeys: (record.membershipKeys ?? []).map(({ epoch, key }) => ({
+                epoch,
+                key,
+              })),
             });
           }
           return handed;
@@ -533,7 +547,9 @@ export async function createRepo(deps: RepoDeps) {
           logWarn(`fellows: a linked group ${id.slice(0, 12)} has a genesis that does not verify`);
           continue;
         }
-        await openJoined(groupId, group.genesis, group.secrets, group.signaling);
+        await openJoined(groupId, group.genesis, group.secrets, group.signaling, [
+          ...group.membershipKeys,
+        ]);
       }
     },
     /**
@@ -565,6 +581,7 @@ export async function createRepo(deps: RepoDeps) {
     genesis: Uint8Array,
     secrets: readonly { epoch: number; secret: Uint8Array }[],
     signaling: readonly string[],
+    membershipKeys: { epoch: number; key: Uint8Array }[] = [],
   ): Promise<Open> {
     const record: GroupRecord = {
       version: 1,
@@ -572,6 +589,7 @@ export async function createRepo(deps: RepoDeps) {
       genesis,
       clientId: joinerClientId(identity.device.publicKey, groupId),
       epochs: secrets.map(({ epoch, secret }) => ({ epoch, secret })),
+      membershipKeys,
       signaling: [...signaling],
       readKey: null,
     };
@@ -613,6 +631,7 @@ export async function createRepo(deps: RepoDeps) {
       if (!equalBytes(hash(answer.genesis), invite.groupId)) return;
       if (!(await verifyDeviceCertificate(deps.ed, answer.admitter))) return;
       const secrets = openSecrets(answer.secrets, answer.admitter.box, identity.box);
+      const membershipKeys = openSecrets(answer.membershipKeys, answer.admitter.box, identity.box);
       // Another answer may have been taken while we verified this one.
       // Several members may answer; the first good answer is taken, synchronously, before
       // anything is awaited, so the group is never opened twice.
@@ -627,6 +646,7 @@ export async function createRepo(deps: RepoDeps) {
         answer.genesis,
         [...secrets].map(([epoch, secret]) => ({ epoch, secret })),
         invite.signaling,
+        [...membershipKeys].map(([epoch, key]) => ({ epoch, key })),
       );
       set({ state: 'syncing', groupId: id });
       // Admitted for real once our own admission, chained back to genesis, is in our log.
