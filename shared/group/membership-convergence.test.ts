@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
+import type { HistoryPolicy } from './genesis.ts';
 import { epochHolders } from '../membership/state.ts';
 import {
   foundGroup,
@@ -87,9 +88,9 @@ const inGroupAsSeen = (peer: Peer) =>
 const roleAsSeen = (peer: Peer, other: Peer) =>
   peer.engine.members().people.get(personOf(other))?.role;
 
-async function run(initial: number, steps: Step[]): Promise<void> {
+async function run(initial: number, steps: Step[], policy: HistoryPolicy = 'all'): Promise<void> {
   const clock = testClock();
-  const group = await foundGroup(clock.now);
+  const group = await foundGroup(clock.now, 'Ada', policy);
   let next = 2;
   for (let i = 1; i < initial; i++)
     await join(group, group.peers[0]!, next, `P${next++}`, clock.now);
@@ -240,7 +241,37 @@ async function run(initial: number, steps: Step[]): Promise<void> {
     if (!member) expect(peer.engine.core().keys.has(state.current), peer.name).toBe(false);
     expect(holders.has(deviceOf(peer)), peer.name).toBe(member);
   }
-  expect(transcript(reference)).toEqual(transcript(members.at(-1)!));
+  if (policy === 'all') {
+    expect(transcript(reference)).toEqual(transcript(members.at(-1)!));
+    return;
+  }
+  // "From join": every key anyone holds is of an epoch started for their person (the
+  // genesis epoch for the creator), so nobody reads what came before them. A rotation by a
+  // device that was never in the group (its admission void) is in no one's log: only it and
+  // those it let in, void as well, ever wrote in that epoch.
+  const creator = personOf(group.peers[0]!);
+  for (const peer of group.peers) {
+    const theirs = [deviceOf(peer), ...(state.people.get(personOf(peer))?.devices ?? [])];
+    for (const epoch of peer.engine.core().keys.keys()) {
+      const record = state.epochs.get(epoch);
+      if (!record) continue;
+      const keyring = record.keyring;
+      const started =
+        epoch === 0 ? personOf(peer) === creator : keyring.some((d) => theirs.includes(d));
+      expect(started, `${peer.name} holds epoch ${epoch}`).toBe(true);
+    }
+  }
+  // Members see different spans of one conversation: what two of them both see, they see
+  // the same and in the same order.
+  for (const peer of members) {
+    const mine = new Set(peer.engine.messageIds());
+    const theirs = new Set(reference.engine.messageIds());
+    const shared = (lines: string[], ids: Set<string>) =>
+      lines.filter((line) => ids.has(line.slice(0, line.indexOf(': '))));
+    expect(shared(transcript(peer), theirs), peer.name).toEqual(
+      shared(transcript(reference), mine),
+    );
+  }
 }
 
 describe('membership convergence', () => {
@@ -250,6 +281,17 @@ describe('membership convergence', () => {
         fc.integer({ min: 3, max: 4 }),
         fc.array(step, { minLength: 5, maxLength: 30 }),
         run,
+      ),
+      { numRuns: RUNS },
+    );
+  }, 600_000);
+
+  it(`the same with history "from join": newcomers get new epochs and read nothing from before them (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 4 }),
+        fc.array(step, { minLength: 5, maxLength: 30 }),
+        (initial, steps) => run(initial, steps, 'from-join'),
       ),
       { numRuns: RUNS },
     );

@@ -3,7 +3,8 @@
 import { toHex } from '../crypto/bytes.ts';
 import { admitOp, boxSecrets, openSecrets } from '../group/admission.ts';
 import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
-import { createGenesis, type Genesis } from '../group/genesis.ts';
+import { epochKeys } from '../group/epoch.ts';
+import { createGenesis, type Genesis, type HistoryPolicy } from '../group/genesis.ts';
 import { memoryGroupStorage } from '../storage/storage.ts';
 import { anotherDevice, makePerson, seeded, testEd, type TestPerson } from './people.ts';
 
@@ -14,6 +15,8 @@ export type Peer = {
   storage: ReturnType<typeof memoryGroupStorage>;
   /** The epoch secrets this peer holds (as the repo keeps them in the group record). */
   secrets: Map<number, Uint8Array>;
+  /** Membership keys of epochs it may not read (history "from join"). */
+  membershipKeys: Map<number, Uint8Array>;
 };
 
 /** Keeps the secrets of epochs the engine starts or opens, as the repo does. */
@@ -40,14 +43,18 @@ export function testClock(start = 1_700_000_000_000) {
 }
 
 /** Founds a group with person 1 as its creator; returns it with one peer. */
-export async function foundGroup(now: () => number, creatorName = 'Ada'): Promise<TestGroup> {
+export async function foundGroup(
+  now: () => number,
+  creatorName = 'Ada',
+  historyPolicy: HistoryPolicy = 'all',
+): Promise<TestGroup> {
   const person = await makePerson(1, creatorName);
   const { genesis, groupId, bytes } = await createGenesis({
     name: 'Test group',
     person: person.person,
     creator: person.certificate,
     creatorName: person.name,
-    settings: { historyPolicy: 'all', adminsApproveJoins: false },
+    settings: { historyPolicy, adminsApproveJoins: false },
     createdAt: now(),
     random: seeded(7),
   });
@@ -77,7 +84,8 @@ export async function foundGroup(now: () => number, creatorName = 'Ada'): Promis
     singleUse: false,
   });
   const secrets = keeping(engine, new Map([[0, secret]]));
-  return { ...base, peers: [{ name: creatorName, person, engine, storage, secrets }] };
+  const peer = { name: creatorName, person, engine, storage, secrets, membershipKeys: new Map() };
+  return { ...base, peers: [peer] };
 }
 
 /**
@@ -109,19 +117,25 @@ async function admitDevice(
   now: () => number,
   n: number,
 ): Promise<Peer> {
+  // "From join": an invited device gets no epoch with its admission, but a new one right
+  // after it, and the membership keys of the epochs before (as repo/admit.ts answers).
+  const fromJoin = group.genesis.settings.historyPolicy === 'from-join' && inviteSecret !== null;
   const op = admitOp({
     groupId: group.groupId,
     certificate: person.certificate,
     name: person.name,
     inviteSecret,
-    secrets: boxSecrets(
-      admitter.secrets,
-      person.box.publicKey,
-      admitter.person.box,
-      seeded(nonceSeed),
-    ),
+    secrets: fromJoin
+      ? []
+      : boxSecrets(admitter.secrets, person.box.publicKey, admitter.person.box, seeded(nonceSeed)),
   });
   await admitter.engine.writeOp(op);
+  const membershipKeys = new Map(admitter.membershipKeys);
+  if (fromJoin) {
+    await admitter.engine.rotateIfDue();
+    for (const [epoch, secret] of admitter.secrets)
+      membershipKeys.set(epoch, epochKeys(group.groupId, epoch, secret).membershipKey);
+  }
   const storage = memoryGroupStorage();
   const engine = createGroupEngine({
     ed: testEd,
@@ -138,15 +152,22 @@ async function admitDevice(
     random: seeded(3000 + n),
   });
   const secrets = keeping(engine, new Map());
-  for (const [epoch, secret] of openSecrets(
-    op.secrets,
-    admitter.person.box.publicKey,
-    person.box,
-  )) {
+  const handed = fromJoin
+    ? new Map([...admitter.secrets].filter(([epoch]) => startedWith(admitter, epoch, person)))
+    : openSecrets(op.secrets, admitter.person.box.publicKey, person.box);
+  for (const epoch of handed.keys()) membershipKeys.delete(epoch);
+  for (const [epoch, key] of membershipKeys) await engine.addMembershipKey(epoch, key);
+  for (const [epoch, secret] of handed) {
     secrets.set(epoch, secret);
     await engine.addEpochSecret(epoch, secret);
   }
-  return { name, person, engine, storage, secrets };
+  return { name, person, engine, storage, secrets, membershipKeys };
+}
+
+/** Whether `epoch`'s keyring, as `peer` sees it, names `person`'s device. */
+function startedWith(peer: Peer, epoch: number, person: TestPerson): boolean {
+  const keyring = peer.engine.members().epochs.get(epoch)?.keyring ?? [];
+  return keyring.includes(toHex(person.device.publicKey));
 }
 
 /** The new peer receives `from`'s log and joins the group's peers. */
@@ -198,7 +219,8 @@ export async function restartedEngine(
     now,
     random: seeded(5000 + n),
   });
-  await engine.addEpochSecret(0, group.secret);
+  for (const [epoch, key] of peer.membershipKeys) await engine.addMembershipKey(epoch, key);
+  if (!peer.membershipKeys.has(0)) await engine.addEpochSecret(0, group.secret);
   for (const [epoch, secret] of peer.secrets) await engine.addEpochSecret(epoch, secret);
   keeping(engine, peer.secrets);
   return engine;
