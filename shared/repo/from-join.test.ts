@@ -64,6 +64,9 @@ describe('history "only from their join"', () => {
       'the same chains',
     );
 
+    // Nothing was refused on the way: the older blobs were taken in, sealed.
+    expect(engineOfBo.core().state.rejections).toEqual([]);
+
     // Cy joins later still: he sees only what follows his own join, Bo's included.
     const cyId = await admitted(await cy.repo.join(inviteLink(await group.invite())));
     await bo.repo.get(id)!.send('welcome Cy');
