@@ -31,6 +31,10 @@ test('a blank group name gets a clear error, and nothing is created', async ({ b
   const { context, page } = await newPerson(browser);
   await onboard(page, 'Ada');
   await page.getByRole('button', { name: 'New group' }).click();
+  // Unless the person chooses otherwise, newcomers read the whole history.
+  await expect(
+    page.getByRole('radio', { name: 'Everyone in the group sees the whole history' }),
+  ).toBeChecked();
   await page.getByLabel('Group name').fill('   ');
   await page.getByRole('button', { name: 'Create group' }).click();
   await expect(page.getByRole('alert')).toHaveText(

@@ -251,7 +251,8 @@ async function run(initial: number, steps: Step[], policy: HistoryPolicy = 'all'
   // those it let in, void as well, ever wrote in that epoch.
   const creator = personOf(group.peers[0]!);
   for (const peer of group.peers) {
-    const theirs = [deviceOf(peer), ...(state.people.get(personOf(peer))?.devices ?? [])];
+    // Their person's devices, also those whose admission turned out void.
+    const theirs = group.peers.filter((p) => personOf(p) === personOf(peer)).map(deviceOf);
     for (const epoch of peer.engine.core().keys.keys()) {
       const record = state.epochs.get(epoch);
       if (!record) continue;
@@ -280,7 +281,7 @@ describe('membership convergence', () => {
       fc.asyncProperty(
         fc.integer({ min: 3, max: 4 }),
         fc.array(step, { minLength: 5, maxLength: 30 }),
-        run,
+        (initial, steps) => run(initial, steps),
       ),
       { numRuns: RUNS },
     );
@@ -296,6 +297,22 @@ describe('membership convergence', () => {
       { numRuns: RUNS },
     );
   }, 600_000);
+
+  // Found by the soak: P4's admission and its link of a laptop turn out void (P2 admitted
+  // someone concurrently); the laptop still holds the epoch started for P4.
+  it('from join: a laptop linked by a device whose admission was void holds only its epochs', async () => {
+    await run(
+      3,
+      [
+        { kind: 'join', by: 0 },
+        { kind: 'link', peer: 7 },
+        { kind: 'join', by: 1 },
+        { kind: 'send', peer: 0 },
+        { kind: 'overreach', by: 0, whom: 0, promote: false },
+      ],
+      'from-join',
+    );
+  });
 
   // Found by the soak: Ada promotes P2, who removes Ada while Ada (not having seen it) goes on
   // and removes P2. Each removal pinned the other's author before it, and each peer kept the

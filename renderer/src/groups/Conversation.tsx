@@ -183,6 +183,7 @@ export function Conversation(props: { group: GroupSummary }) {
       {inviting ? (
         <InvitePanel
           groupId={group.id}
+          historyPolicy={group.historyPolicy}
           onClose={() => {
             setInviting(false);
           }}

@@ -1,14 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useSettings } from '../settings/app-settings.ts';
+import type { HistoryPolicy } from '../sync/create-group-options.ts';
 
 /**
  * A group's own servers, read-only, from its conversation header: a group keeps the signaling
  * servers it was created with (they travel in its invites); STUN is this device's setting.
  */
-export function GroupInfo(props: {
-  signaling: readonly string[];
-  historyPolicy: 'all' | 'from-join';
-}) {
+export function GroupInfo(props: { signaling: readonly string[]; historyPolicy: HistoryPolicy }) {
   const [open, setOpen] = useState(false);
   const settings = useSettings();
   const panelId = useId();

@@ -2,11 +2,17 @@ import { useState } from 'react';
 import type { InviteOut } from '../sync/api.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { FieldError } from '../app/FieldError.tsx';
+import type { HistoryPolicy } from '../sync/create-group-options.ts';
+import { inviteHistorySentence } from './history-policy.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Makes an invite link for the group, with what it allows said in plain words. */
-export function InvitePanel(props: { groupId: string; onClose: () => void }) {
+export function InvitePanel(props: {
+  groupId: string;
+  historyPolicy: HistoryPolicy;
+  onClose: () => void;
+}) {
   const store = useSyncStore();
   const [invite, setInvite] = useState<InviteOut | null>(null);
   const [copied, setCopied] = useState(false);
@@ -38,8 +44,9 @@ export function InvitePanel(props: { groupId: string; onClose: () => void }) {
           />
           <p className="hint">
             Anyone with this link can ask to join
-            {invite.expiresAt ? ` until ${dateFormat.format(invite.expiresAt)}` : ''}. New members
-            see the whole history. Someone in the group has to be online to let them in.
+            {invite.expiresAt ? ` until ${dateFormat.format(invite.expiresAt)}` : ''}.{' '}
+            {inviteHistorySentence[props.historyPolicy]} Someone in the group has to be online to
+            let them in.
           </p>
           <div className="form-actions">
             <button type="button" onClick={props.onClose}>
@@ -64,14 +71,17 @@ export function InvitePanel(props: { groupId: string; onClose: () => void }) {
           </div>
         </>
       ) : (
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void create()}>
-            Create invite link
-          </button>
-        </div>
+        <>
+          <p className="hint invite-policy">{inviteHistorySentence[props.historyPolicy]}</p>
+          <div className="form-actions">
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => void create()}>
+              Create invite link
+            </button>
+          </div>
+        </>
       )}
       <FieldError message={error} />
     </section>

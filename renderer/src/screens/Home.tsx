@@ -10,6 +10,7 @@ import { NewGroupForm } from '../groups/NewGroupForm.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
 import { appSettings } from '../settings/app-settings.ts';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
+import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 import { Settings } from './Settings.tsx';
 
@@ -27,10 +28,13 @@ export function Home(props: { identity: Identity }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
 
-  async function create(name: string) {
+  async function create(name: string, historyPolicy: HistoryPolicy) {
     const client = store.client();
     if (!client) throw new Error('Fellows is still starting');
-    const id = await client.createGroup(name, appSettings().get().signaling);
+    const id = await client.createGroup(name, {
+      historyPolicy,
+      signaling: appSettings().get().signaling,
+    });
     await store.refresh();
     setCreating(false);
     setSettingsOpen(false);

@@ -6,6 +6,7 @@ import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
+import type { CreateGroupOptions } from './create-group-options.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -54,8 +55,11 @@ export type SyncApi = {
     settings: { signaling: string[]; linked?: Uint8Array | null },
   ): Promise<{ linkedOpened: boolean }>;
   groups(): Promise<GroupSummary[]>;
-  /** Creates a group whose members meet through `signaling` (by default, the list given to start). */
-  createGroup(name: string, signaling?: string[]): Promise<string>;
+  /**
+   * Creates a group with its history policy (fixed for good), whose members meet through
+   * `signaling` (by default, the list given to start). Rejects options that do not parse.
+   */
+  createGroup(name: string, options: CreateGroupOptions): Promise<string>;
   previewInvite(code: string): Promise<InvitePreview>;
   /** Asks to join; progress arrives as `join` events with this id. */
   join(code: string): Promise<{ ok: true; joinId: number } | { ok: false; message: string }>;

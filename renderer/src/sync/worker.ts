@@ -19,6 +19,7 @@ import { createSealer } from '../../../shared/storage/sealer.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import type { SyncApi, SyncEvent, SyncReport } from './api.ts';
+import { parseCreateGroupOptions } from './create-group-options.ts';
 import { offlineNetwork } from './offline-network.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
@@ -136,8 +137,13 @@ const api: SyncApi = {
     }
   },
   groups: () => Promise.resolve(requireRepo().list()),
-  async createGroup(name, signaling) {
-    const handle = await requireRepo().create({ name, signaling: signaling ?? defaultSignaling });
+  async createGroup(name, options) {
+    const { historyPolicy, signaling } = parseCreateGroupOptions(options);
+    const handle = await requireRepo().create({
+      name,
+      signaling: signaling ?? defaultSignaling,
+      settings: { historyPolicy },
+    });
     return handle.id;
   },
   previewInvite(code) {
