@@ -16,17 +16,23 @@ const texts = (repo: Repo, id: string) =>
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
+/** Ada's group whose newcomers read from their join on, and Bo, not in it yet. */
+async function fromJoinGroup() {
+  const net = memoryNetwork();
+  const ada = await repoPerson(1, 'Ada', net);
+  const bo = await repoPerson(2, 'Bo', net);
+  const group = await ada.repo.create({
+    name: 'Co-op',
+    signaling: SIGNALING,
+    settings: { historyPolicy: 'from-join' },
+  });
+  return { net, ada, bo, group };
+}
+
 describe('history "only from their join"', () => {
   it('a newcomer reads from their join on; what came before stays sealed, also after a restart', async () => {
-    const net = memoryNetwork();
-    const ada = await repoPerson(1, 'Ada', net);
-    const bo = await repoPerson(2, 'Bo', net);
+    const { net, ada, bo, group } = await fromJoinGroup();
     const cy = await repoPerson(3, 'Cy', net);
-    const group = await ada.repo.create({
-      name: 'Co-op',
-      signaling: SIGNALING,
-      settings: { historyPolicy: 'from-join' },
-    });
     expect(ada.repo.list()[0]?.historyPolicy).toBe('from-join');
     await group.send('before Bo');
     const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
@@ -93,14 +99,7 @@ describe('history "only from their join"', () => {
   });
 
   it('Bo links a laptop in a "from join" group: it reads what Bo reads, nothing older', async () => {
-    const net = memoryNetwork();
-    const ada = await repoPerson(1, 'Ada', net);
-    const bo = await repoPerson(2, 'Bo', net);
-    const group = await ada.repo.create({
-      name: 'Co-op',
-      signaling: SIGNALING,
-      settings: { historyPolicy: 'from-join' },
-    });
+    const { net, ada, bo, group } = await fromJoinGroup();
     await group.send('before Bo');
     const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
     await group.send('after Bo');
