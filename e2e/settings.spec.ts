@@ -43,6 +43,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(stun(page)).toContainText('None.');
     await expect(signaling(page)).toContainText('never your messages');
     await expect(stun(page)).toContainText('it sees your IP address');
+    // The web build says in one sentence where it keeps the keys.
+    await expect(page.getByRole('region', { name: 'Keys on this device' })).toContainText(
+      'In a browser, Fellows keeps your keys in this browser profile',
+    );
 
     // A bad address is refused with the reason, and nothing changes.
     await add(signaling(page), 'https://signal.example.org');

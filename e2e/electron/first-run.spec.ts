@@ -34,7 +34,7 @@ test.describe('in the real desktop app', () => {
     );
     expect(
       await page.evaluate(() => Object.keys((window as { fellows?: object }).fellows ?? {}).sort()),
-    ).toEqual(['app', 'shell', 'vault']);
+    ).toEqual(['app', 'notify', 'on', 'shell', 'vault']);
     await page.getByLabel('Your name').fill('Ada Lovelace');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { name: 'Your groups', level: 1 })).toBeVisible();

@@ -25,6 +25,8 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     vault,
     openExternal: vi.fn(() => Promise.resolve()),
     recycleRenderer: vi.fn(),
+    notify: vi.fn(() => true),
+    setUnread: vi.fn(),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/ipc/contract.ts';
+import type { NotificationRequest, Unread } from '../../shared/ipc/notification.ts';
 import { RefusedArgumentError } from './errors.ts';
 import type { Handlers } from './ipc.ts';
 import { safeExternalUrl } from './security.ts';
@@ -14,6 +15,10 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<void>;
   /** Replaces the window's renderer process with a fresh one (see `recycleRenderer`). */
   recycleRenderer: () => void;
+  /** Shows a parsed notification request (notifications.ts); false when not shown. */
+  notify: (request: NotificationRequest) => boolean;
+  /** Updates the badge and the tray with the unread total. */
+  setUnread: (unread: Unread) => void;
 };
 
 /** The implementation of every IPC channel, built from the services main owns. */
@@ -24,6 +29,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:recycle': () => {
       // After the reply is on its way: the process that asked is about to be replaced.
       setTimeout(deps.recycleRenderer, 50);
+      return null;
+    },
+    'app:setUnread': (unread) => {
+      deps.setUnread(unread);
       return null;
     },
     'vault:status': () => vault.status(),
@@ -44,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(safe);
       return null;
     },
+    'notify:show': (request) => deps.notify(request),
   };
 }
 

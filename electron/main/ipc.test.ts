@@ -39,6 +39,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       versions: {},
     }),
     'app:recycle': () => null,
+    'app:setUnread': () => null,
     'vault:status': () => ({
       available: true,
       backend: 'gnome_libsecret',
@@ -49,6 +50,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault:set': () => null,
     'vault:delete': () => null,
     'shell:openExternal': () => null,
+    'notify:show': () => true,
     ...overrides,
   };
 }

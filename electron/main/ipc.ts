@@ -28,11 +28,13 @@ type ArgumentNames<T> = { [K in keyof T]: string };
 const argumentNames: { [C in ChannelName]: ArgumentNames<ChannelArgs<C>> } = {
   'app:info': [],
   'app:recycle': [],
+  'app:setUnread': ['unread'],
   'vault:status': [],
   'vault:get': ['name'],
   'vault:set': ['name', 'value'],
   'vault:delete': ['name'],
   'shell:openExternal': ['url'],
+  'notify:show': ['notification'],
 };
 
 /**

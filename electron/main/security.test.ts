@@ -165,20 +165,21 @@ describe('decideWindowOpen', () => {
 });
 
 describe('decidePermission', () => {
-  it('allows notifications and sanitised clipboard writes from the app', () => {
-    expect(decidePermission('notifications', `${APP_ORIGIN}/index.html`)).toBe('allow');
+  it('allows sanitised clipboard writes and persistent storage from the app', () => {
     expect(decidePermission('clipboard-sanitized-write', `${APP_ORIGIN}/`)).toBe('allow');
     expect(decidePermission('persistent-storage', `${APP_ORIGIN}/`)).toBe('allow');
     expect(decidePermission('persistent-storage', 'https://example.com/')).toBe('deny');
   });
 
   it('denies the same permissions to any other origin', () => {
-    expect(decidePermission('notifications', 'https://example.com/')).toBe('deny');
-    expect(decidePermission('notifications', `${DEV}/`)).toBe('deny');
-    expect(decidePermission('notifications', `${DEV}/`, DEV)).toBe('allow');
+    expect(decidePermission('persistent-storage', 'https://example.com/')).toBe('deny');
+    expect(decidePermission('persistent-storage', `${DEV}/`)).toBe('deny');
+    expect(decidePermission('persistent-storage', `${DEV}/`, DEV)).toBe('allow');
   });
 
   it.each([
+    // Main shows notifications from a validated request; the page never needs the web API.
+    'notifications',
     'media',
     'geolocation',
     'openExternal',
@@ -201,23 +202,23 @@ describe('decidePermissionCheck', () => {
   const top = { isMainFrame: true, requestingUrl: `${APP_ORIGIN}/index.html` };
 
   it('follows the request policy', () => {
-    expect(decidePermissionCheck('notifications', APP_ORIGIN, top)).toBe('allow');
+    expect(decidePermissionCheck('persistent-storage', APP_ORIGIN, top)).toBe('allow');
     expect(decidePermissionCheck('media', APP_ORIGIN, top)).toBe('deny');
-    expect(decidePermissionCheck('notifications', 'https://example.com', top)).toBe('deny');
+    expect(decidePermissionCheck('persistent-storage', 'https://example.com', top)).toBe('deny');
   });
 
   it('denies subframes, foreign embedders and foreign frame URLs', () => {
-    expect(decidePermissionCheck('notifications', APP_ORIGIN, { ...top, isMainFrame: false })).toBe(
-      'deny',
-    );
     expect(
-      decidePermissionCheck('notifications', APP_ORIGIN, {
+      decidePermissionCheck('persistent-storage', APP_ORIGIN, { ...top, isMainFrame: false }),
+    ).toBe('deny');
+    expect(
+      decidePermissionCheck('persistent-storage', APP_ORIGIN, {
         ...top,
         embeddingOrigin: 'https://example.com',
       }),
     ).toBe('deny');
     expect(
-      decidePermissionCheck('notifications', APP_ORIGIN, {
+      decidePermissionCheck('persistent-storage', APP_ORIGIN, {
         isMainFrame: true,
         requestingUrl: 'https://example.com/',
       }),
@@ -376,9 +377,9 @@ describe('hardenSession', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session, {});
     const handler = handlers.request!;
-    expect(request(handler, 'notifications', `${APP_ORIGIN}/index.html`)).toBe(true);
-    expect(request(handler, 'notifications', 'https://example.com/')).toBe(false);
-    expect(request(handler, 'notifications', `${APP_ORIGIN}/index.html`, false)).toBe(false);
+    expect(request(handler, 'persistent-storage', `${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(request(handler, 'persistent-storage', 'https://example.com/')).toBe(false);
+    expect(request(handler, 'persistent-storage', `${APP_ORIGIN}/index.html`, false)).toBe(false);
     for (const permission of ['media', 'geolocation', 'openExternal', 'display-capture']) {
       expect(request(handler, permission, `${APP_ORIGIN}/index.html`)).toBe(false);
     }
@@ -389,9 +390,9 @@ describe('hardenSession', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session, {});
     const top = { isMainFrame: true };
-    expect(handlers.check!(null, 'notifications', APP_ORIGIN, top)).toBe(true);
+    expect(handlers.check!(null, 'persistent-storage', APP_ORIGIN, top)).toBe(true);
     expect(handlers.check!(null, 'media', APP_ORIGIN, top)).toBe(false);
-    expect(handlers.check!(null, 'notifications', 'https://example.com', top)).toBe(false);
+    expect(handlers.check!(null, 'persistent-storage', 'https://example.com', top)).toBe(false);
     expect(handlers.device!()).toBe(false);
   });
 

@@ -46,9 +46,9 @@ export function secureWebPreferences(
     webviewTag: false,
     navigateOnDragDrop: false,
     // On Linux Chromium's spell-checker downloads dictionaries from Google's CDN: a network
-    // call the person never agreed to. It stays off there until dictionaries are bundled;
-    // macOS and Windows use the OS's own spell-checker, which downloads nothing.
-    spellcheck: platform !== 'linux',
+    // call the person never agreed to, so it is off there; macOS and Windows use the OS's
+    // own spell-checker. Must match `spellcheckConfig` (spellcheck.ts, which tests it).
+    spellcheck: platform === 'darwin' || platform === 'win32',
     // The sync engine lives in the renderer: it must keep running while the window is hidden.
     backgroundThrottling: false,
     safeDialogs: true,
@@ -113,13 +113,13 @@ export function decideWindowOpen(url: unknown): WindowOpenDecision {
 }
 
 /**
- * Permissions the app uses, and only from its own origin: desktop notifications for new
- * messages, writing sanitised text to the clipboard, and persistent storage so Chromium never
- * evicts a group's only local copy under disk pressure (DESIGN §7). Everything else is denied,
- * including `media`: WebRTC data channels need no camera or microphone.
+ * Permissions the app uses, and only from its own origin: writing sanitised text to the
+ * clipboard, and persistent storage so Chromium never evicts a group's only local copy under
+ * disk pressure (DESIGN §7). Everything else is denied, including `media` (WebRTC data
+ * channels need no camera or microphone) and the web `notifications` permission: main shows
+ * desktop notifications itself, from a validated, text-only request (notifications.ts).
  */
 const grantablePermissions: ReadonlySet<string> = new Set([
-  'notifications',
   'clipboard-sanitized-write',
   'persistent-storage',
 ]);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { eraseIfRequested } from './app/erase.ts';
 import { AppServicesProvider } from './app/context.tsx';
+import { createOpenRequests } from './app/open-requests.ts';
 import { createSession } from './app/session.ts';
 import { indexedDbProfileStore } from './identity/profile-store.ts';
 import { detectPlatform } from './platform/index.ts';
@@ -11,6 +12,8 @@ import './app/styles.css';
 
 const platform = detectPlatform();
 const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
+// Listening from the first moment: a deep link that started the app must wait for the screens.
+const openRequests = createOpenRequests(platform);
 // A requested erase runs first, before anything opens the databases it deletes.
 void eraseIfRequested(window, platform.vault)
   .catch((error: unknown) => {
@@ -24,7 +27,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <AppServicesProvider platform={platform} session={session}>
+    <AppServicesProvider platform={platform} session={session} openRequests={openRequests}>
       <App />
     </AppServicesProvider>
   </StrictMode>,

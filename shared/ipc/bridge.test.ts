@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../result.ts';
 import { buildBridge } from './bridge.ts';
 import { channelNames } from './channels.ts';
+import type { SubscribeToEvent } from './events.ts';
+
+const on: SubscribeToEvent = () => () => undefined;
 
 describe('buildBridge', () => {
   it('exposes one function per channel, grouped by namespace, that invokes that channel', async () => {
@@ -9,8 +12,9 @@ describe('buildBridge', () => {
     const bridge = buildBridge((channel, args) => {
       calls.push([channel, args]);
       return Promise.resolve(ok(null));
-    });
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'shell', 'vault']);
+    }, on);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'notify', 'on', 'shell', 'vault']);
+    expect(bridge.on).toBe(on);
     expect(Object.keys(bridge.vault).sort()).toEqual(['delete', 'get', 'set', 'status']);
 
     await bridge.vault.set('k', new Uint8Array([1]));
@@ -24,8 +28,9 @@ describe('buildBridge', () => {
   });
 
   it('has exactly as many functions as there are channels', () => {
-    const bridge = buildBridge(() => Promise.resolve(ok(null)));
-    const count = Object.values(bridge).reduce((n, group) => n + Object.keys(group).length, 0);
+    const bridge = buildBridge(() => Promise.resolve(ok(null)), on);
+    const groups = Object.entries(bridge).filter(([key]) => key !== 'on');
+    const count = groups.reduce((n, [, group]) => n + Object.keys(group).length, 0);
     expect(count).toBe(channelNames.length);
   });
 });

@@ -6,11 +6,13 @@
 export const channelNames = [
   'app:info',
   'app:recycle',
+  'app:setUnread',
   'vault:status',
   'vault:get',
   'vault:set',
   'vault:delete',
   'shell:openExternal',
+  'notify:show',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import type { Result } from '../result.ts';
+import type { SubscribeToEvent } from './events.ts';
+import { notificationRequestSchema, unreadSchema } from './notification.ts';
 
 /** Largest secret the vault holds: it is for keys and small tokens, not for data. */
 export const MAX_VAULT_VALUE_BYTES = 4096;
@@ -71,11 +73,14 @@ type ChannelSpec = { args: z.ZodTuple; result: z.ZodType };
 export const contract = {
   'app:info': { args: z.tuple([]), result: appInfoSchema },
   'app:recycle': { args: z.tuple([]), result: z.null() },
+  'app:setUnread': { args: z.tuple([unreadSchema]), result: z.null() },
   'vault:status': { args: z.tuple([]), result: vaultStatusSchema },
   'vault:get': { args: z.tuple([vaultNameSchema]), result: vaultValueSchema.nullable() },
   'vault:set': { args: z.tuple([vaultNameSchema, vaultValueSchema]), result: z.null() },
   'vault:delete': { args: z.tuple([vaultNameSchema]), result: z.null() },
   'shell:openExternal': { args: z.tuple([externalUrlSchema]), result: z.null() },
+  /** Shows a text-only notification; false when muted or unsupported. */
+  'notify:show': { args: z.tuple([notificationRequestSchema]), result: z.boolean() },
 } satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -91,4 +96,7 @@ export type FellowsBridge = {
       ...args: ChannelArgs<C>
     ) => Promise<Result<ChannelResult<C>>>;
   };
+} & {
+  /** Listens for an event main pushes (`events.ts`); returns the function that stops it. */
+  on: SubscribeToEvent;
 };

@@ -11,21 +11,41 @@ type Step =
 /**
  * Joining by invite (DESIGN §3): the person first sees the group's name and which servers
  * will be contacted; nothing leaves the laptop until they ask. Then it waits, saying plainly
- * that a member must be online to let them in.
+ * that a member must be online to let them in. `initialCode` is an invite link the desktop
+ * app was asked to open: it is checked at once, and joining still waits for "Ask to join".
  */
-export function JoinGroup(props: { onJoined: (groupId: string) => void; onCancel: () => void }) {
+export function JoinGroup(props: {
+  initialCode?: string | undefined;
+  onJoined: (groupId: string) => void;
+  onCancel: () => void;
+}) {
   const store = useSyncStore();
-  const [code, setCode] = useState('');
+  const { initialCode, onJoined } = props;
+  const [code, setCode] = useState(initialCode ?? '');
   const [step, setStep] = useState<Step>({ at: 'paste' });
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const joinId = step.at === 'asked' ? step.joinId : -1;
   const status = useSyncExternalStore(store.subscribe, () => store.joinStatus(joinId));
-  const { onJoined } = props;
 
   useEffect(() => {
     if (status?.state === 'admitted') onJoined(status.groupId);
   }, [status, onJoined]);
+
+  // A link to open is checked at once, as if the person had pasted it and pressed "Check".
+  useEffect(() => {
+    const client = store.client();
+    if (initialCode === undefined || !client) return;
+    let current = true;
+    void client.previewInvite(initialCode).then((preview) => {
+      if (!current) return;
+      if (preview.ok) setStep({ at: 'preview', code: initialCode, preview });
+      else setError(preview.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [initialCode, store]);
 
   async function check() {
     const client = store.client();

@@ -1,6 +1,5 @@
 import { externalUrlSchema } from '../../../shared/ipc/contract.ts';
 import { browserVault } from './browser-vault.ts';
-import { showWebNotification } from './electron.ts';
 import { PlatformError, type Platform } from './types.ts';
 
 /** The platform when the app runs as a plain web page (`npm run web`). */
@@ -31,6 +30,10 @@ export function browserPlatform(): Platform {
       window.location.reload();
       return Promise.resolve();
     },
-    notify: (request) => showWebNotification(request),
+    // Notifications and the badge belong to the desktop app; a page shows neither.
+    notify: () => Promise.resolve(false),
+    setUnread: () => Promise.resolve(),
+    // Nothing outside a web page can ask it to open a link or a group.
+    on: () => () => undefined,
   };
 }

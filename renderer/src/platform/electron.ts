@@ -29,21 +29,10 @@ export function electronPlatform(bridge: FellowsBridge): Platform {
     recycle: async () => {
       await unwrap(bridge.app.recycle());
     },
-    // Native notifications come with the desktop-integration work; until then the web API,
-    // which Electron also implements, is used from the page.
-    notify: (request) => showWebNotification(request),
+    notify: (request) => unwrap(bridge.notify.show(request)),
+    setUnread: async (unread) => {
+      await unwrap(bridge.app.setUnread(unread));
+    },
+    on: (event, listener) => bridge.on(event, listener),
   };
-}
-
-/** Shows a notification through the web Notification API, asking once for permission. */
-export async function showWebNotification(request: {
-  title: string;
-  body: string;
-}): Promise<boolean> {
-  if (typeof Notification === 'undefined') return false;
-  let permission = Notification.permission;
-  if (permission === 'default') permission = await Notification.requestPermission();
-  if (permission !== 'granted') return false;
-  new Notification(request.title, { body: request.body, silent: false });
-  return true;
 }

@@ -1,4 +1,6 @@
 import type { AppInfo, VaultStatus } from '../../../shared/ipc/contract.ts';
+import type { NotificationRequest, Unread } from '../../../shared/ipc/notification.ts';
+import type { SubscribeToEvent } from '../../../shared/ipc/events.ts';
 
 /** A failed platform call, carrying the bridge's error code for the UI to act on. */
 export class PlatformError extends Error {
@@ -19,8 +21,6 @@ export type Vault = {
   delete(name: string): Promise<void>;
 };
 
-export type NotificationRequest = { title: string; body: string };
-
 /**
  * What the app needs from the host it runs in. Two implementations: Electron, through the
  * preload bridge, and a plain web page. The rest of the renderer sees only this.
@@ -36,6 +36,16 @@ export type Platform = {
    * peer connections Chromium never frees. Only at an idle moment (see sync/recycle.ts).
    */
   recycle(): Promise<void>;
-  /** Shows a desktop notification if the person allowed them; resolves false if not shown. */
+  /**
+   * Asks the desktop app for a native notification (text only; a click opens the group);
+   * resolves false if none was shown (muted, unsupported, or a web page, which shows none).
+   */
   notify(request: NotificationRequest): Promise<boolean>;
+  /** Tells the desktop app the unread total for its badge and tray; a web page ignores it. */
+  setUnread(unread: Unread): Promise<void>;
+  /**
+   * Listens for what the desktop app asks the page to open (a deep link, a clicked
+   * notification's group), already checked by main and the preload. A web page hears none.
+   */
+  on: SubscribeToEvent;
 };

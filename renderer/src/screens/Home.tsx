@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Avatar } from '../app/Avatar.tsx';
-import { usePlatform } from '../app/context.tsx';
+import { useOpenRequests, usePlatform } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
 import { Conversation } from '../groups/Conversation.tsx';
@@ -25,8 +25,33 @@ export function Home(props: { identity: Identity }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [joining, setJoining] = useState(false);
+  // An invite link the desktop app was asked to open; `key` starts a fresh Join form for each.
+  const [joinLink, setJoinLink] = useState<{ link: string; key: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
+  const openRequests = useOpenRequests();
+
+  // Deep links and notification clicks, once the groups are open (they wait until then).
+  useEffect(() => {
+    if (sync.status !== 'ready') return;
+    return openRequests.consume((request) => {
+      if (request.kind === 'join') {
+        setJoinLink((previous) => ({ link: request.link, key: (previous?.key ?? 0) + 1 }));
+        setJoining(true);
+        setCreating(false);
+      } else if (request.kind === 'menu') {
+        // The application menu: the same as the sidebar's buttons and the settings gear.
+        setSettingsOpen(request.command === 'settings');
+        setCreating(request.command === 'new-group');
+        setJoining(request.command === 'join-group');
+      } else if (store.getSnapshot().groups.some((g) => g.id === request.groupId)) {
+        setSettingsOpen(false);
+        setSelected(request.groupId);
+      } else {
+        console.warn('Fellows was asked to open a group this device is not in');
+      }
+    });
+  }, [sync.status, openRequests, store]);
 
   async function create(name: string, historyPolicy: HistoryPolicy) {
     const client = store.client();
@@ -84,14 +109,18 @@ export function Home(props: { identity: Identity }) {
           </div>
           {joining ? (
             <JoinGroup
+              key={joinLink?.key ?? 0}
+              initialCode={joinLink?.link}
               onJoined={(id) => {
                 setJoining(false);
+                setJoinLink(null);
                 setSettingsOpen(false);
                 setSelected(id);
                 void store.refresh();
               }}
               onCancel={() => {
                 setJoining(false);
+                setJoinLink(null);
               }}
             />
           ) : null}

@@ -3,6 +3,7 @@ import { Confirm } from '../app/Confirm.tsx';
 import { requestErase } from '../app/erase.ts';
 import { useSettings } from '../settings/app-settings.ts';
 import { ServerList } from '../settings/ServerList.tsx';
+import { KeysSection } from '../settings/KeysSection.tsx';
 import { LinkDeviceSection } from '../settings/LinkDeviceSection.tsx';
 import { stunServersInUse } from '../sync/client.ts';
 
@@ -77,6 +78,7 @@ export function Settings(props: { onClose: () => void }) {
         </div>
       ) : null}
       <LinkDeviceSection />
+      <KeysSection />
       <EraseSection />
     </div>
   );

@@ -13,6 +13,7 @@ import { roomStatus, type SyncClient } from './client.ts';
 import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
 import { usePlatform, useSession } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
+import { documentFocused, watchForAttention } from '../attention/watch.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
@@ -38,6 +39,17 @@ export function SyncProvider(props: { identity: Identity; children: ReactNode })
         recycle: () => platform.recycle(),
       }),
     [platform],
+  );
+  // Desktop notifications for new messages, and the unread badge (a web page: neither).
+  useEffect(
+    () =>
+      watchForAttention({
+        subscribe: store.subscribe,
+        getSnapshot: store.getSnapshot,
+        platform,
+        windowFocused: documentFocused,
+      }),
+    [store, platform],
   );
   return <SyncContext value={store}>{children}</SyncContext>;
 }
