@@ -2,15 +2,9 @@
 // are unit-tested in electron/main; this checks they are wired: a page's request reaches a
 // native notification, the tray's menu mutes them, and "Quit Fellows" really quits although
 // closing the window only hides it. Skipped where the Electron binary is missing.
-import {
-  _electron as electron,
-  expect,
-  test,
-  type ElectronApplication,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { FellowsBridge } from '../../shared/ipc/contract.ts';
-import { findElectronBinary } from './electron-binary.ts';
+import { findElectronBinary, launchFellows } from './electron-binary.ts';
 
 const binary = findElectronBinary();
 const GROUP = 'ab'.repeat(32);
@@ -38,14 +32,6 @@ type MainGlobals = typeof globalThis & {
   lastNotification?: Electron.Notification;
 };
 
-async function launch(): Promise<ElectronApplication> {
-  if (!('path' in binary)) throw new Error('unreachable: the suite is skipped');
-  return electron.launch({
-    executablePath: binary.path,
-    args: ['out/main/index.js', `--user-data-dir=${test.info().outputPath('user-data')}`],
-  });
-}
-
 /**
  * Records notifications instead of showing them: CI has no notification server, and a test
  * must not pop anything up on a developer's desktop.
@@ -69,7 +55,7 @@ test.describe('attention in the real desktop app', () => {
   );
 
   test('a notification request from the page shows a native notification', async () => {
-    const app = await launch();
+    const app = await launchFellows();
     await recordNotifications(app);
     const page = await app.firstWindow();
 
@@ -135,7 +121,7 @@ test.describe('attention in the real desktop app', () => {
   });
 
   test('closing the window keeps Fellows running; Quit in the tray ends it', async () => {
-    const app = await launch();
+    const app = await launchFellows();
     const page = await app.firstWindow();
     await expect(page.locator('body')).toBeVisible();
 

@@ -4,16 +4,10 @@
 // device link code is refused in main. Main's pieces are unit-tested in electron/main
 // (deep-link.test.ts, renderer-events.test.ts). Skipped where the Electron binary is missing.
 import { spawn } from 'node:child_process';
-import {
-  _electron as electron,
-  expect,
-  test,
-  type ElectronApplication,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { inviteLink } from '../../shared/invite/code.ts';
 import { SIGNALING } from '../../playwright.config.ts';
-import { findElectronBinary } from './electron-binary.ts';
+import { appArgs, electronPath, findElectronBinary, launchFellows } from './electron-binary.ts';
 
 const binary = findElectronBinary();
 const GROUP_NAME = 'Allotment crew';
@@ -28,22 +22,13 @@ const link = inviteLink({
   signaling: [SIGNALING],
 });
 
-function binaryPath(): string {
-  if (!('path' in binary)) throw new Error('unreachable: the suite is skipped');
-  return binary.path;
-}
-
-function appArgs(extra: string[] = []): string[] {
-  return ['out/main/index.js', `--user-data-dir=${test.info().outputPath('user-data')}`, ...extra];
-}
-
 /**
  * Starts Fellows a second time, as the OS does for a clicked link on Windows and Linux, and
  * waits for it to hand over to the running one and quit.
  */
 function secondLaunch(extra: string[]): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binaryPath(), appArgs(extra), { stdio: 'ignore' });
+    const child = spawn(electronPath(), appArgs(extra), { stdio: 'ignore' });
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error('the second Fellows did not quit: the single-instance lock failed'));
@@ -89,7 +74,7 @@ test.describe('deep links in the real desktop app', () => {
   );
 
   test('a link opened while Fellows runs shows the invite in the join form', async () => {
-    const app = await electron.launch({ executablePath: binaryPath(), args: appArgs() });
+    const app = await launchFellows();
     const page = await app.firstWindow();
     await onboard(page);
 
@@ -100,7 +85,7 @@ test.describe('deep links in the real desktop app', () => {
   });
 
   test('a link that starts Fellows waits until the person has a profile', async () => {
-    const app = await electron.launch({ executablePath: binaryPath(), args: appArgs([link]) });
+    const app = await launchFellows([link]);
     const page = await app.firstWindow();
     await expect(page.getByLabel('Your name')).toBeVisible();
     await onboard(page);
@@ -109,7 +94,7 @@ test.describe('deep links in the real desktop app', () => {
   });
 
   test('a device link code or a damaged link opens nothing, and main says so without it', async () => {
-    const app = await electron.launch({ executablePath: binaryPath(), args: appArgs() });
+    const app = await launchFellows();
     const log = mainLog(app);
     const page = await app.firstWindow();
     await onboard(page);

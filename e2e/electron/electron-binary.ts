@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { _electron as electron, test, type ElectronApplication } from '@playwright/test';
 
 /**
  * Where the Electron binary is, or why it is not there. Reads electron's own path.txt rather
@@ -23,4 +24,21 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   }
   const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { path: binary } : { missing: `${binary} does not exist` };
+}
+
+/** The binary's path, in a suite that is skipped when it is missing. */
+export function electronPath(): string {
+  const binary = findElectronBinary();
+  if (!('path' in binary)) throw new Error('unreachable: the suite is skipped');
+  return binary.path;
+}
+
+/** Arguments that start the built app with this test's own profile folder. */
+export function appArgs(extra: readonly string[] = []): string[] {
+  return ['out/main/index.js', `--user-data-dir=${test.info().outputPath('user-data')}`, ...extra];
+}
+
+/** Launches the built app under Playwright with this test's own profile folder. */
+export function launchFellows(extra: readonly string[] = []): Promise<ElectronApplication> {
+  return electron.launch({ executablePath: electronPath(), args: appArgs(extra) });
 }

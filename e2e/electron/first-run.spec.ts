@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from './electron-binary.ts';
+import { expect, test } from '@playwright/test';
+import { findElectronBinary, launchFellows } from './electron-binary.ts';
 
 const binary = findElectronBinary();
 if ('missing' in binary) {
@@ -21,12 +21,7 @@ test.describe('in the real desktop app', () => {
   );
 
   test('a new person picks a name and lands in the groups view', async () => {
-    const testInfo = test.info();
-    if (!('path' in binary)) return;
-    const app = await electron.launch({
-      executablePath: binary.path,
-      args: ['out/main/index.js', `--user-data-dir=${testInfo.outputPath('user-data')}`],
-    });
+    const app = await launchFellows();
     const page = await app.firstWindow();
     expect(page.url()).toMatch(/^app:\/\/fellows\//);
     expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe(
