@@ -166,6 +166,11 @@ function nextCounter(docs: readonly Y.Doc[], client: number): number {
   return Math.max(...docs.map((doc) => lastCounter(doc, client))) + 1;
 }
 
+/** The doc a change is written to, then the group's other docs (which may include it). */
+function withOthers(doc: Y.Doc, others: readonly Y.Doc[]): Y.Doc[] {
+  return [doc, ...others.filter((other) => other !== doc)];
+}
+
 function hasMessage(docs: readonly Y.Doc[], id: string): boolean {
   return docs.some((doc) => doc.getMap('messages').get(id) !== undefined);
 }
@@ -184,7 +189,7 @@ export function sendMessage(
   message: NewMessage,
   others: readonly Y.Doc[] = [],
 ): Result<Written & { id: string }, ContentError> {
-  const docs = [doc, ...others.filter((other) => other !== doc)];
+  const docs = withOthers(doc, others);
   const client = ownClientId(doc);
   const text = checkText(message.text);
   if (!text.ok) return text;
@@ -232,7 +237,7 @@ export function editMessage(
   others: readonly Y.Doc[] = [],
 ): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  const problem = ownLiveMessage([doc, ...others], id, client) ?? checkTime(at);
+  const problem = ownLiveMessage(withOthers(doc, others), id, client) ?? checkTime(at);
   if (problem !== null) return err(problem);
   const checked = checkText(text);
   if (!checked.ok) return checked;
@@ -248,7 +253,7 @@ export function deleteMessage(
   others: readonly Y.Doc[] = [],
 ): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  const problem = ownLiveMessage([doc, ...others], id, client) ?? checkTime(at);
+  const problem = ownLiveMessage(withOthers(doc, others), id, client) ?? checkTime(at);
   if (problem !== null) return err(problem);
   const update = capture(doc, () => doc.getMap('deletes').set(id, { at }));
   return ok({ update });
@@ -264,7 +269,7 @@ export function setReaction(
   others: readonly Y.Doc[] = [],
 ): Result<Written, ContentError> {
   const client = ownClientId(doc);
-  const docs = [doc, ...others];
+  const docs = withOthers(doc, others);
   if (!hasMessage(docs, id)) return refuse('unknown-message', 'That message is not here.');
   if (isDeleted(docs, id)) return refuse('deleted', 'That message was deleted.');
   if (!isValidEmoji(emoji)) return refuse('bad-emoji', 'That is not an emoji we can show.');

@@ -140,6 +140,12 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     return report;
   };
 
+  /** Receives again the blobs that waited for a key of `epoch`, now that one is here. */
+  async function receiveHeld(epoch: number): Promise<void> {
+    const waiting = core.state.held.release(`epoch:${epoch}`);
+    await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
+  }
+
   async function loadSnapshot(sealer: Sealer): Promise<SnapshotLoad> {
     const opened = await openSnapshot(core, sealer);
     if (!opened.ok) {
@@ -345,16 +351,14 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     addEpochSecret: (epoch, secret) =>
       serial(async () => {
         core.keys.set(epoch, epochKeys(deps.groupId, epoch, secret));
-        const waiting = core.state.held.release(`epoch:${epoch}`);
-        await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
+        await receiveHeld(epoch);
       }),
     addMembershipKey: (epoch, key) =>
       serial(async () => {
         if (key.length !== 32) throw new RangeError('a membership key is 32 bytes');
         if (core.keys.has(epoch)) return;
         core.membershipKeys.set(epoch, key);
-        const waiting = core.state.held.release(`epoch:${epoch}`);
-        await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
+        await receiveHeld(epoch);
       }),
     send: (message) =>
       serial(async () => {
