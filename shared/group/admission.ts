@@ -1,6 +1,7 @@
 import nacl from 'tweetnacl';
 import type { BoxKeyPair, DeviceCertificate, SignedName } from '../identity/keys.ts';
 import { inviteIdOf, type BoxedSecret, type MembershipOp } from '../membership/ops.ts';
+import type { MembershipState } from '../membership/state.ts';
 
 export { inviteIdOf };
 import { clientIdFor } from './genesis.ts';
@@ -56,5 +57,29 @@ export function admitOp(input: {
     clientId: joinerClientId(input.certificate.device, input.groupId),
     inviteId: input.inviteSecret ? inviteIdOf(input.inviteSecret) : null,
     secrets: input.secrets,
+  };
+}
+
+/**
+ * The keys an invited device is handed, from those its admitter holds (docs/protocol.md,
+ * "History policy"). With history "all": every epoch secret. With "from join": only the
+ * secrets of epochs started for it (their keyrings name the device), and the membership keys
+ * of all the others, to check the log back to the genesis.
+ */
+export function keysForNewcomer(
+  members: MembershipState,
+  device: string,
+  held: {
+    secrets: ReadonlyMap<number, Uint8Array>;
+    /** Membership keys of every epoch held: derived from the secrets, or handed earlier. */
+    membershipKeys: ReadonlyMap<number, Uint8Array>;
+  },
+): { secrets: Map<number, Uint8Array>; membershipKeys: Map<number, Uint8Array> } {
+  if (members.settings.historyPolicy === 'all')
+    return { secrets: new Map(held.secrets), membershipKeys: new Map() };
+  const readable = (epoch: number) => members.epochs.get(epoch)?.keyring.includes(device) === true;
+  return {
+    secrets: new Map([...held.secrets].filter(([epoch]) => readable(epoch))),
+    membershipKeys: new Map([...held.membershipKeys].filter(([epoch]) => !readable(epoch))),
   };
 }

@@ -1,6 +1,6 @@
 import { equalBytes, toHex } from '../crypto/bytes.ts';
 import type { Ed25519 } from '../crypto/ed25519.ts';
-import { admitOp, boxSecrets } from '../group/admission.ts';
+import { admitOp, boxSecrets, keysForNewcomer } from '../group/admission.ts';
 import { MembershipError, type GroupEngine } from '../group/engine.ts';
 import type { DeviceCertificate } from '../identity/keys.ts';
 import type { Invite } from '../invite/code.ts';
@@ -196,17 +196,10 @@ function sendKeys(
   const { engine, identity } = ctx;
   const admitter = engine.members().devices.get(toHex(identity.device.publicKey))?.certificate;
   if (!admitter || !equalBytes(admitter.device, identity.device.publicKey)) return;
-  const members = engine.members();
-  const fromJoin = members.settings.historyPolicy === 'from-join';
-  const device = toHex(certificate.device);
-  // "From join": only the epochs started for them (their keyrings name the device), and the
-  // membership keys of the others, to check the log back to the genesis.
-  const readable = (epoch: number) =>
-    !fromJoin || members.epochs.get(epoch)?.keyring.includes(device) === true;
-  const secrets = new Map([...ctx.secrets()].filter(([epoch]) => readable(epoch)));
-  const membershipKeys = fromJoin
-    ? new Map([...ctx.membershipKeys()].filter(([epoch]) => !readable(epoch)))
-    : new Map<number, Uint8Array>();
+  const { secrets, membershipKeys } = keysForNewcomer(engine.members(), toHex(certificate.device), {
+    secrets: ctx.secrets(),
+    membershipKeys: ctx.membershipKeys(),
+  });
   reply({
     kind: 'admitted',
     device: certificate.device,

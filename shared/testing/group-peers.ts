@@ -1,7 +1,7 @@
 // An in-memory group of peers for tests: real engines, real crypto, delivery under test
 // control. Used by engine tests and the convergence property test.
 import { toHex } from '../crypto/bytes.ts';
-import { admitOp, boxSecrets, openSecrets } from '../group/admission.ts';
+import { admitOp, boxSecrets, keysForNewcomer, openSecrets } from '../group/admission.ts';
 import { createGroupEngine, type GroupEngine } from '../group/engine.ts';
 import { epochKeys } from '../group/epoch.ts';
 import { createGenesis, type Genesis, type HistoryPolicy } from '../group/genesis.ts';
@@ -130,12 +130,7 @@ async function admitDevice(
       : boxSecrets(admitter.secrets, person.box.publicKey, admitter.person.box, seeded(nonceSeed)),
   });
   await admitter.engine.writeOp(op);
-  const membershipKeys = new Map(admitter.membershipKeys);
-  if (fromJoin) {
-    await admitter.engine.rotateIfDue();
-    for (const [epoch, secret] of admitter.secrets)
-      membershipKeys.set(epoch, epochKeys(group.groupId, epoch, secret).membershipKey);
-  }
+  if (fromJoin) await admitter.engine.rotateIfDue();
   const storage = memoryGroupStorage();
   const engine = createGroupEngine({
     ed: testEd,
@@ -152,9 +147,22 @@ async function admitDevice(
     random: seeded(3000 + n),
   });
   const secrets = keeping(engine, new Map());
-  const handed = fromJoin
-    ? new Map([...admitter.secrets].filter(([epoch]) => startedWith(admitter, epoch, person)))
-    : openSecrets(op.secrets, admitter.person.box.publicKey, person.box);
+  // As repo/admit.ts answers an invited device; a link hands the person's own keys.
+  const { secrets: handed, membershipKeys } = fromJoin
+    ? keysForNewcomer(admitter.engine.members(), toHex(person.device.publicKey), {
+        secrets: admitter.secrets,
+        membershipKeys: new Map([
+          ...admitter.membershipKeys,
+          ...[...admitter.secrets].map(
+            ([epoch, secret]) =>
+              [epoch, epochKeys(group.groupId, epoch, secret).membershipKey] as const,
+          ),
+        ]),
+      })
+    : {
+        secrets: openSecrets(op.secrets, admitter.person.box.publicKey, person.box),
+        membershipKeys: new Map(admitter.membershipKeys),
+      };
   for (const epoch of handed.keys()) membershipKeys.delete(epoch);
   for (const [epoch, key] of membershipKeys) await engine.addMembershipKey(epoch, key);
   for (const [epoch, secret] of handed) {
@@ -162,12 +170,6 @@ async function admitDevice(
     await engine.addEpochSecret(epoch, secret);
   }
   return { name, person, engine, storage, secrets, membershipKeys };
-}
-
-/** Whether `epoch`'s keyring, as `peer` sees it, names `person`'s device. */
-function startedWith(peer: Peer, epoch: number, person: TestPerson): boolean {
-  const keyring = peer.engine.members().epochs.get(epoch)?.keyring ?? [];
-  return keyring.includes(toHex(person.device.publicKey));
 }
 
 /** The new peer receives `from`'s log and joins the group's peers. */
