@@ -8,8 +8,10 @@ import { createSession } from './app/session.ts';
 import { indexedDbProfileStore } from './identity/profile-store.ts';
 import { detectPlatform } from './platform/index.ts';
 import { requestPersistentStorage } from './storage/persist.ts';
+import { startAppearance } from './app/appearance.ts';
 import './app/styles.css';
 
+startAppearance();
 const platform = detectPlatform();
 const session = createSession({ vault: platform.vault, store: indexedDbProfileStore() });
 // Listening from the first moment: a deep link that started the app must wait for the screens.

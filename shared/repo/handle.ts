@@ -1,4 +1,5 @@
 import { toHex } from '../crypto/bytes.ts';
+import { parseGroupName } from '../profile.ts';
 import { MembershipError, type GroupEngine } from '../group/engine.ts';
 import type { JoinRequestItem } from './admit.ts';
 import { membershipNotices, type Notice } from './notices.ts';
@@ -84,6 +85,8 @@ export type GroupHandle = {
   declineJoin(device: string): void;
   /** Whether new members need an admin's approval; admins change it. */
   setApproveJoins(on: boolean): Promise<void>;
+  /** Renames the group for everyone; admins only. The name is checked like a new group's. */
+  rename(name: string): Promise<void>;
   /** Changes to who is in the group, in order, for the conversation to show where they happened. */
   notices(): Notice[];
   /** Messages around an anchor: never the whole list. */
@@ -219,6 +222,14 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
         throw new MembershipError('Only an admin can change how people join.');
       if (members.settings.adminsApproveJoins === on) return;
       await engine.writeOp({ type: 'settings', groupName: null, adminsApproveJoins: on });
+    },
+    async rename(name) {
+      const members = engine.members();
+      if (members.people.get(myPerson)?.role !== 'admin')
+        throw new MembershipError('Only an admin can rename the group.');
+      const groupName = parseGroupName(name);
+      if (members.groupName === groupName) return;
+      await engine.writeOp({ type: 'settings', groupName, adminsApproveJoins: null });
     },
     page(anchor, before, after) {
       const order = engine.core().state.order;

@@ -144,6 +144,22 @@ describe('membership over the network', () => {
     expect((await bo.start()).list()).toEqual([]);
   });
 
+  it('an admin renames the group for everyone; a member cannot, nor to a bad name', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Board', signaling: SIGNALING });
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    const boGroup = bo.repo.get(id)!;
+    await expect(boGroup.rename('Mine now')).rejects.toThrow(/Only an admin/);
+    await expect(group.rename('  ')).rejects.toThrow();
+    await expect(group.rename('a\u202eb')).rejects.toThrow();
+    await group.rename('  Board   of the co-op ');
+    expect(group.name()).toBe('Board of the co-op');
+    await waitFor(() => boGroup.name() === 'Board of the co-op', 'Bo sees the new name');
+    expect(bo.repo.list()[0]?.name).toBe('Board of the co-op');
+  });
+
   it('with “admins approve joins”, the joiner waits until an admin lets them in (or not)', async () => {
     const net = memoryNetwork();
     const ada = await person(1, 'Ada', net);

@@ -11,7 +11,13 @@ export const DEFAULT_SIGNALING: string[] = defaultSignaling(
 );
 
 /** No STUN by default: the app contacts only servers the person can see (DESIGN §6). */
-export const DEFAULT_SETTINGS: AppSettings = { signaling: DEFAULT_SIGNALING, stun: [] };
+export const DEFAULT_SETTINGS: AppSettings = {
+  signaling: DEFAULT_SIGNALING,
+  stun: [],
+  theme: 'system',
+  language: 'system',
+  notificationPreview: 'sender-and-text',
+};
 
 export function defaultSignaling(configured: string): string[] {
   const urls: string[] = [];

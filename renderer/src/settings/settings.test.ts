@@ -8,7 +8,13 @@ import {
   type SettingsStorage,
 } from './settings.ts';
 
-const DEFAULTS: AppSettings = { signaling: ['ws://127.0.0.1:4444'], stun: [] };
+const DEFAULTS: AppSettings = {
+  signaling: ['ws://127.0.0.1:4444'],
+  stun: [],
+  theme: 'system',
+  language: 'system',
+  notificationPreview: 'sender-and-text',
+};
 
 function memoryStorage(initial?: string): SettingsStorage & { value: () => string | null } {
   const map = new Map<string, string>();
@@ -36,12 +42,50 @@ describe('settings', () => {
     store.setServers('signaling', ['wss://signal.example.org']);
     store.setServers('stun', ['stun:stun.example.org:3478']);
     const expected = {
+      ...DEFAULTS,
       signaling: ['wss://signal.example.org'],
       stun: ['stun:stun.example.org:3478'],
     };
     expect(store.get()).toEqual(expected);
     expect(seen).toHaveLength(2);
     expect(createSettingsStore(storage, DEFAULTS).get()).toEqual(expected);
+  });
+
+  it('keep the theme, language and notification preview, and refuse values they do not know', () => {
+    const storage = memoryStorage();
+    const store = createSettingsStore(storage, DEFAULTS);
+    store.setPreference('theme', 'dark');
+    store.setPreference('language', 'zh-CN');
+    store.setPreference('notificationPreview', 'sender');
+    expect(() => {
+      store.setPreference('theme', 'sepia' as 'dark');
+    }).toThrow('not a valid theme');
+    const again = createSettingsStore(storage, DEFAULTS).get();
+    expect(again).toMatchObject({
+      theme: 'dark',
+      language: 'zh-CN',
+      notificationPreview: 'sender',
+    });
+  });
+
+  it('read settings saved before the preferences existed, or with one it does not know', () => {
+    const old = JSON.stringify({ version: 1, signaling: ['wss://a.example'], stun: [] });
+    expect(createSettingsStore(memoryStorage(old), DEFAULTS).get()).toEqual({
+      ...DEFAULTS,
+      signaling: ['wss://a.example'],
+    });
+    const odd = JSON.stringify({
+      version: 1,
+      signaling: [],
+      stun: [],
+      theme: 'neon',
+      language: 'nl',
+    });
+    expect(createSettingsStore(memoryStorage(odd), DEFAULTS).get()).toMatchObject({
+      signaling: [],
+      theme: 'system',
+      language: 'nl',
+    });
   });
 
   it('refuse an invalid list and change nothing', () => {

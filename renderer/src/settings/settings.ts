@@ -10,7 +10,23 @@ export type AppSettings = {
   signaling: string[];
   /** STUN servers for every peer connection; none unless the person adds some. */
   stun: string[];
+  /** Light or dark, or whatever the OS uses. */
+  theme: ThemeSetting;
+  /** The app's language, or the OS's first one Fellows speaks. */
+  language: LanguageSetting;
+  /** What a desktop notification for a new message shows. */
+  notificationPreview: NotificationPreview;
 };
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEMES)[number];
+export const LANGUAGES = ['system', 'en', 'nl', 'zh-CN'] as const;
+export type LanguageSetting = (typeof LANGUAGES)[number];
+export const NOTIFICATION_PREVIEWS = ['sender-and-text', 'sender', 'nothing'] as const;
+export type NotificationPreview = (typeof NOTIFICATION_PREVIEWS)[number];
+
+/** The appearance and language settings, as the Settings screen changes them one at a time. */
+export type Preferences = Pick<AppSettings, 'theme' | 'language' | 'notificationPreview'>;
 
 /** Where settings are kept: `localStorage` in the app, a Map in tests. */
 export type SettingsStorage = {
@@ -26,6 +42,11 @@ const Stored = z.object({
     .array(z.string())
     .refine((list) => isValidServerList('signaling', list), 'bad signaling list'),
   stun: z.array(z.string()).refine((list) => isValidServerList('stun', list), 'bad STUN list'),
+  // Added later: settings saved before them (or with a value this version does not know)
+  // fall back to the default for that field alone, keeping the server lists.
+  theme: z.enum(THEMES).optional().catch(undefined),
+  language: z.enum(LANGUAGES).optional().catch(undefined),
+  notificationPreview: z.enum(NOTIFICATION_PREVIEWS).optional().catch(undefined),
 });
 
 /** The stored settings, or `defaults` when there are none or they do not check out. */
@@ -52,7 +73,14 @@ export function loadSettings(storage: SettingsStorage, defaults: AppSettings): A
     );
     return copy(defaults);
   }
-  return { signaling: parsed.data.signaling, stun: parsed.data.stun };
+  const { signaling, stun, theme, language, notificationPreview } = parsed.data;
+  return {
+    signaling,
+    stun,
+    theme: theme ?? defaults.theme,
+    language: language ?? defaults.language,
+    notificationPreview: notificationPreview ?? defaults.notificationPreview,
+  };
 }
 
 export function saveSettings(storage: SettingsStorage, settings: AppSettings): void {
@@ -65,6 +93,8 @@ export type SettingsStore = {
   get: () => AppSettings;
   /** Replaces one list; throws if it does not check out (the screen checks first). */
   setServers: (kind: ServerKind, list: readonly string[]) => void;
+  /** Changes one preference; throws on a value it does not know. */
+  setPreference: <K extends keyof Preferences>(key: K, value: Preferences[K]) => void;
   /** Reads the storage again (another window changed it). */
   reload: () => void;
 };
@@ -91,6 +121,15 @@ export function createSettingsStore(
       current = next;
       notify();
     },
+    setPreference(key, value) {
+      const allowed: readonly string[] =
+        key === 'theme' ? THEMES : key === 'language' ? LANGUAGES : NOTIFICATION_PREVIEWS;
+      if (!allowed.includes(value)) throw new Error(`not a valid ${key}`);
+      const next = { ...current, [key]: value };
+      saveSettings(storage, next);
+      current = next;
+      notify();
+    },
     reload() {
       current = loadSettings(storage, defaults);
       notify();
@@ -99,5 +138,5 @@ export function createSettingsStore(
 }
 
 function copy(settings: AppSettings): AppSettings {
-  return { signaling: [...settings.signaling], stun: [...settings.stun] };
+  return { ...settings, signaling: [...settings.signaling], stun: [...settings.stun] };
 }

@@ -65,7 +65,23 @@ export type SyncApi = {
   join(code: string): Promise<{ ok: true; joinId: number } | { ok: false; message: string }>;
   retryJoin(joinId: number): Promise<void>;
   page(groupId: string, anchor: Anchor, before: number, after: number): Promise<Page>;
-  send(groupId: string, text: string, options?: { replyTo?: string }): Promise<string>;
+  /** Sends a message; `mentions` are hex person keys of members named in it. */
+  send(
+    groupId: string,
+    text: string,
+    options?: { replyTo?: string; mentions?: string[] },
+  ): Promise<string>;
+  /** Changes the text of one of this person's messages. */
+  edit(groupId: string, messageId: string, text: string): Promise<void>;
+  /** Deletes one of this person's messages: every honest app hides it from then on. */
+  remove(groupId: string, messageId: string): Promise<void>;
+  /** Adds (`on`) or takes back this person's reaction with one emoji. */
+  react(groupId: string, messageId: string, emoji: string, on: boolean): Promise<void>;
+  /** Renames the group for everyone: admins only; rejects with a message to show. */
+  rename(groupId: string, name: string): Promise<void>;
+  /** The unsent text of a group's composer, kept in the worker's memory only (DESIGN §7). */
+  draft(groupId: string): Promise<string>;
+  setDraft(groupId: string, text: string): Promise<void>;
   markRead(groupId: string, messageId: string): Promise<void>;
   members(groupId: string): Promise<MemberItem[]>;
   /** Whether this device is still in the group (removed or left: read-only). */

@@ -21,6 +21,7 @@ import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import type { SyncApi, SyncEvent, SyncReport } from './api.ts';
 import { parseCreateGroupOptions } from './create-group-options.ts';
 import { offlineNetwork } from './offline-network.ts';
+import { MAX_MENTIONS, MAX_TEXT_LENGTH } from '../../../shared/content/schema.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
 
@@ -34,6 +35,8 @@ let linkOffer: LinkOfferSession | null = null;
 /** Per group, what the sync panel shows; the newest REPORT_LIMIT of each. */
 const reports = new Map<string, SyncReport>();
 const REPORT_LIMIT = 100;
+/** Unsent text per group: memory only, gone when the app closes (DESIGN §7). */
+const drafts = new Map<string, string>();
 
 function reportOf(id: string): SyncReport {
   let report = reports.get(id);
@@ -183,7 +186,22 @@ const api: SyncApi = {
     return Promise.resolve();
   },
   page: (id, anchor, before, after) => Promise.resolve(group(id).page(anchor, before, after)),
-  send: (id, text, options) => group(id).send(text, options),
+  send: (id, text, options) => group(id).send(text, sendOptions(options)),
+  edit: (id, messageId, text) => group(id).edit(messageIdOf(messageId), text),
+  remove: (id, messageId) => group(id).remove(messageIdOf(messageId)),
+  react(id, messageId, emoji, on) {
+    if (typeof on !== 'boolean') throw new TypeError('not a yes or no');
+    return group(id).react(messageIdOf(messageId), emoji, on);
+  },
+  rename: (id, name) => group(id).rename(name),
+  draft: (id) => Promise.resolve(drafts.get(id) ?? ''),
+  setDraft(id, text) {
+    if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH)
+      throw new TypeError('not a draft');
+    if (text === '') drafts.delete(id);
+    else drafts.set(group(id).id, text);
+    return Promise.resolve();
+  },
   markRead: (id, messageId) => group(id).markRead(messageId),
   members: (id) => Promise.resolve(group(id).members()),
   standing: (id) => Promise.resolve(group(id).standing()),
@@ -244,6 +262,26 @@ const api: SyncApi = {
     return { code: encodeInvite(invite), link: inviteLink(invite), expiresAt: invite.expiresAt };
   },
 };
+
+/** What `send` may be asked for: a message id to reply to, and hex person keys it mentions. */
+function sendOptions(options: unknown): { replyTo?: string; mentions?: string[] } {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) throw new TypeError('not send options');
+  const { replyTo, mentions } = options as { replyTo?: unknown; mentions?: unknown };
+  if (mentions !== undefined && (!Array.isArray(mentions) || mentions.length > MAX_MENTIONS))
+    throw new TypeError('not a list of mentions');
+  return {
+    ...(replyTo === undefined ? {} : { replyTo: messageIdOf(replyTo) }),
+    ...(mentions === undefined ? {} : { mentions: [...new Set(mentions.map(hexKey))] }),
+  };
+}
+
+/** A message id as the UI got it from a page: a short string, checked further by the core. */
+function messageIdOf(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200)
+    throw new TypeError('not a message id');
+  return value;
+}
 
 /** A person's or device's key as the UI names it: 32 bytes of lower-case hex, or refused. */
 function hexKey(value: unknown): string {
