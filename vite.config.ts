@@ -5,7 +5,8 @@ import { contentSecurityPolicy, SIGNALING_SCHEMES } from './shared/csp.ts';
 
 /** The web host: the same renderer, served as a plain page with the app's CSP. */
 export default defineConfig({
-  ...rendererConfig(resolve('dist/web')),
+  // FELLOWS_WEB_OUT lets several e2e runs on one machine build side by side.
+  ...rendererConfig(resolve(process.env.FELLOWS_WEB_OUT ?? 'dist/web')),
   server: { host: '127.0.0.1', port: 5173 },
   preview: {
     host: '127.0.0.1',
