@@ -2,8 +2,10 @@ import common from './namespaces/common.ts';
 import composer from './namespaces/composer.ts';
 import conversation from './namespaces/conversation.ts';
 import group from './namespaces/group.ts';
+import invite from './namespaces/invite.ts';
 import notify from './namespaces/notify.ts';
 import onboarding from './namespaces/onboarding.ts';
+import room from './namespaces/room.ts';
 import search from './namespaces/search.ts';
 import settings from './namespaces/settings.ts';
 import sidebar from './namespaces/sidebar.ts';
@@ -14,8 +16,10 @@ export const NAMESPACES = {
   composer,
   conversation,
   group,
+  invite,
   notify,
   onboarding,
+  room,
   search,
   settings,
   sidebar,
