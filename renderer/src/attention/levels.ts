@@ -45,18 +45,18 @@ export function createLevelStore(storage: Storage): LevelStore {
     set(groupId, level) {
       if (!NOTIFY_LEVELS.includes(level)) throw new Error('not a notification level');
       if (!/^[0-9a-f]{64}$/u.test(groupId)) throw new Error('not a group id');
-      const next = { ...levels };
-      if (level === 'all') delete next[groupId];
-      else next[groupId] = level;
+      const next = without(levels, groupId);
+      if (level !== 'all') next[groupId] = level;
       save(next);
     },
     forget(groupId) {
-      if (!(groupId in levels)) return;
-      const next = { ...levels };
-      delete next[groupId];
-      save(next);
+      if (groupId in levels) save(without(levels, groupId));
     },
   };
+}
+
+function without(levels: Record<string, NotifyLevel>, groupId: string) {
+  return Object.fromEntries(Object.entries(levels).filter(([id]) => id !== groupId));
 }
 
 function read(storage: Storage): Record<string, NotifyLevel> {
