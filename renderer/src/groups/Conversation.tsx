@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import { Composer } from '../composer/Composer.tsx';
 import type { ComposeIntent, JumpTarget } from '../conversation/intent.ts';
@@ -11,11 +13,12 @@ import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 
-function typingText(names: string[]): string | null {
-  if (names.length === 0) return null;
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  return 'Several people are typing…';
+function typingText(t: TFunction<'home'>, names: string[]): string | null {
+  const [first, second] = names;
+  if (first === undefined) return null;
+  if (second === undefined) return t('typingOne', { name: first });
+  if (names.length === 2) return t('typingTwo', { first, second });
+  return t('typingMany');
 }
 
 /** One group's conversation: the latest messages and a composer. */
@@ -28,7 +31,11 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
   const presence = usePresence(group.id);
   const status = useRoomStatus(group.id, group.epoch);
   const [intent, setIntent] = useState<ComposeIntent | null>(null);
-  const typingLine = typingText(presence.typing.map((p) => p.name));
+  const { t } = useTranslation('home');
+  const typingLine = typingText(
+    t,
+    presence.typing.map((p) => p.name),
+  );
 
   return (
     <section className="conversation" aria-label={group.name}>
@@ -42,7 +49,7 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
             setMembersOpen(!membersOpen);
           }}
         >
-          {members.length} {members.length === 1 ? 'member' : 'members'}
+          {t('members', { count: members.length })}
         </button>
         {requests.length > 0 ? (
           <button
@@ -52,7 +59,7 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
               setMembersOpen(true);
             }}
           >
-            {requests.length} asking to join
+            {t('asking', { count: requests.length })}
           </button>
         ) : null}
         {standing.state === 'member' ? <PresenceLine presence={presence} status={status} /> : null}
@@ -65,7 +72,7 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
               setInviting(true);
             }}
           >
-            Invite
+            {t('invite')}
           </button>
         ) : (
           <span className="header-action" />
@@ -78,7 +85,7 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
             setSyncOpen(!syncOpen);
           }}
         >
-          Sync
+          {t('sync')}
         </button>
         <GroupInfo signaling={group.signaling} historyPolicy={group.historyPolicy} />
       </header>

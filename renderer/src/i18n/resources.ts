@@ -2,6 +2,7 @@ import common from './namespaces/common.ts';
 import composer from './namespaces/composer.ts';
 import conversation from './namespaces/conversation.ts';
 import group from './namespaces/group.ts';
+import home from './namespaces/home.ts';
 import invite from './namespaces/invite.ts';
 import notify from './namespaces/notify.ts';
 import onboarding from './namespaces/onboarding.ts';
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   composer,
   conversation,
   group,
+  home,
   invite,
   notify,
   onboarding,

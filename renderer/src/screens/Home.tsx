@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { neighbourGroup } from '../app/group-keys.ts';
+import { lastGroup, rememberGroup } from '../app/last-group.ts';
+import type { JumpTarget } from '../conversation/intent.ts';
 import { Avatar } from '../app/Avatar.tsx';
 import { useOpenRequests, usePlatform } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
@@ -22,13 +26,43 @@ export function Home(props: { identity: Identity }) {
   const info = useAsync(() => platform.info(), [platform]);
   const store = useSyncStore();
   const sync = useGroups();
-  const [selected, setSelected] = useState<string | null>(null);
+  const { t } = useTranslation('home');
+  // The group open when the app last closed opens again once the groups are there.
+  const [selected, setSelected] = useState<string | null>(lastGroup);
+  // A message to bring into view (a search result), with the group it is in.
+  const [jump] = useState<{ groupId: string; target: JumpTarget } | null>(null);
   const [creating, setCreating] = useState(false);
   const [joining, setJoining] = useState(false);
   // An invite link the desktop app was asked to open; `key` starts a fresh Join form for each.
   const [joinLink, setJoinLink] = useState<{ link: string; key: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
+  useEffect(() => {
+    // Forget a remembered group only once the list is known not to have it.
+    if (sync.status === 'ready' && (selected === null || open)) rememberGroup(selected);
+  }, [sync.status, selected, open]);
+  const groupIds = sync.groups.map((g) => g.id).join(',');
+  // Alt+Up / Alt+Down move between groups, as in other chat apps.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      const next = neighbourGroup(
+        groupIds === '' ? [] : groupIds.split(','),
+        selected,
+        event.key === 'ArrowUp' ? 'up' : 'down',
+      );
+      if (next === null) return;
+      event.preventDefault();
+      setSettingsOpen(false);
+      setSelected(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [groupIds, selected]);
+
   const openRequests = useOpenRequests();
 
   // Deep links and notification clicks, once the groups are open (they wait until then).
@@ -68,7 +102,12 @@ export function Home(props: { identity: Identity }) {
 
   return (
     <div className="shell">
-      <aside className="sidebar" aria-label="Groups">
+      {open && !settingsOpen ? (
+        <a className="skip-link" href="#conversation">
+          {t('skipToConversation')}
+        </a>
+      ) : null}
+      <aside className="sidebar" aria-label={t('groupsLandmark')}>
         <header className="sidebar-header">
           <Logo />
           <span className="wordmark">Fellows</span>
@@ -81,7 +120,7 @@ export function Home(props: { identity: Identity }) {
         </header>
         <nav className="group-list" aria-labelledby="groups-heading">
           <div className="group-list-head">
-            <h2 id="groups-heading">Your groups</h2>
+            <h2 id="groups-heading">{t('yourGroups')}</h2>
             <div className="group-list-actions">
               <button
                 type="button"
@@ -92,7 +131,7 @@ export function Home(props: { identity: Identity }) {
                 }}
                 disabled={sync.status !== 'ready'}
               >
-                Join
+                {t('join')}
               </button>
               <button
                 type="button"
@@ -103,7 +142,7 @@ export function Home(props: { identity: Identity }) {
                 }}
                 disabled={sync.status !== 'ready'}
               >
-                New group
+                {t('newGroup')}
               </button>
             </div>
           </div>
@@ -134,7 +173,7 @@ export function Home(props: { identity: Identity }) {
           ) : null}
           {sync.status === 'failed' ? (
             <p className="field-error" role="alert">
-              Fellows could not open your groups: {sync.error}
+              {t('openFailed', { error: sync.error ?? '' })}
             </p>
           ) : (
             <GroupList
@@ -151,8 +190,8 @@ export function Home(props: { identity: Identity }) {
           <Avatar name={identity.displayName} />
           <div className="me-text">
             <span className="me-name">{identity.displayName}</span>
-            <span className="me-device" title="This device’s key">
-              This device · {deviceLabel(identity.devicePublicKey)}
+            <span className="me-device" title={t('thisDeviceKey')}>
+              {t('thisDevice', { label: deviceLabel(identity.devicePublicKey) })}
             </span>
           </div>
         </footer>
@@ -166,24 +205,21 @@ export function Home(props: { identity: Identity }) {
           />
         </main>
       ) : open ? (
-        <main className="pane pane-conversation">
-          <Conversation key={open.id} group={open} />
+        <main className="pane pane-conversation" id="conversation" tabIndex={-1}>
+          <Conversation
+            key={open.id}
+            group={open}
+            jumpTo={jump?.groupId === open.id ? jump.target : null}
+          />
         </main>
       ) : (
         <main className="pane" aria-labelledby="pane-heading">
           <div className="empty-state">
-            <h1 id="pane-heading">Your groups</h1>
-            <p className="lede">
-              Groups you create or join will appear on the left. A group lives on its members’
-              laptops: when you write, your message travels straight to the others, encrypted so
-              only they can read it.
-            </p>
+            <h1 id="pane-heading">{t('emptyTitle')}</h1>
+            <p className="lede">{t('emptyLede')}</p>
             <ul className="facts">
-              <li>Messages show in the order they were written, to the people they were for.</li>
-              <li>
-                Someone in a group has to be online once to let a new member in; after that, any
-                member passes messages on.
-              </li>
+              <li>{t('emptyFactOrder')}</li>
+              <li>{t('emptyFactOnline')}</li>
             </ul>
             {vaultStatus && !vaultStatus.protectedAtRest ? (
               <p
@@ -196,7 +232,7 @@ export function Home(props: { identity: Identity }) {
             {info ? (
               <p className="meta">
                 {info.name} {info.version} ·{' '}
-                {platform.host === 'web' ? 'in your browser' : 'desktop app'}
+                {platform.host === 'web' ? t('inBrowser') : t('desktopApp')}
               </p>
             ) : null}
           </div>
