@@ -109,7 +109,7 @@ export type GroupEngine = {
   heads(): Map<number, number>;
   /** Rebuilds every derived state from the stored blob log (after a fork or a poisoned doc). */
   rebuild(): Promise<void>;
-  /** Seals the content doc and derived state, and the recent window, into storage (DESIGN §7). */
+  /** Seals the content doc and derived state into storage (DESIGN §7). */
   saveSnapshot(sealer: Sealer): Promise<void>;
   /**
    * Starts a new engine from its stored snapshot, then applies only the stored blobs it does

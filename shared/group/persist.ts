@@ -2,19 +2,16 @@ import { logWarn } from '../log.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { StoredBlob } from '../storage/storage.ts';
 import type { EngineCore, EngineState } from './engine-state.ts';
-import { encodeRecentWindow, RECENT_LABEL, RECENT_RECORD } from './recent.ts';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_LABEL, SNAPSHOT_RECORD } from './snapshot.ts';
 
 /** How an engine started: from its snapshot plus newer blobs, or by replaying its whole log. */
 export type SnapshotLoad =
   { from: 'snapshot'; newer: number } | { from: 'log'; reason: string; error?: unknown };
 
-/** Seals the engine's snapshot and its recent window into the group's records. */
+/** Seals the engine's snapshot into the group's records (the repo keeps the recent window). */
 export async function saveSnapshot(core: EngineCore, sealer: Sealer): Promise<void> {
   const snapshot = await sealer.seal(encodeSnapshot(core), SNAPSHOT_LABEL);
-  const recent = await sealer.seal(encodeRecentWindow(core.state), RECENT_LABEL);
   await core.storage.putRecord(SNAPSHOT_RECORD, snapshot);
-  await core.storage.putRecord(RECENT_RECORD, recent);
 }
 
 /**

@@ -12,7 +12,6 @@ import {
 } from '../testing/group-peers.ts';
 import { seeded } from '../testing/people.ts';
 import { createGroupEngine } from './engine.ts';
-import { readRecentWindow, RECENT_SIZE } from './recent.ts';
 import { picture, restartedEngine, testSealer } from './testing.ts';
 
 let group: TestGroup;
@@ -124,29 +123,7 @@ describe('sealed snapshot', () => {
     expect(picture({ ...ada, engine })).toEqual(picture(ada));
   });
 
-  it('the recent window holds the latest 200 messages as the UI shows them, without the doc', async () => {
-    for (let i = 0; i < 200; i++) await ada.engine.send({ text: `filler ${i}` });
-    const sealer = await testSealer(1);
-    await ada.engine.saveSnapshot(sealer);
-    const recent = await readRecentWindow(ada.storage, sealer);
-    const ids = ada.engine.messageIds();
-    expect(recent?.total).toBe(ids.length);
-    expect(recent?.messages).toHaveLength(RECENT_SIZE);
-    const latest = ids.slice(-RECENT_SIZE);
-    expect(recent?.messages.map((m) => m.id)).toEqual(latest);
-    expect(recent?.messages.map(({ key, ...view }) => ({ key, view }))).toEqual(
-      latest.map((id) => ({
-        key: ada.engine.core().state.order.keyOf(id),
-        view: ada.engine.message(id),
-      })),
-    );
-    await expect(readRecentWindow(ada.storage, await testSealer(2))).rejects.toThrow(
-      SealedDataError,
-    );
-    expect(await readRecentWindow(bo.storage, sealer)).toBeNull();
-  });
-
-  it('nothing readable is stored: no message text in the log, the snapshot or the window', async () => {
+  it('nothing readable is stored: no message text in the log or the snapshot', async () => {
     const secret = 'the spare key is under the blue flowerpot';
     await ada.engine.send({ text: secret });
     const sealer = await testSealer(1);
@@ -154,13 +131,12 @@ describe('sealed snapshot', () => {
     const stored = [
       ...ada.storage.blobs.map((b) => b.bytes),
       (await ada.storage.getRecord('snapshot'))!,
-      (await ada.storage.getRecord('recent'))!,
     ];
     const needle = utf8(secret.slice(0, 16));
     const contains = (hay: Uint8Array) =>
       hay.some((_, i) => needle.every((byte, k) => hay[i + k] === byte));
     expect(stored.filter(contains)).toEqual([]);
     // The check itself works: the plaintext snapshot would contain it.
-    expect(contains(await sealer.open(stored.at(-2)!, 'snapshot'))).toBe(true);
+    expect(contains(await sealer.open(stored.at(-1)!, 'snapshot'))).toBe(true);
   });
 });

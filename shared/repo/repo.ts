@@ -17,6 +17,7 @@ import type { LinkedGroup } from '../link/protocol.ts';
 import { offerLink, type LinkOfferSession } from './link.ts';
 import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
+import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
 import type { RepoIdentity } from './identity.ts';
 import { openJoinAnswer, type JoinRefusal } from './join-package.ts';
@@ -111,6 +112,8 @@ const HEADS_EVERY_MS = 250;
  */
 const SNAPSHOT_EVERY = 500;
 const SNAPSHOT_QUIET_MS = 2_000;
+/** The recent window is sealed again once the conversation has been still this long. */
+const RECENT_QUIET_MS = 1_000;
 
 /**
  * Most blobs of one device per range answer; the peer asks again after the answer's `done`.
@@ -332,6 +335,27 @@ export async function createRepo(deps: RepoDeps) {
       publishPresence,
       joinRequests: invites,
     });
+    // The latest page as the UI shows it, sealed for the next start's first paint.
+    let recentTimer: Timer | null = null;
+    const saveRecent = () =>
+      saveRecentWindow(storage, deps.sealer, {
+        groupName: engine.members().groupName,
+        members: handle.members().length,
+        page: handle.page('latest', RECENT_SIZE - 1, 0),
+      }).catch((error: unknown) => {
+        logWarn(`fellows: could not save the recent window of ${record.id.slice(0, 12)}`, error);
+      });
+    const recentChanged = () => {
+      cancel(recentTimer);
+      recentTimer = after(RECENT_QUIET_MS, () => {
+        recentTimer = null;
+        void saveRecent();
+      });
+    };
+    const offRecent = [
+      engine.events.on('messages', recentChanged),
+      engine.events.on('members', recentChanged),
+    ];
     const offMessages = engine.events.on('messages', changed);
     const opened = {
       record,
@@ -339,7 +363,9 @@ export async function createRepo(deps: RepoDeps) {
       rooms,
       handle,
       close: async (forget = false) => {
-        if (!forget) await snapshot();
+        cancel(recentTimer);
+        for (const off of offRecent) off();
+        if (!forget) await Promise.all([snapshot(), saveRecent()]);
         offBlob();
         offMessages();
         offEpoch();

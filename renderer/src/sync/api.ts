@@ -7,6 +7,7 @@ import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { CreateGroupOptions } from './create-group-options.ts';
+import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -44,6 +45,12 @@ export type SyncReport = {
   forks: { at: number; name: string; seq: number }[];
 };
 
+/**
+ * Longest draft `setDraft` keeps: far above MAX_TEXT_LENGTH, so text pasted past the send limit
+ * survives switching groups while the person shortens it.
+ */
+export const MAX_DRAFT_LENGTH = 200_000;
+
 export type InviteOut = { code: string; link: string; expiresAt: number | null };
 
 /** The sync engine's API, called from the UI thread through Comlink (DESIGN §1). */
@@ -55,6 +62,11 @@ export type SyncApi = {
     settings: { signaling: string[]; linked?: Uint8Array | null },
   ): Promise<{ linkedOpened: boolean }>;
   groups(): Promise<GroupSummary[]>;
+  /**
+   * A group's latest messages as last shown, read without opening it (null if none): what the
+   * UI paints while a large group is still opening. Callable as soon as `start` was called.
+   */
+  recent(groupId: string): Promise<RecentWindow | null>;
   /**
    * Creates a group with its history policy (fixed for good), whose members meet through
    * `signaling` (by default, the list given to start). Rejects options that do not parse.

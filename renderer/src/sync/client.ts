@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { encodeDeviceCertificate, encodeSignedName } from '../../../shared/identity/keys.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncApi, SyncEvent } from './api.ts';
+import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
 import { createNetworkHost, type NetworkHost } from './network-host.ts';
 import type { RoomStatus } from './webrtc-host.ts';
 import { appSettings } from '../settings/app-settings.ts';
@@ -29,6 +30,10 @@ export function roomStatus(group: string, epoch: number | null): RoomStatus | nu
 export async function startSyncEngine(
   identity: Identity,
   listener: (event: SyncEvent) => void,
+  early: { groupId: string | null; onWindow: (window: RecentWindow) => void } = {
+    groupId: null,
+    onWindow: () => undefined,
+  },
 ): Promise<{ remote: SyncClient; linkedOpened: boolean }> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), {
     type: 'module',
@@ -62,6 +67,17 @@ export async function startSyncEngine(
     Comlink.proxy(network) as unknown as Comlink.Remote<NetworkHost>,
     { signaling: settings.signaling, linked: identity.linkedGroups },
   );
+  // Asked right behind `start`: the worker answers it while it still opens the groups.
+  if (early.groupId !== null) {
+    remote
+      .recent(early.groupId)
+      .then((window) => {
+        if (window) early.onWindow(window);
+      })
+      .catch((error: unknown) => {
+        console.warn('fellows: no head start for the last open group', error);
+      });
+  }
   const { linkedOpened } = await Promise.race([started, failed]);
   return { remote, linkedOpened };
 }

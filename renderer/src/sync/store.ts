@@ -2,6 +2,8 @@ import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncEvent } from './api.ts';
+import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
+import { lastGroup } from '../app/last-group.ts';
 import { startSyncEngine, type SyncClient } from './client.ts';
 import { acquireDeviceLock, ELSEWHERE_MESSAGE, type LockManagerLike } from './device-lock.ts';
 
@@ -9,6 +11,11 @@ export type SyncState = {
   status: 'starting' | 'ready' | 'failed';
   groups: GroupSummary[];
   error: string | null;
+  /**
+   * While starting: the last open group's latest messages as last shown (its recent window),
+   * painted before its doc has loaded; null once the groups are open, or if there is none.
+   */
+  early: { groupId: string; window: RecentWindow } | null;
 };
 
 /**
@@ -39,7 +46,7 @@ export function createSyncStore(
   identity: Identity,
   onLinkedOpened: () => Promise<void> = () => Promise.resolve(),
 ): SyncStore {
-  let state: SyncState = { status: 'starting', groups: [], error: null };
+  let state: SyncState = { status: 'starting', groups: [], error: null, early: null };
   let client: SyncClient | null = null;
   const versions = new Map<string, number>();
   const presenceVersions = new Map<string, number>();
@@ -84,17 +91,24 @@ export function createSyncStore(
   acquireDeviceLock((navigator as { locks?: LockManagerLike }).locks)
     .then((mine) => {
       if (!mine) throw new Error(ELSEWHERE_MESSAGE);
-      return startSyncEngine(identity, onEvent);
+      const last = lastGroup();
+      return startSyncEngine(identity, onEvent, {
+        groupId: last,
+        onWindow(window) {
+          if (state.status === 'starting' && last !== null)
+            set({ early: { groupId: last, window } });
+        },
+      });
     })
     .then(async ({ remote, linkedOpened }) => {
       client = remote;
-      set({ status: 'ready', groups: await remote.groups() });
+      set({ status: 'ready', groups: await remote.groups(), early: null });
       if (linkedOpened) await onLinkedOpened();
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (message !== ELSEWHERE_MESSAGE) console.error('The sync engine could not start', error);
-      set({ status: 'failed', error: message });
+      set({ status: 'failed', error: message, early: null });
     });
   return {
     subscribe(listener) {

@@ -15,17 +15,21 @@ import type { LinkOfferSession } from '../../../shared/repo/link.ts';
 import { decodeLinkedGroups } from '../../../shared/link/protocol.ts';
 import { logWarn } from '../../../shared/log.ts';
 import { remoteNetwork } from './remote-network.ts';
-import { createSealer } from '../../../shared/storage/sealer.ts';
+import { createSealer, type Sealer } from '../../../shared/storage/sealer.ts';
+import type { RepoStorage } from '../../../shared/repo/records.ts';
+import { readRecentWindow } from '../../../shared/repo/recent-window.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
-import type { SyncApi, SyncEvent, SyncReport } from './api.ts';
+import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from './api.ts';
 import { parseCreateGroupOptions } from './create-group-options.ts';
 import { offlineNetwork } from './offline-network.ts';
-import { MAX_MENTIONS, MAX_TEXT_LENGTH } from '../../../shared/content/schema.ts';
+import { MAX_MENTIONS } from '../../../shared/content/schema.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
 
 let repo: Repo | null = null;
+/** The storage and its sealer, there before the repo has opened its groups (for `recent`). */
+let local: { storage: Promise<RepoStorage>; sealer: Promise<Sealer> } | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
@@ -70,6 +74,11 @@ const api: SyncApi = {
       listener(event);
     };
     emit = send;
+    // Set before the first await: a `recent` call right behind `start` finds it.
+    local = {
+      storage: indexedDbRepoStorage(),
+      sealer: createSealer(webCrypto, material.storageKey),
+    };
     repo = await createRepo({
       identity: {
         person: cryptoKeySigner(material.person.publicKey, material.person.key),
@@ -79,8 +88,8 @@ const api: SyncApi = {
         name: decodeSignedName(material.signedName),
       },
       ed: await bestEd25519(webCrypto),
-      sealer: await createSealer(webCrypto, material.storageKey),
-      storage: await indexedDbRepoStorage(),
+      sealer: await local.sealer,
+      storage: await local.storage,
       network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
       now: () => Date.now(),
       random: (length) => crypto.getRandomValues(new Uint8Array(length)),
@@ -140,6 +149,16 @@ const api: SyncApi = {
     }
   },
   groups: () => Promise.resolve(requireRepo().list()),
+  async recent(id) {
+    if (!local) throw new Error('the sync engine has not started');
+    try {
+      return await readRecentWindow((await local.storage).group(hexKey(id)), await local.sealer);
+    } catch (error) {
+      // Only a head start: the group opens as usual without it.
+      logWarn('fellows: the recent window could not be read', error);
+      return null;
+    }
+  },
   async createGroup(name, options) {
     const { historyPolicy, signaling } = parseCreateGroupOptions(options);
     const handle = await requireRepo().create({
@@ -196,7 +215,7 @@ const api: SyncApi = {
   rename: (id, name) => group(id).rename(name),
   draft: (id) => Promise.resolve(drafts.get(id) ?? ''),
   setDraft(id, text) {
-    if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH)
+    if (typeof text !== 'string' || text.length > MAX_DRAFT_LENGTH)
       throw new TypeError('not a draft');
     if (text === '') drafts.delete(id);
     else drafts.set(group(id).id, text);

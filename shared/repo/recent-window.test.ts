@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { utf8 } from '../crypto/bytes.ts';
+import { SnapshotError } from '../group/snapshot.ts';
+import { createSealer, SealedDataError } from '../storage/sealer.ts';
+import { seeded, testCrypto } from '../testing/people.ts';
+import { memoryNetwork } from './network.ts';
+import { readRecentWindow, RECENT_LABEL, RECENT_RECORD, RECENT_SIZE } from './recent-window.ts';
+import { repoPerson, SIGNALING } from './testing.ts';
+
+describe('the recent window', () => {
+  it('holds the latest messages as the UI shows them, readable without opening the group', async () => {
+    const ada = await repoPerson(1, 'Ada', memoryNetwork());
+    const group = await ada.repo.create({ name: 'Allotment', signaling: SIGNALING });
+    const first = await group.send('the spare key is under the blue flowerpot');
+    await group.send('**water** the tomatoes', { replyTo: first });
+    await group.react(first, '🌱', true);
+    for (let i = 0; i < RECENT_SIZE; i++) await group.send(`filler ${i}`);
+    const shown = group.page('latest', RECENT_SIZE - 1, 0);
+    await ada.repo.close();
+
+    const storage = ada.storage.group(group.id);
+    const recent = await readRecentWindow(storage, ada.sealer);
+    expect(recent?.groupName).toBe('Allotment');
+    expect(recent?.members).toBe(1);
+    expect(recent?.page.total).toBe(RECENT_SIZE + 2);
+    expect(recent?.page.start).toBe(2);
+    expect(recent?.page.items).toHaveLength(RECENT_SIZE);
+    expect(recent?.page.anchorIndex).toBe(RECENT_SIZE - 1);
+    expect(recent?.page.items).toEqual(shown.items.map((item) => ({ ...item, delivery: null })));
+
+    // Sealed: no plaintext at rest, and another device's key cannot open it.
+    const sealed = (await storage.getRecord(RECENT_RECORD))!;
+    const needle = utf8('filler 1');
+    expect(sealed.some((_, i) => needle.every((byte, k) => sealed[i + k] === byte))).toBe(false);
+    const other = await createSealer(testCrypto, seeded(999)(32));
+    await expect(readRecentWindow(storage, other)).rejects.toThrow(SealedDataError);
+  });
+
+  it('keeps reply quotes and reactions, and says nothing for a group that has none yet', async () => {
+    const ada = await repoPerson(1, 'Ada', memoryNetwork());
+    const group = await ada.repo.create({ name: 'Tiny', signaling: SIGNALING });
+    expect(await readRecentWindow(ada.storage.group(group.id), ada.sealer)).toBeNull();
+    const first = await group.send('hello');
+    await group.send('hi back', { replyTo: first });
+    await group.react(first, '👋', true);
+    await ada.repo.close();
+    const recent = await readRecentWindow(ada.storage.group(group.id), ada.sealer);
+    expect(recent?.page.items.map((i) => [i.text, i.replyTo, i.reactions])).toEqual([
+      ['hello', null, [{ emoji: '👋', count: 1, mine: true, people: ['Ada'] }]],
+      ['hi back', { id: first, author: 'Ada', excerpt: 'hello' }, []],
+    ]);
+  });
+
+  it('reads an older version as none, and refuses a damaged one with a clear error', async () => {
+    const ada = await repoPerson(1, 'Ada', memoryNetwork());
+    const storage = ada.storage.group('0'.repeat(64));
+    const put = async (text: string) => {
+      await storage.putRecord(RECENT_RECORD, await ada.sealer.seal(utf8(text), RECENT_LABEL));
+    };
+    await put(JSON.stringify({ version: 1, total: 0, messages: [] }));
+    expect(await readRecentWindow(storage, ada.sealer)).toBeNull();
+    await put('{ not json');
+    await expect(readRecentWindow(storage, ada.sealer)).rejects.toThrow(SnapshotError);
+    await put(
+      JSON.stringify({ version: 2, groupName: 'x', members: -1, start: 0, total: 0, items: [] }),
+    );
+    await expect(readRecentWindow(storage, ada.sealer)).rejects.toThrow(/unreadable recent window/);
+  });
+});

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { fromUtf8, utf8 } from '../crypto/bytes.ts';
+import { SnapshotError } from '../group/snapshot.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import type { GroupStorage } from '../storage/storage.ts';
+import type { Page } from './handle.ts';
+import type { MessageItem } from './views.ts';
+
+// The recent window (DESIGN §7): a group's latest messages exactly as the UI shows them, with
+// its name, sealed apart from the snapshot, so they are on screen before the content doc of
+// a large group has loaded (a 100k-message doc takes most of a second to open).
+
+export const RECENT_VERSION = 2;
+export const RECENT_RECORD = 'recent';
+export const RECENT_LABEL = 'recent';
+/** How many of the latest messages the window holds (the first page the UI shows is 100). */
+export const RECENT_SIZE = 200;
+
+/** What the UI paints before the group has opened. Delivery states are not kept (they move). */
+export type RecentWindow = {
+  groupName: string;
+  members: number;
+  /** The latest messages, as a page anchored at the newest. */
+  page: Page;
+};
+
+const reaction = z.object({
+  emoji: z.string(),
+  count: z.number().int().nonnegative(),
+  mine: z.boolean(),
+  people: z.array(z.string()),
+});
+const replyTo = z.union([
+  z.object({ id: z.string(), author: z.string(), excerpt: z.string() }),
+  z.object({ id: z.string(), missing: z.literal(true) }),
+  z.null(),
+]);
+const item = z.object({
+  id: z.string(),
+  author: z.object({ person: z.string(), name: z.string() }),
+  mine: z.boolean(),
+  text: z.string(),
+  edited: z.boolean(),
+  deleted: z.boolean(),
+  replyTo,
+  reactions: z.array(reaction),
+  mentionsMe: z.boolean(),
+  time: z.number(),
+  future: z.boolean(),
+});
+const schema = z.object({
+  version: z.literal(RECENT_VERSION),
+  groupName: z.string(),
+  members: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  items: z.array(item).max(RECENT_SIZE),
+});
+
+/** The window's plaintext for a group's latest page (RECENT_SIZE messages at most). */
+export function encodeRecentWindow(window: RecentWindow): Uint8Array {
+  const { page } = window;
+  const items = page.items.slice(-RECENT_SIZE).map(({ delivery: _delivery, ...rest }) => rest);
+  return utf8(
+    JSON.stringify({
+      version: RECENT_VERSION,
+      groupName: window.groupName,
+      members: window.members,
+      start: page.total - items.length,
+      total: page.total,
+      items,
+    }),
+  );
+}
+
+/** Seals and stores a group's recent window. */
+export async function saveRecentWindow(
+  storage: Pick<GroupStorage, 'putRecord'>,
+  sealer: Sealer,
+  window: RecentWindow,
+): Promise<void> {
+  await storage.putRecord(
+    RECENT_RECORD,
+    await sealer.seal(encodeRecentWindow(window), RECENT_LABEL),
+  );
+}
+
+/**
+ * A group's recent window, without opening the group: null if none was saved (or it is of an
+ * older version, which the next save replaces). Throws `SealedDataError` if it was sealed with
+ * another key, `SnapshotError` if it does not parse.
+ */
+export async function readRecentWindow(
+  storage: Pick<GroupStorage, 'getRecord'>,
+  sealer: Sealer,
+): Promise<RecentWindow | null> {
+  const sealed = await storage.getRecord(RECENT_RECORD);
+  if (!sealed) return null;
+  const plain = await sealer.open(sealed, RECENT_LABEL);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromUtf8(plain));
+  } catch {
+    throw new SnapshotError('the recent window is not JSON');
+  }
+  if (typeof parsed === 'object' && parsed !== null && 'version' in parsed) {
+    if (parsed.version !== RECENT_VERSION) return null;
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new SnapshotError(`unreadable recent window: ${result.error.message}`);
+  const { groupName, members, start, total } = result.data;
+  const items: MessageItem[] = result.data.items.map((i) => ({ ...i, delivery: null }));
+  return {
+    groupName,
+    members,
+    page: { items, start, total, anchorIndex: items.length - 1 },
+  };
+}
