@@ -1,13 +1,31 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { MAX_TEXT_LENGTH } from '../../../shared/content/schema.ts';
+import {
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import type { ComposeIntent } from '../conversation/intent.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { EMPTY_COMPOSE, composeReducer, draftOf } from './compose-state.ts';
+import { IntentBanner } from './IntentBanner.tsx';
+import { textLength } from './limit.ts';
+import { MentionList, optionId } from './MentionList.tsx';
+import { matchMembers, mentionQuery, mentionedPeople } from './mentions.ts';
+import { useDraft } from './useDraft.ts';
+import './composer.css';
 
 /** Re-tell the room we are typing at most this often while keys keep coming. */
 const TYPING_REFRESH_MS = 3_000;
+/** How far back Up looks for my last message to edit. */
+const EDITABLE_WINDOW = 50;
 
 export type ComposerProps = {
   group: GroupSummary;
@@ -18,29 +36,64 @@ export type ComposerProps = {
   onIntentDone: () => void;
 };
 
-/** Where a message is written: Enter sends, Shift+Enter starts a new line. */
+const reasonOf = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
+
+/**
+ * Where a message is written: Enter sends, Shift+Enter starts a new line, Up edits my last
+ * message, Esc cancels a reply or an edit, `@` offers members to mention.
+ */
 export function Composer(props: ComposerProps) {
-  const { group } = props;
+  const { group, members, intent, onIntentDone } = props;
+  const { t } = useTranslation('composer');
   const store = useSyncStore();
-  const [draft, setDraft] = useState('');
-  const typedAt = useRef(0);
+  const [state, dispatch] = useReducer(composeReducer, EMPTY_COMPOSE);
   const [error, setError] = useState<string | null>(null);
-  async function send() {
-    const client = store.client();
-    const text = draft.trim();
-    if (!client || text === '') return;
-    setError(null);
-    try {
-      await client.send(group.id, text);
-      setDraft('');
-      typedAt.current = 0;
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+  const [focused, setFocused] = useState(false);
+  const [active, setActive] = useState({ at: -1, index: 0 });
+  const typedAt = useRef(0);
+  const pending = useRef(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const ids = useId();
+  const listId = `${ids}-mentions`;
+  const bannerId = `${ids}-banner`;
+  const statusId = `${ids}-status`;
+
+  // A reply or an edit asked for by the message list starts here, once per request.
+  const [seenIntent, setSeenIntent] = useState<ComposeIntent | null>(null);
+  if (intent !== seenIntent) {
+    setSeenIntent(intent);
+    if (intent) {
+      dispatch({ type: 'begin', intent });
+      setError(null);
     }
   }
 
-  function onDraft(next: string) {
-    setDraft(next);
+  const restore = useCallback((text: string) => {
+    dispatch({ type: 'restore', text });
+  }, []);
+  const draftTooLong = useDraft(group.id, draftOf(state), restore);
+
+  useLayoutEffect(() => {
+    const box = textarea.current;
+    if (!box || !state.move) return;
+    if (state.move.focus) box.focus();
+    box.setSelectionRange(state.move.at, state.move.at);
+  }, [state.move]);
+
+  const { mode, text } = state;
+  const length = textLength(text);
+  const over = length.over > 0;
+
+  const query = focused ? mentionQuery(text, state.caret) : null;
+  const matches =
+    query && query.start !== state.dismissedAt ? matchMembers(members, query.query) : [];
+  const open = query !== null && matches.length > 0;
+  const activeIndex =
+    open && active.at === query.start ? Math.min(active.index, matches.length - 1) : 0;
+
+  function onInput(next: string, caret: number) {
+    dispatch({ type: 'input', text: next, caret });
+    setError(null);
     const client = store.client();
     if (!client) return;
     const now = Date.now();
@@ -54,40 +107,210 @@ export function Composer(props: ComposerProps) {
     });
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send();
+  function finish() {
+    dispatch({ type: 'end' });
+    setError(null);
+    onIntentDone();
+  }
+
+  function pick(member: MemberItem) {
+    if (query) dispatch({ type: 'pick', query, person: member.person, name: member.name });
+  }
+
+  async function submit() {
+    const client = store.client();
+    if (!client || pending.current) return;
+    const body = text.trim();
+    if (mode?.kind === 'edit') {
+      if (body === '') {
+        setError(t('editEmpty'));
+        return;
+      }
+      if (body === mode.message.text.trim()) {
+        finish();
+        return;
+      }
+    }
+    if (body === '' || over) return;
+    pending.current = true;
+    setError(null);
+    try {
+      if (mode?.kind === 'edit') {
+        await client.edit(group.id, mode.message.id, body);
+        finish();
+      } else {
+        const mentions = mentionedPeople(body, members, state.picked);
+        await client.send(group.id, body, {
+          ...(mode ? { replyTo: mode.message.id } : {}),
+          ...(mentions.length > 0 ? { mentions } : {}),
+        });
+        dispatch({ type: 'sent', text });
+        typedAt.current = 0;
+        if (mode) onIntentDone();
+      }
+    } catch (caught) {
+      const reason = reasonOf(caught);
+      setError(mode?.kind === 'edit' ? t('editFailed', { reason }) : t('sendFailed', { reason }));
+    } finally {
+      pending.current = false;
     }
   }
 
+  async function editLast() {
+    const client = store.client();
+    if (!client) return;
+    try {
+      const page = await client.page(group.id, 'latest', EDITABLE_WINDOW, 0);
+      const last = page.items.findLast((item) => item.mine && !item.deleted);
+      if (last) dispatch({ type: 'begin', intent: { kind: 'edit', message: last } });
+    } catch (caught) {
+      console.error('Finding the last message to edit failed', caught);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Keys that choose or confirm an input method's candidate are the IME's, not ours.
+    if (event.nativeEvent.isComposing) return;
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (open) {
+      const last = matches.length - 1;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const down = event.key === 'ArrowDown';
+        const index = down
+          ? activeIndex >= last
+            ? 0
+            : activeIndex + 1
+          : activeIndex <= 0
+            ? last
+            : activeIndex - 1;
+        setActive({ at: query.start, index });
+        return;
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && plain) {
+        event.preventDefault();
+        const member = matches[activeIndex];
+        if (member) pick(member);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        dispatch({ type: 'dismiss', start: query.start });
+        return;
+      }
+    }
+    if (event.key === 'Escape' && mode) {
+      event.preventDefault();
+      event.stopPropagation();
+      finish();
+    } else if (event.key === 'ArrowUp' && plain && text === '' && mode?.kind !== 'edit') {
+      event.preventDefault();
+      void editLast();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  const editing = mode?.kind === 'edit';
+  const describedBy = [mode ? bannerId : null, length.counted || over ? statusId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <>
+    <div className={`compose${mode ? ` compose-${mode.kind}` : ''}`}>
+      {mode ? <IntentBanner id={bannerId} intent={mode} onCancel={finish} /> : null}
       <form
-        className="composer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
+        className="compose-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
         }}
       >
+        {open ? (
+          <MentionList
+            id={listId}
+            members={matches}
+            active={activeIndex}
+            onPick={pick}
+            onActive={(index) => {
+              setActive({ at: query.start, index });
+            }}
+          />
+        ) : null}
         <textarea
+          ref={textarea}
+          className="compose-input"
+          // The accessible name stays English: e2e specs find the composer by it.
           aria-label={`Message ${group.name}`}
-          placeholder={`Message ${group.name}`}
+          placeholder={t('placeholder', { group: group.name })}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={over || undefined}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
           // Else the browser saves the draft with its session, in the clear (e2e/at-rest).
           autoComplete="off"
-          value={draft}
-          maxLength={MAX_TEXT_LENGTH}
           rows={1}
-          onChange={(e) => {
-            onDraft(e.target.value);
+          value={text}
+          onChange={(event) => {
+            onInput(event.target.value, event.target.selectionStart);
+          }}
+          onSelect={(event) => {
+            dispatch({ type: 'caret', caret: event.currentTarget.selectionStart });
+          }}
+          onFocus={() => {
+            setFocused(true);
+          }}
+          onBlur={() => {
+            setFocused(false);
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="primary" disabled={draft.trim() === ''}>
-          Send
+        <button
+          type="submit"
+          className="primary compose-send"
+          disabled={over || (!editing && text.trim() === '')}
+          aria-describedby={over ? statusId : undefined}
+        >
+          {editing ? t('save') : t('send')}
         </button>
       </form>
-      <FieldError message={error} className="composer-error" />
-    </>
+      <p className="compose-announce" aria-live="polite">
+        {open ? t('mentionHelp', { count: matches.length }) : ''}
+      </p>
+      <ComposeStatus
+        id={statusId}
+        over={length.over}
+        left={length.counted ? length.left : null}
+        draftTooLong={draftTooLong}
+      />
+      <FieldError message={error} className="compose-error" />
+    </div>
+  );
+}
+
+/** Under the box: how much room is left, or how far over it is and what to do. */
+function ComposeStatus(props: {
+  id: string;
+  over: number;
+  left: number | null;
+  draftTooLong: boolean;
+}) {
+  const { t } = useTranslation('composer');
+  const { over, left } = props;
+  if (over === 0 && left === null) return null;
+  return (
+    <p id={props.id} className={`compose-status${over > 0 ? ' over' : ''}`}>
+      {over > 0 ? (
+        <>
+          <strong>{t('charsOver', { count: over, number: formatNumber(over) })}</strong>{' '}
+          {t('tooLong')}
+          {props.draftTooLong ? ` ${t('draftTooLong')}` : null}
+        </>
+      ) : (
+        t('charsLeft', { count: left ?? 0, number: formatNumber(left ?? 0) })
+      )}
+    </p>
   );
 }

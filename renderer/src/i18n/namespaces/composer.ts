@@ -1,10 +1,77 @@
 // The "composer" strings. English is the source: Dutch and Chinese must have the same keys (plural
 // forms aside) and the same {{placeholders}}; i18n.test.ts checks both.
 
-const en = {} as const;
+const en = {
+  placeholder: 'Message {{group}}',
+  send: 'Send',
+  save: 'Save',
+  editing: 'Editing message',
+  editHint: 'Enter to save, Esc to cancel',
+  cancel: 'Cancel',
+  replyingTo: 'Replying to {{name}}',
+  replyingToSelf: 'Replying to yourself',
+  cancelReply: 'Cancel reply',
+  quotedDeleted: 'Deleted message',
+  editEmpty: 'An edited message cannot be empty. To remove it, delete the message instead.',
+  sendFailed: 'Could not send: {{reason}}',
+  editFailed: 'Could not save the edit: {{reason}}',
+  charsLeft_one: '{{number}} character left',
+  charsLeft_other: '{{number}} characters left',
+  charsOver_one: '{{number}} character over',
+  charsOver_other: '{{number}} characters over',
+  tooLong: 'Too long to send: shorten it, or split it into several messages.',
+  draftTooLong: 'Too long to keep as a draft: it is lost if you switch groups.',
+  mentionList: 'Members to mention',
+  mentionHelp_one: '{{count}} member. Up and Down to choose, Enter to pick.',
+  mentionHelp_other: '{{count}} members. Up and Down to choose, Enter to pick.',
+} as const;
 
-const nl: Record<string, string> = {};
+const nl: Record<string, string> = {
+  placeholder: 'Bericht aan {{group}}',
+  send: 'Versturen',
+  save: 'Opslaan',
+  editing: 'Bericht bewerken',
+  editHint: 'Enter om op te slaan, Esc om te annuleren',
+  cancel: 'Annuleren',
+  replyingTo: 'Antwoord op {{name}}',
+  replyingToSelf: 'Antwoord op je eigen bericht',
+  cancelReply: 'Antwoord annuleren',
+  quotedDeleted: 'Verwijderd bericht',
+  editEmpty:
+    'Een bewerkt bericht kan niet leeg zijn. Verwijder het bericht als je het weg wilt hebben.',
+  sendFailed: 'Versturen mislukt: {{reason}}',
+  editFailed: 'Bewerking opslaan mislukt: {{reason}}',
+  charsLeft_one: 'Nog {{number}} teken over',
+  charsLeft_other: 'Nog {{number}} tekens over',
+  charsOver_one: '{{number}} teken te veel',
+  charsOver_other: '{{number}} tekens te veel',
+  tooLong: 'Te lang om te versturen: maak het korter of verdeel het over meerdere berichten.',
+  draftTooLong: 'Te lang om als concept te bewaren: het gaat verloren als je van groep wisselt.',
+  mentionList: 'Leden om te noemen',
+  mentionHelp_one: '{{count}} lid. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
+  mentionHelp_other: '{{count}} leden. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
+};
 
-const zhCN: Record<string, string> = {};
+const zhCN: Record<string, string> = {
+  placeholder: '给 {{group}} 发消息',
+  send: '发送',
+  save: '保存',
+  editing: '正在编辑消息',
+  editHint: '按 Enter 保存，按 Esc 取消',
+  cancel: '取消',
+  replyingTo: '回复 {{name}}',
+  replyingToSelf: '回复自己',
+  cancelReply: '取消回复',
+  quotedDeleted: '已删除的消息',
+  editEmpty: '编辑后的消息不能为空。如要移除，请删除这条消息。',
+  sendFailed: '发送失败：{{reason}}',
+  editFailed: '无法保存编辑：{{reason}}',
+  charsLeft_other: '还可输入 {{number}} 个字符',
+  charsOver_other: '超出 {{number}} 个字符',
+  tooLong: '内容太长，无法发送：请删减，或分成几条消息发送。',
+  draftTooLong: '内容太长，无法保存为草稿：切换群组后会丢失。',
+  mentionList: '可提及的成员',
+  mentionHelp_other: '{{count}} 位成员。用上下方向键选择，按 Enter 确认。',
+};
 
 export default { en, nl, 'zh-CN': zhCN };
