@@ -131,12 +131,13 @@ export function interleavedRanges(blobs: readonly StoredBlob[]): Uint8Array[][] 
  * ~5% with a reaction, as if each had come in its own accepted blob: the content doc through
  * the real writer, chain metas and the message index straight into the engine's state.
  * Returns the log a device would hold: one stored record per blob (filler bytes, never read,
- * as opening skips what the snapshot covers).
+ * as opening skips what the snapshot covers). `text` writes message `i` (and edit `-i`).
  */
 export function fillEngine(
   engine: GroupEngine,
   devices: readonly number[],
   messages: number,
+  text: (random: () => number, i: number) => string = chatText,
 ): StoredBlob[] {
   const { state } = engine.core();
   const random = prng(7);
@@ -157,11 +158,11 @@ export function fillEngine(
   for (let i = 0; i < messages; i++) {
     const c = devices[i % devices.length] as number;
     const doc = docs.get(c) as Y.Doc;
-    const sent = sendMessage(doc, { text: chatText(random, i), at: wall });
+    const sent = sendMessage(doc, { text: text(random, i), at: wall });
     if (!sent.ok) throw sent.error;
     state.order.add(sent.value.id, c, blob(c));
     if (i % 25 === 3) {
-      if (!editMessage(doc, sent.value.id, chatText(random, -i), wall).ok) throw new Error('edit');
+      if (!editMessage(doc, sent.value.id, text(random, -i), wall).ok) throw new Error('edit');
       blob(c);
     }
     if (i % 20 === 7) {

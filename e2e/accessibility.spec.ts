@@ -52,7 +52,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await expectAccessible(page, 'members');
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
       await expectAccessible(page, 'settings');
     } finally {
       await context.close();

@@ -57,10 +57,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await expect(messageItems(ada.page)).toHaveCount(3);
     await expect(messageItems(dee.page)).toHaveCount(2);
 
-    // Group info says so too, on Dee's side.
-    await dee.page.getByRole('button', { name: 'Group info' }).click();
+    // Group settings say so too, on Dee's side.
+    await dee.page.getByRole('button', { name: 'Group settings' }).click();
     await expect(
-      dee.page.getByRole('region', { name: 'Group info' }).getByText(/New members see only/),
+      dee.page.getByRole('dialog', { name: 'Group settings' }).getByText(/New members see only/),
     ).toBeVisible();
     await snap(dee.page, `from-join-newcomer-${theme}`);
     await expect(dee.page.getByText('the butler did it')).toHaveCount(0);

@@ -91,18 +91,20 @@ for (const theme of ['light', 'dark'] as const) {
     await expectServers(signaling(page), ['ws://localhost:4444']);
     await expectServers(stun(page), []);
     await createGroup(page, 'Allotment crew');
-    await page.getByRole('button', { name: 'Group info' }).click();
-    const info = page.getByRole('region', { name: 'Group info' });
-    await expect(info.getByRole('listitem')).toHaveText(['ws://localhost:4444']);
+    await page.getByRole('button', { name: 'Group settings' }).click();
+    const info = page.getByRole('dialog', { name: 'Group settings' });
+    const groupServers = info.getByRole('list', { name: 'Signaling servers' });
+    await expect(groupServers.getByRole('listitem')).toHaveText(['ws://localhost:4444']);
     await expect(info).toContainText(
       'New members, and new devices of members, see the whole history',
     );
     if (theme === 'light') await snap(page, 'group-info');
+    await info.getByRole('button', { name: 'Close' }).click();
     await openSettings(page);
     await add(signaling(page), SIGNALING);
     await page.getByRole('complementary', { name: 'Groups' }).getByText('Allotment crew').click();
-    await page.getByRole('button', { name: 'Group info' }).click();
-    await expect(info.getByRole('listitem')).toHaveText(['ws://localhost:4444']);
+    await page.getByRole('button', { name: 'Group settings' }).click();
+    await expect(groupServers.getByRole('listitem')).toHaveText(['ws://localhost:4444']);
     await context.close();
   });
 }

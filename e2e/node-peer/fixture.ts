@@ -42,7 +42,8 @@ function codeVersion(): string {
       const path = join(dir, entry.name);
       const name = path.slice(root.length);
       if (entry.isDirectory()) {
-        if (name !== 'shared/sync' && name !== 'shared/testing') walk(path);
+        // Neither sync nor search (an in-memory index) changes what the engine stores.
+        if (!['shared/sync', 'shared/testing', 'shared/search'].includes(name)) walk(path);
       } else if (
         name.endsWith('.ts') &&
         !name.endsWith('.test.ts') &&
@@ -59,7 +60,8 @@ function codeVersion(): string {
 }
 
 /**
- * A group whose creator (person `seed`) wrote `message 1` … `message N`, as real signed and
+ * A group whose creator (person `seed`) wrote `message 1` … `message N` (the first one's text
+ * `firstText` when given: a word found nowhere else, to search for), as real signed and
  * sealed blobs through the group engine, then sealed a snapshot, so opening it is fast. The
  * engine is driven directly, without a repo around it: a repo's handle recounts unread
  * messages on every write, which makes writing N messages one by one take O(N²).
@@ -70,13 +72,18 @@ export async function groupWithHistory(options: {
   name: string;
   groupName: string;
   messages: number;
+  firstText?: string;
   /** Keep it in CACHE_DIR and use it from there: `use` a cached one, or `renew` it. */
   cache: 'use' | 'renew' | 'none';
   progress?: (written: number) => void;
 }): Promise<{ storage: FileRepoStorage; groupId: string; generated: boolean }> {
-  const { seed, name, groupName, messages } = options;
+  const { seed, name, groupName, messages, firstText } = options;
   const { identity, sealer } = await deviceOf(seed, name);
-  const slug = groupName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const slug =
+    groupName.toLowerCase().replace(/[^a-z0-9]+/g, '-') +
+    (firstText === undefined
+      ? ''
+      : `-${createHash('sha256').update(firstText).digest('hex').slice(0, 8)}`);
   const file = join(CACHE_DIR, `${slug}-${seed}-${messages}-${codeVersion()}.v8`);
   const storage = fileRepoStorage();
   if (options.cache === 'use' && existsSync(file)) {
@@ -114,7 +121,7 @@ export async function groupWithHistory(options: {
   });
   for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
   for (let i = 1; i <= messages; i++) {
-    await engine.send({ text: `message ${i}` });
+    await engine.send({ text: i === 1 && firstText !== undefined ? firstText : `message ${i}` });
     if (i % 1000 === 0) options.progress?.(i);
   }
   await engine.saveSnapshot(sealer);

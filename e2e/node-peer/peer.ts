@@ -10,9 +10,10 @@
 // events come as `{"event":"message",...}`. Logs go to stderr. Every `at` is milliseconds on
 // the system's monotonic clock, comparable between processes. `client.ts` drives it.
 //
-//   create {groupName, messages, signaling, offline?, cache?}  a group of `message 1` … `message N`
-//          by this person → {groupId, count, generated}; offline: Fellows is closed until `online`;
-//          groups of 1,000 messages or more are kept in fixture.ts's CACHE_DIR (cache: false, not)
+//   create {groupName, messages, signaling, offline?, cache?, firstText?}  a group of `message 1` …
+//          `message N` by this person → {groupId, count, generated}; offline: Fellows is closed
+//          until `online`; groups of 1,000 messages or more are kept in fixture.ts's CACHE_DIR
+//          (cache: false, not); firstText: the first message's text instead of `message 1`
 //   online                      opens Fellows again, now on the network
 //   invite {groupId}            → {code, link}
 //   room {groupId}              → {room}: the group's y-webrtc room name (not its password)
@@ -22,6 +23,7 @@
 //   join {code}                 → {groupId, at} when a member has let us in (state 'syncing')
 //   waitCount {groupId, count}  → {count, at} once the conversation holds `count` messages
 //   status {groupId}            → {count, peers}
+//   oldest {groupId}            → {messageId, text}: the first message of the conversation
 //   quit
 //
 // One process is one peer: y-webrtc keeps its rooms in a module-global map.
@@ -123,6 +125,7 @@ const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>>
         name: values.name,
         groupName: str(c, 'groupName'),
         messages,
+        ...(c.firstText === undefined ? {} : { firstText: str(c, 'firstText') }),
         cache,
         progress: (n) => {
           console.error(`node-peer: wrote ${n} messages`);
@@ -212,6 +215,16 @@ const commands: Record<string, (c: Command) => Promise<Record<string, unknown>>>
         online.host.status(handle.id, repo?.list().find((g) => g.id === handle.id)?.epoch ?? null)
           ?.peers ?? 0,
     });
+  },
+  oldest(c) {
+    const handle = handleOf(c);
+    // Nothing read yet here (a peer never marks read), so the first unread is the first message;
+    // a page of every message would cost O(n²) for one's own (each item finds its position).
+    const { items, start } = handle.page('first-unread', 0, 0);
+    const [first] = items;
+    if (!first || start !== 0)
+      return Promise.reject(new Error('oldest: no first message, or it was read here'));
+    return Promise.resolve({ messageId: first.id, text: first.text });
   },
   async quit() {
     await repo?.close();

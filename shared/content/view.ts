@@ -74,6 +74,34 @@ export function readMessages(source: ContentSource, ids: readonly string[]): Mes
   return views;
 }
 
+/** A message's text and author, as the search index reads it (shared/search). */
+export type TextView = { id: string; author: number; text: string; deleted: boolean };
+
+/**
+ * The text of each message in `ids`, in that order, skipping ids with no valid message: by the
+ * same rules as `readMessages` (latest edit; '' once deleted), reading nothing else, so a
+ * search index can read 100k messages in a fraction of the time.
+ */
+export function readTexts(source: ContentSource, ids: readonly string[]): TextView[] {
+  const docs = docsOf(source);
+  const messages = docs.map((doc) => doc.getMap('messages'));
+  const deletes = docs.map((doc) => doc.getMap('deletes'));
+  const texts: TextView[] = [];
+  for (const id of ids) {
+    const parts = parseMessageId(id);
+    let message: MessageValue | null = null;
+    for (const map of messages) {
+      message = parseValue('messages', map.get(id));
+      if (message !== null) break;
+    }
+    if (parts === null || message === null) continue;
+    const deleted = deletes.some((map) => parseValue('deletes', map.get(id)) !== null);
+    const text = deleted ? '' : (latest(docs, 'edits', id)?.text ?? message.text);
+    texts.push({ id, author: parts.client, text, deleted });
+  }
+  return texts;
+}
+
 /** The latest valid value of `key` in `root` across the docs: by time, then the later doc. */
 function latest<R extends 'edits' | 'reactions'>(
   docs: readonly Y.Doc[],

@@ -5,6 +5,8 @@ import type { JoinRequestItem } from './admit.ts';
 import { membershipNotices, type Notice } from './notices.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
+import { viewDocs } from '../group/engine-state.ts';
+import { readTexts } from '../content/view.ts';
 import type { Invite } from '../invite/code.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RoomState } from './room-state.ts';
@@ -44,6 +46,17 @@ export type GroupHandleEvents = {
   delivery: Record<string, never>;
   /** Someone asked to join and waits for an admin, or a request was decided. */
   requests: Record<string, never>;
+};
+
+/** A message as the search index reads it (shared/search): its plain text and author. */
+export type MessageText = {
+  id: string;
+  /** The author's hex person key and display name. */
+  person: string;
+  name: string;
+  /** '' when deleted. */
+  text: string;
+  deleted: boolean;
 };
 
 /** Who is here, by name, for the conversation header and read markers. */
@@ -95,6 +108,17 @@ export type GroupHandle = {
   unread(): { count: number; mentions: number };
   markRead(id: string): Promise<void>;
   lastMessage(): MessageItem | null;
+  /**
+   * For the search index: `ids` in the order given, or every message in conversation order;
+   * ids with no readable message are left out. One pass over the docs, however many ids.
+   */
+  texts(ids?: readonly string[]): MessageText[];
+  /** Each message's effective time (ms), as in `MessageItem`; NaN for an unknown id. */
+  times(ids: readonly string[]): number[];
+  /** Conversation order of two messages: negative when `a` comes first; 0 if either is unknown. */
+  compareMessages(a: string, b: string): number;
+  /** Each person's display name now (hex person key), people who left included. */
+  authorNames(): ReadonlyMap<string, string>;
   presence(): PresenceItem;
   /** Tells the room this person is (or stopped) typing; it stops by itself after a pause. */
   setTyping(typing: boolean): void;
@@ -268,6 +292,32 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
       const order = engine.core().state.order;
       const [id] = order.slice(order.size() - 1, order.size());
       return id ? item(id) : null;
+    },
+    texts(ids) {
+      const { state } = engine.core();
+      const { order } = state;
+      const wanted = ids?.filter((id) => order.has(id)) ?? order.slice(0, order.size());
+      const authors = new Map<number, { person: string; name: string }>();
+      return readTexts(viewDocs(state), wanted).map(({ id, author: clientId, text, deleted }) => {
+        let author = authors.get(clientId);
+        if (!author) {
+          author = authorOf(engine, clientId);
+          authors.set(clientId, author);
+        }
+        return { id, person: author.person, name: author.name, text, deleted };
+      });
+    },
+    times: (ids) => ids.map((id) => engine.core().state.order.keyOf(id)?.time.wall ?? NaN),
+    compareMessages(a, b) {
+      const order = engine.core().state.order;
+      const keyA = order.keyOf(a);
+      const keyB = order.keyOf(b);
+      return keyA && keyB ? compareOrder(keyA, keyB) : 0;
+    },
+    authorNames() {
+      const names = new Map<string, string>();
+      for (const [person, member] of engine.members().people) names.set(person, member.name.name);
+      return names;
     },
     presence() {
       const view = deps.room.presence();

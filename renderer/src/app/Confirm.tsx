@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** A second click for a change that cannot be undone, saying first what it will do. */
 export function Confirm(props: {
   title: string;
@@ -9,13 +11,14 @@ export function Confirm(props: {
   onCancel: () => void;
   onConfirm: () => void;
 }) {
+  const { t } = useTranslation('common');
   return (
     <div className="confirm" role="alertdialog" aria-label={props.title}>
       <p className="confirm-title">{props.title}</p>
       <p className="hint">{props.detail}</p>
       <div className="form-actions">
         <button type="button" disabled={props.busy} onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button
           type="button"

@@ -4,11 +4,15 @@ import {
   MAX_NOTIFICATION_TITLE,
   notificationRequestSchema,
 } from '../../../shared/ipc/notification.ts';
+import type { NotificationPreview } from '../settings/settings.ts';
+import { NOTIFY_LEVELS } from './levels.ts';
 import {
   messageNotification,
   messageToNotify,
   shorten,
   unreadTotal,
+  windowTitle,
+  type NotificationWords,
 } from './message-notification.ts';
 import { group, message } from './testing.ts';
 
@@ -52,6 +56,66 @@ describe('messageToNotify', () => {
 
   it('notifies the first message of a group that had none', () => {
     expect(messageToNotify(group(), after, false)).toBe(after.last);
+  });
+});
+
+describe('messageToNotify, every level, focus and kind of message', () => {
+  const kinds = {
+    plain: message({ id: 'm1' }),
+    mention: message({ id: 'm1', mentionsMe: true }),
+    mine: message({ id: 'm1', mine: true }),
+    deleted: message({ id: 'm1', deleted: true }),
+    'my mention of myself': message({ id: 'm1', mine: true, mentionsMe: true }),
+  };
+  // Which kinds notify, by level, while the window is not looked at.
+  const expected: Record<(typeof NOTIFY_LEVELS)[number], (keyof typeof kinds)[]> = {
+    all: ['plain', 'mention'],
+    mentions: ['mention'],
+    off: [],
+  };
+  for (const level of NOTIFY_LEVELS) {
+    for (const [kind, last] of Object.entries(kinds)) {
+      for (const focused of [false, true]) {
+        const notifies = !focused && expected[level].includes(kind as keyof typeof kinds);
+        it(`${level}, ${kind}, ${focused ? 'focused' : 'not looked at'}: ${notifies ? 'notifies' : 'quiet'}`, () => {
+          const next = group({ unread: 2, mentions: 1, last });
+          expect(messageToNotify(before, next, focused, level)).toBe(notifies ? last : null);
+        });
+      }
+    }
+  }
+});
+
+describe('messageNotification, by privacy setting', () => {
+  const dutch: NotificationWords = {
+    newMessage: 'Nieuw bericht',
+    newMessageFrom: (name) => `Nieuw bericht van ${name}`,
+    mentionedBy: (name) => `${name} noemde je`,
+    someone: 'Iemand',
+  };
+  const cases: [NotificationPreview, boolean, { title: string; body: string }][] = [
+    ['sender-and-text', false, { title: 'Book club', body: 'Ada: See you at eight' }],
+    ['sender-and-text', true, { title: 'Book club', body: 'Ada: See you at eight' }],
+    ['sender', false, { title: 'Book club', body: 'Nieuw bericht van Ada' }],
+    ['sender', true, { title: 'Book club', body: 'Ada noemde je' }],
+    ['nothing', false, { title: 'Fellows', body: 'Nieuw bericht' }],
+    ['nothing', true, { title: 'Fellows', body: 'Nieuw bericht' }],
+  ];
+  for (const [preview, mentionsMe, shown] of cases) {
+    it(`${preview}${mentionsMe ? ', a mention' : ''}: ${shown.title} / ${shown.body}`, () => {
+      const request = messageNotification(after, message({ mentionsMe }), preview, dutch);
+      expect(request).toEqual({ groupId: after.id, ...shown });
+      // Whatever it hides is nowhere in what reaches the system.
+      if (preview !== 'sender-and-text') expect(JSON.stringify(request)).not.toContain('eight');
+      if (preview === 'nothing') expect(JSON.stringify(request)).not.toMatch(/Ada|Book/);
+    });
+  }
+
+  it('names an author without a usable name in the language shown', () => {
+    const nameless = message({ author: { person: 'ad'.repeat(32), name: '\u202e' } });
+    expect(messageNotification(after, nameless, 'sender', dutch).body).toBe(
+      'Nieuw bericht van Iemand',
+    );
   });
 });
 
@@ -103,7 +167,30 @@ describe('shorten', () => {
   });
 });
 
+describe('windowTitle', () => {
+  it('is the app’s name, with the unread count first when there is one', () => {
+    expect(windowTitle(0)).toBe('Fellows');
+    expect(windowTitle(3)).toBe('(3) Fellows');
+    expect(windowTitle(1234, (n) => n.toLocaleString('nl'))).toBe('(1.234) Fellows');
+  });
+});
+
 describe('unreadTotal', () => {
+  it('counts what each group’s level lets it claim', () => {
+    const loud = group({ id: 'aa'.repeat(32), unread: 4, mentions: 1 });
+    const some = group({ id: 'bb'.repeat(32), unread: 5, mentions: 2 });
+    const muted = group({ id: 'cc'.repeat(32), unread: 7, mentions: 3 });
+    const levels: Record<string, 'all' | 'mentions' | 'off'> = {
+      [loud.id]: 'all',
+      [some.id]: 'mentions',
+      [muted.id]: 'off',
+    };
+    expect(unreadTotal([loud, some, muted], (id) => levels[id] ?? 'all')).toEqual({
+      count: 6,
+      mentions: 3,
+    });
+  });
+
   it('adds up every group, within what main accepts', () => {
     expect(unreadTotal([])).toEqual({ count: 0, mentions: 0 });
     expect(

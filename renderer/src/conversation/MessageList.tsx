@@ -1,13 +1,25 @@
-import { useEffect } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Virtuoso, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { PresenceItem } from '../../../shared/repo/handle.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { MemberItem, MessageItem } from '../../../shared/repo/views.ts';
-import { Avatar } from '../app/Avatar.tsx';
-import { interleave } from '../groups/timeline.ts';
-import { formatTime } from '../i18n/format.ts';
-import { useConversation, useSyncStore } from '../sync/hooks.tsx';
+import { timelineRows, type ListRow } from '../groups/timeline.ts';
+import { useSyncStore } from '../sync/hooks.tsx';
+import { MessageActionsContext } from './actions.ts';
+import { useNow } from './clock.ts';
+import { DeleteDialog } from './DeleteDialog.tsx';
 import type { JumpTarget } from './intent.ts';
+import { EmptyConversation, listComponents, rowContent, type ListContext } from './list-parts.tsx';
+import { ListOverlay } from './ListOverlay.tsx';
+import type { MentionName } from './mentions.ts';
+import { ReactionPicker } from './ReactionPicker.tsx';
+import { useJump } from './useJump.ts';
+import { useMarkRead } from './useMarkRead.ts';
+import { useRowActions } from './useRowActions.ts';
+import { useTimeline } from './useTimeline.ts';
+import './conversation.css';
 
 export type MessageListProps = {
   group: GroupSummary;
@@ -20,88 +32,272 @@ export type MessageListProps = {
   onEdit: (message: MessageItem) => void;
 };
 
-/** The conversation's messages and membership notices, oldest first, newest at the bottom. */
+/**
+ * The conversation's messages and membership notices, oldest first, newest at the bottom:
+ * a virtualized list over pages the worker hands out around where the person looks.
+ */
 export function MessageList(props: MessageListProps) {
-  const { group, notices, presence } = props;
+  // Everything (pages, scroll place, divider) starts over for another group.
+  return <ConversationView key={props.group.id} {...props} />;
+}
+
+// Virtuoso wants positive item indexes that go down as rows are prepended: rows are
+// counted from here, less those above the run's focus message.
+const ORIGIN = 100_000_000;
+const NO_READERS: readonly string[] = [];
+
+function ConversationView(props: MessageListProps) {
+  const { group, members, notices, presence } = props;
+  const { t } = useTranslation('conversation');
   const store = useSyncStore();
-  const { page } = useConversation(group.id);
-  const items = page?.items ?? [];
-  const lastId = items.at(-1)?.id;
-  useEffect(() => {
-    const client = store.client();
-    if (client && lastId) {
-      client
-        .markRead(group.id, lastId)
-        .then(() => store.refresh())
-        .catch((caught: unknown) => {
-          console.error('Marking as read failed', caught);
-        });
-    }
-  }, [store, group.id, lastId]);
-  const readers = new Map<string, string[]>();
-  for (const read of presence.readUpTo)
-    readers.set(read.messageId, [...(readers.get(read.messageId) ?? []), read.name]);
-  return (
-    <ol className="messages" aria-label="Messages">
-      {items.length === 0 ? <li className="messages-empty">No messages yet. Say hello.</li> : null}
-      {interleave(items, notices, (page?.start ?? 0) === 0).map((row) =>
-        row.kind === 'notice' ? (
-          <li
-            key={`notice-${row.notice.id}-${row.notice.text}`}
-            className={`notice-row${row.notice.safety ? ' safety' : ''}`}
-          >
-            {row.notice.text}
-          </li>
-        ) : (
-          <MessageRow key={row.item.id} item={row.item} readers={readers.get(row.item.id) ?? []} />
-        ),
-      )}
-    </ol>
+  const { snapshot, timeline } = useTimeline(group.id, group.unread > 0);
+  const now = useNow();
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  const [atBottom, setAtBottom] = useState(false);
+  // How many messages the person had seen when last at the bottom (null: what was read).
+  const [seenTotal, setSeenTotal] = useState<number | null>(null);
+  const [range, setRange] = useState<ListRange | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [picking, setPicking] = useState<{ item: MessageItem; anchor: DOMRect } | null>(null);
+  const [deleting, setDeleting] = useState<MessageItem | null>(null);
+  const pickerTrigger = useRef<HTMLElement | null>(null);
+
+  const { items, start, total } = snapshot;
+  const liveEnd = start + items.length >= total;
+  const rows = useMemo(
+    () => timelineRows(items, notices, { fromStart: start === 0, unreadFrom: snapshot.unreadFrom }),
+    [items, notices, start, snapshot.unreadFrom],
   );
-}
+  const focusId = snapshot.focus?.id ?? null;
+  const originIndex = Math.max(
+    0,
+    rows.findIndex((row) => row.key === focusId),
+  );
+  const firstItemIndex = ORIGIN - originIndex;
 
-/** "Held by 2 of 3": how many people hold one of my messages, from their signed heads. */
-function deliveryText(delivery: NonNullable<MessageItem['delivery']>): string | null {
-  if (delivery.of <= 1) return null;
-  if (delivery.held <= 1) return 'Not yet delivered';
-  if (delivery.held >= delivery.of) return 'Held by everyone';
-  return `Held by ${delivery.held} of ${delivery.of}`;
-}
+  const names = useMemo<MentionName[]>(
+    () => members.map((m) => ({ name: m.name, me: m.me })),
+    [members],
+  );
+  const readers = useMemo(() => {
+    const byMessage = new Map<string, string[]>();
+    for (const read of presence.readUpTo)
+      byMessage.set(read.messageId, [...(byMessage.get(read.messageId) ?? []), read.name]);
+    return byMessage;
+  }, [presence.readUpTo]);
 
-/** One message: its author, time, text, and what its footer says. */
-function MessageRow(props: { item: MessageItem; readers: string[] }) {
-  const { item } = props;
+  const rowElement = useCallback(
+    (key: string) =>
+      container.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(key)}"]`) ??
+      null,
+    [],
+  );
+
+  useMarkRead(group.id, { atBottom, liveEnd, lastId: items.at(-1)?.id ?? null });
+  const { flashId, jump } = useJump({
+    timeline,
+    rows,
+    virtuoso,
+    rowElement,
+    jumpTo: props.jumpTo,
+    onLanded: setActiveKey,
+    onMissing: useCallback(() => {
+      setError(t('notFound'));
+    }, [t]),
+  });
+  const actions = useRowActions({
+    groupId: group.id,
+    onReply: props.onReply,
+    onEdit: props.onEdit,
+    askDelete: setDeleting,
+    pick: useCallback((item: MessageItem, trigger: HTMLElement) => {
+      pickerTrigger.current = trigger;
+      setPicking({ item, anchor: trigger.getBoundingClientRect() });
+    }, []),
+    jump,
+    showError: setError,
+    showStatus: setStatus,
+  });
+  const closePicker = useCallback(() => {
+    setPicking(null);
+    const trigger = pickerTrigger.current;
+    if (trigger?.isConnected) trigger.focus();
+  }, []);
+
+  // Keyboard: one message row in the tab order; arrows, Home and End move between rows.
+  function focusRow(key: string) {
+    const index = rows.findIndex((row) => row.key === key);
+    if (index < 0) return;
+    setActiveKey(key);
+    virtuoso.current?.scrollIntoView({
+      index,
+      done: () => {
+        requestAnimationFrame(() => rowElement(key)?.focus({ preventScroll: true }));
+      },
+    });
+  }
+  function onRowKey(event: KeyboardEvent<HTMLElement>, key: string) {
+    if (event.target !== event.currentTarget) return;
+    const messages = rows.filter((row) => row.kind === 'message');
+    const at = messages.findIndex((row) => row.key === key);
+    const next = {
+      ArrowUp: messages[at - 1],
+      ArrowDown: messages[at + 1],
+      Home: messages[0],
+      End: messages.at(-1),
+    }[event.key];
+    if (!next) return;
+    event.preventDefault();
+    focusRow(next.key);
+  }
+  // The row Tab reaches: the last one focused if it is on screen, else the last shown.
+  const shown = range
+    ? rows
+        .slice(range.startIndex - firstItemIndex, range.endIndex - firstItemIndex + 1)
+        .filter((row) => row.kind === 'message')
+    : [];
+  const tabKey =
+    activeKey && shown.some((row) => row.key === activeKey)
+      ? activeKey
+      : (shown.at(-1)?.key ?? null);
+
+  async function toLatest() {
+    if (liveEnd) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    else await timeline.latest();
+    const last = timeline.getSnapshot().items.at(-1);
+    if (last) requestAnimationFrame(() => rowElement(last.id)?.focus({ preventScroll: true }));
+  }
+
+  const context: ListContext = {
+    tabKey,
+    flashId,
+    pickingId: picking?.item.id ?? deleting?.id ?? null,
+    loadingOlder: start > 0,
+    now,
+    labels: { list: t('listLabel'), history: t('historyLabel'), loadingOlder: t('loadingOlder') },
+    names,
+    canAct: members.some((m) => m.me),
+    lastMineId: items.findLast((item) => item.mine && !item.deleted)?.id ?? null,
+    readers: (id) => readers.get(id) ?? NO_READERS,
+    onRowKey,
+    onRowFocus: setActiveKey,
+  };
+
+  let body;
+  if (snapshot.status === 'loading') {
+    body = (
+      <p className="message-list-state" role="status">
+        {t('loading')}
+      </p>
+    );
+  } else if (items.length === 0 && snapshot.error) {
+    // Nothing could be loaded: say so, not "no messages yet".
+    body = (
+      <p className="message-list-state" role="alert">
+        {t('loadFailed', { reason: snapshot.error })}
+      </p>
+    );
+  } else if (items.length === 0) {
+    body = <EmptyConversation rows={rows} />;
+  } else {
+    const unreadIndex = rows.findIndex((row) => row.kind === 'unread');
+    const initial =
+      snapshot.focus?.align === 'start' && unreadIndex >= 0
+        ? { index: Math.max(0, unreadIndex - 1), align: 'start' as const }
+        : snapshot.focus?.align === 'center'
+          ? { index: originIndex, align: 'center' as const }
+          : { index: rows.length - 1, align: 'end' as const };
+    body = (
+      <Virtuoso<ListRow, ListContext>
+        key={snapshot.generation}
+        ref={virtuoso}
+        className="message-scroller"
+        data={rows}
+        context={context}
+        firstItemIndex={firstItemIndex}
+        initialTopMostItemIndex={initial}
+        computeItemKey={(_, row) => row.key}
+        itemContent={rowContent}
+        components={listComponents}
+        alignToBottom
+        atBottomThreshold={48}
+        increaseViewportBy={{ top: 600, bottom: 200 }}
+        // At the bottom, follow what comes; scrolled up, only my own message brings me down.
+        followOutput={(bottom) =>
+          bottom || snapshot.arrived.some((item) => item.mine) ? 'auto' : false
+        }
+        atBottomStateChange={(bottom) => {
+          // Leaving the bottom: everything so far was seen; what comes now is counted.
+          if (!bottom && atBottom && liveEnd) setSeenTotal(total);
+          setAtBottom(bottom);
+        }}
+        startReached={() => {
+          void timeline.older();
+        }}
+        endReached={() => {
+          void timeline.newer();
+        }}
+        rangeChanged={setRange}
+      />
+    );
+  }
+
   return (
-    <li className={`message${item.mine ? ' mine' : ''}`}>
-      <Avatar name={item.author.name} size={32} />
-      <div className="message-body">
-        <div className="message-meta">
-          <span className="message-author">{item.author.name}</span>
-          <time dateTime={new Date(item.time).toISOString()}>{formatTime(item.time)}</time>
-        </div>
-        <p className="message-text">{item.deleted ? <em>Message deleted</em> : item.text}</p>
-        <MessageFooter item={item} readers={props.readers} />
+    <MessageActionsContext value={actions}>
+      <div className="message-list-pane" ref={container}>
+        {body}
+        <ListOverlay
+          showJump={!atBottom && items.length > 0}
+          newCount={atBottom ? 0 : Math.max(0, total - (seenTotal ?? snapshot.readCount ?? total))}
+          onJump={() => {
+            void toLatest();
+          }}
+          // A failed load over messages already shown goes here; over none, in the middle.
+          error={
+            error ??
+            (snapshot.error && items.length > 0
+              ? t('loadFailed', { reason: snapshot.error })
+              : null)
+          }
+          onDismiss={() => {
+            setError(null);
+          }}
+          announce={snapshot.heard
+            .slice(-3)
+            .map((item) => t('announce', { name: item.author.name, text: item.text }))
+            .join('\n')}
+          status={status}
+        />
       </div>
-    </li>
-  );
-}
-
-/** Under a message: its delivery state if it is mine, and who has read up to it. */
-function MessageFooter(props: { item: MessageItem; readers: string[] }) {
-  const { item, readers } = props;
-  const delivery = item.delivery ? deliveryText(item.delivery) : null;
-  if (!delivery && readers.length === 0) return null;
-  return (
-    <p className="message-footer">
-      {delivery ? (
-        <span
-          className={`delivery${item.delivery && item.delivery.held <= 1 ? ' pending' : ''}`}
-          title="Counted from what each member's laptop says it holds"
-        >
-          {delivery}
-        </span>
+      {picking ? (
+        <ReactionPicker
+          anchor={picking.anchor}
+          onClose={closePicker}
+          onPick={(emoji) => {
+            const mine = picking.item.reactions.some((r) => r.emoji === emoji && r.mine);
+            if (!mine) actions.react(picking.item, emoji, true);
+            closePicker();
+          }}
+        />
       ) : null}
-      {readers.length > 0 ? <span className="seen">Seen by {readers.join(', ')}</span> : null}
-    </p>
+      {deleting ? (
+        <DeleteDialog
+          onCancel={() => {
+            setDeleting(null);
+          }}
+          onDelete={async () => {
+            const client = store.client();
+            if (!client) throw new Error('The sync engine is not running.');
+            await client.remove(group.id, deleting.id);
+            setDeleting(null);
+            requestAnimationFrame(() => rowElement(deleting.id)?.focus({ preventScroll: true }));
+          }}
+        />
+      ) : null}
+    </MessageActionsContext>
   );
 }

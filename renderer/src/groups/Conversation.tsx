@@ -12,6 +12,7 @@ import { StandingBanner } from './StandingBanner.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
+import { GroupSearchButton } from '../search/GroupSearch.tsx';
 
 function typingText(t: TFunction<'home'>, names: string[]): string | null {
   const [first, second] = names;
@@ -22,7 +23,12 @@ function typingText(t: TFunction<'home'>, names: string[]): string | null {
 }
 
 /** One group's conversation: the latest messages and a composer. */
-export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget | null }) {
+export function Conversation(props: {
+  group: GroupSummary;
+  jumpTo?: JumpTarget | null;
+  /** Opens a search result: its group, scrolled to the message. */
+  onJump?: (groupId: string, messageId: string) => void;
+}) {
   const { group } = props;
   const { members, standing, requests, notices } = useConversation(group.id);
   const [membersOpen, setMembersOpen] = useState(false);
@@ -77,6 +83,9 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
         ) : (
           <span className="header-action" />
         )}
+        {props.onJump ? (
+          <GroupSearchButton groupId={group.id} groupName={group.name} onJump={props.onJump} />
+        ) : null}
         <button
           type="button"
           className="small"
@@ -87,7 +96,13 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
         >
           {t('sync')}
         </button>
-        <GroupInfo signaling={group.signaling} historyPolicy={group.historyPolicy} />
+        <GroupInfo
+          group={group}
+          standing={standing}
+          onShowMembers={() => {
+            setMembersOpen(true);
+          }}
+        />
       </header>
       {standing.state === 'member' ? (
         <OfflineBanner groupId={group.id} epoch={group.epoch} />
@@ -116,6 +131,7 @@ export function Conversation(props: { group: GroupSummary; jumpTo?: JumpTarget |
       {inviting ? (
         <InvitePanel
           groupId={group.id}
+          groupName={group.name}
           historyPolicy={group.historyPolicy}
           onClose={() => {
             setInviting(false);

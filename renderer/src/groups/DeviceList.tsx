@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { DeviceItem, MemberItem } from '../../../shared/repo/views.ts';
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { formatDate } from '../i18n/format.ts';
 
 /**
  * A person's devices in the group, each with a short label to compare between screens; the
@@ -13,26 +13,27 @@ export function DeviceList(props: {
   onUnlink: (device: DeviceItem) => void;
 }) {
   const { member } = props;
+  const { t } = useTranslation('room');
   return (
-    <ul className="device-list" aria-label={`Devices of ${member.name}`}>
+    <ul className="device-list" aria-label={t('devicesOf', { name: member.name })}>
       {member.deviceList.map((device) => (
         <li key={device.device}>
           <span className="device-label">
             <code>{device.label}</code>
-            {device.thisDevice ? <span className="meta"> this device</span> : null}
+            {device.thisDevice ? <span className="meta"> {t('thisDevice')}</span> : null}
           </span>
-          <span className="meta">added {dayFormat.format(device.addedAt)}</span>
+          <span className="meta">{t('added', { date: formatDate(device.addedAt) })}</span>
           {props.canUnlink && !device.thisDevice && member.deviceList.length > 1 ? (
             <button
               type="button"
               className="small danger"
               disabled={props.busy}
-              aria-label={`Unlink device ${device.label}`}
+              aria-label={t('unlinkDevice', { label: device.label })}
               onClick={() => {
                 props.onUnlink(device);
               }}
             >
-              Unlink
+              {t('unlink')}
             </button>
           ) : null}
         </li>

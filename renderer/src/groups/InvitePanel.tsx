@@ -1,89 +1,154 @@
-import { useState } from 'react';
-import type { InviteOut } from '../sync/api.ts';
-import { useSyncStore } from '../sync/hooks.tsx';
+import { QRCodeSVG } from 'qrcode.react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../app/Dialog.tsx';
 import { FieldError } from '../app/FieldError.tsx';
+import { formatDate } from '../i18n/format.ts';
+import type { InviteOut } from '../sync/api.ts';
 import type { HistoryPolicy } from '../sync/create-group-options.ts';
-import { inviteHistorySentence } from './history-policy.ts';
+import { useSyncStore } from '../sync/hooks.tsx';
+import { CopyButton } from './CopyButton.tsx';
+import { historyPolicyWords } from './history-policy.ts';
+import './invite.css';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** Makes an invite link for the group, with what it allows said in plain words. */
+/**
+ * The invite dialog: first what an invite allows, in plain words; then, once made, its link
+ * (to copy), its code and a QR code of the link, with how long it lasts.
+ */
 export function InvitePanel(props: {
   groupId: string;
+  groupName?: string;
   historyPolicy: HistoryPolicy;
   onClose: () => void;
 }) {
   const store = useSyncStore();
+  const { t } = useTranslation('invite');
+  const { t: common } = useTranslation('common');
   const [invite, setInvite] = useState<InviteOut | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const linkId = useId();
+  const codeId = useId();
+  const policy = t(historyPolicyWords[props.historyPolicy].invite);
+  const linkField = useRef<HTMLInputElement>(null);
+
+  // The button that made it is gone: focus (and select) the link, ready to copy.
+  useEffect(() => {
+    if (invite) linkField.current?.focus();
+  }, [invite]);
 
   async function create() {
     const client = store.client();
     if (!client) return;
+    setBusy(true);
+    setError(null);
     try {
       setInvite(await client.invite(props.groupId));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      console.error('Making an invite failed', caught);
+      setError(
+        t('createFailed', { message: caught instanceof Error ? caught.message : String(caught) }),
+      );
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
-    <section className="invite-panel" aria-label="Invite people">
+    <Dialog
+      title={props.groupName ? t('title', { group: props.groupName }) : t('titleUnnamed')}
+      className={invite ? 'invite-dialog made' : 'invite-dialog'}
+      onClose={props.onClose}
+    >
       {invite ? (
         <>
-          <label htmlFor="invite-link">Invite link</label>
-          <input
-            id="invite-link"
-            readOnly
-            autoComplete="off"
-            value={invite.link}
-            onFocus={(e) => {
-              e.target.select();
-            }}
-          />
-          <p className="hint">
-            Anyone with this link can ask to join
-            {invite.expiresAt ? ` until ${dateFormat.format(invite.expiresAt)}` : ''}.{' '}
-            {inviteHistorySentence[props.historyPolicy]} Someone in the group has to be online to
-            let them in.
+          <div className="invite-made">
+            <div className="invite-qr">
+              <QRCodeSVG
+                value={invite.link}
+                size={176}
+                marginSize={2}
+                bgColor="#ffffff"
+                fgColor="#1d1f23"
+                role="img"
+                aria-label={t('qrLabel')}
+              />
+            </div>
+            <div className="invite-fields">
+              <label htmlFor={linkId}>{t('linkLabel')}</label>
+              <div className="invite-copy-row">
+                <input
+                  ref={linkField}
+                  id={linkId}
+                  readOnly
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={invite.link}
+                  onFocus={(e) => {
+                    e.target.select();
+                  }}
+                />
+                <CopyButton
+                  text={invite.link}
+                  label={t('copyLink')}
+                  className="primary"
+                  onError={setError}
+                />
+              </div>
+              <label htmlFor={codeId}>{t('codeLabel')}</label>
+              <div className="invite-copy-row">
+                <input
+                  id={codeId}
+                  readOnly
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={invite.code}
+                  onFocus={(e) => {
+                    e.target.select();
+                  }}
+                />
+                <CopyButton text={invite.code} label={t('copyCode')} onError={setError} />
+              </div>
+              <p className="invite-expiry">
+                {invite.expiresAt === null
+                  ? t('noExpiry')
+                  : t('expires', { date: formatDate(invite.expiresAt) })}{' '}
+                <span className="invite-qr-hint">{t('qrHint')}</span>
+              </p>
+            </div>
+          </div>
+          <p className="invite-policy">
+            <strong>{policy}</strong> {t('whoCanJoin')}
           </p>
+          <FieldError message={error} />
           <div className="form-actions">
             <button type="button" onClick={props.onClose}>
-              Done
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                navigator.clipboard.writeText(invite.link).then(
-                  () => {
-                    setCopied(true);
-                  },
-                  () => {
-                    setError('Copying failed: select the link and copy it by hand.');
-                  },
-                );
-              }}
-            >
-              {copied ? 'Copied' : 'Copy link'}
+              {common('done')}
             </button>
           </div>
         </>
       ) : (
         <>
-          <p className="hint invite-policy">{inviteHistorySentence[props.historyPolicy]}</p>
+          <p className="invite-policy">
+            <strong>{policy}</strong> {t('whoCanJoin')}
+          </p>
+          <FieldError message={error} />
           <div className="form-actions">
-            <button type="button" onClick={props.onClose}>
-              Cancel
+            <button type="button" onClick={props.onClose} disabled={busy}>
+              {common('cancel')}
             </button>
-            <button type="button" className="primary" onClick={() => void create()}>
-              Create invite link
+            <button
+              type="button"
+              className="primary"
+              data-autofocus
+              disabled={busy}
+              onClick={() => void create()}
+            >
+              {busy ? t('creating') : t('create')}
             </button>
           </div>
         </>
       )}
-      <FieldError message={error} />
-    </section>
+    </Dialog>
   );
 }

@@ -1,50 +1,55 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { DeviceItem, MemberItem, Standing } from '../../../shared/repo/views.ts';
-import { DeviceList } from './DeviceList.tsx';
 import { Avatar } from '../app/Avatar.tsx';
 import { Confirm } from '../app/Confirm.tsx';
-import { useSyncStore } from '../sync/hooks.tsx';
-import type { SyncClient } from '../sync/client.ts';
 import { FieldError } from '../app/FieldError.tsx';
+import { formatDate } from '../i18n/format.ts';
+import { usePresence } from '../sync/hooks.tsx';
+import { ApproveJoins } from './ApproveJoins.tsx';
+import { DeviceList } from './DeviceList.tsx';
+import { LeaveGroup } from './LeaveGroup.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { useGroupAction } from './useGroupAction.ts';
+import './members-panel.css';
 
 /** A change that needs a second click, said in plain words first. */
 type Pending =
   | { kind: 'remove'; member: MemberItem }
   | { kind: 'promote'; member: MemberItem }
-  | { kind: 'unlink'; member: MemberItem; device: DeviceItem }
-  | { kind: 'leave' };
+  | { kind: 'unlink'; member: MemberItem; device: DeviceItem };
 
-function question(pending: Pending, groupName: string): { title: string; detail: string } {
+function question(pending: Pending, groupName: string, t: TFunction<'group'>) {
+  const name = pending.member.name;
   switch (pending.kind) {
     case 'remove':
       return {
-        title: `Remove ${pending.member.name} from ${groupName}?`,
-        detail: `${pending.member.name} keeps what they already received, but will not see anything written from now on: the group moves to a new key they do not get.`,
+        title: t('removeTitle', { name, group: groupName }),
+        detail: t('removeDetail', { name }),
+        confirm: t('remove'),
       };
     case 'promote':
       return {
-        title: `Make ${pending.member.name} an admin?`,
-        detail: 'Admins can remove people, make others admins and change the group’s settings.',
+        title: t('promoteTitle', { name }),
+        detail: t('promoteDetail'),
+        confirm: t('makeAdmin'),
       };
     case 'unlink':
       return {
-        title: `Unlink device ${pending.device.label}?`,
-        detail: pending.member.me
-          ? 'That laptop keeps what it already received, but sees nothing written from now on, in this group. To unlink it from all your groups at once, use Settings → Your devices.'
-          : `${pending.member.name}’s device keeps what it already received, but sees nothing written from now on. ${pending.member.name} stays in the group on their other devices.`,
-      };
-    case 'leave':
-      return {
-        title: `Leave ${groupName}?`,
-        detail:
-          'You keep what you have, read-only. The others go on without you, and you will not see what they write from now on.',
+        title: t('unlinkTitle', { label: pending.device.label }),
+        detail: pending.member.me ? t('unlinkDetailMine') : t('unlinkDetailOther', { name }),
+        confirm: t('unlink'),
       };
   }
 }
 
+type Activity = 'typing' | 'online' | 'offline';
+
 /**
- * Who is in the group, with what an admin may do to each (make admin, remove) and leaving for
+ * Who is in the group: online or typing now, admins marked, each person's devices and safety
+ * number to compare; what an admin may do to each (make admin, remove), and leaving for
  * oneself. Every change asks once more before it is made: removals cannot be undone.
  */
 export function MembersPanel(props: {
@@ -55,17 +60,19 @@ export function MembersPanel(props: {
   requests: JoinRequestItem[];
   onClose: () => void;
 }) {
-  const store = useSyncStore();
+  const { t } = useTranslation('group');
+  const presence = usePresence(props.groupId);
+  const { act, busy, error } = useGroupAction();
   const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const admin = props.standing.state === 'member' && props.standing.admin;
-  const approving = props.standing.state === 'member' && props.standing.adminsApproveJoins;
-  // Shown at once when changed here, until the group's setting moves (or the change fails).
-  const [override, setOverride] = useState<{ value: boolean; over: boolean } | null>(null);
-  const approve = override?.over === approving ? override.value : approving;
   const inGroup = props.standing.state === 'member';
+
+  const activity = (member: MemberItem): Activity | null => {
+    if (member.me) return null;
+    if (presence.typing.some((p) => p.person === member.person)) return 'typing';
+    return presence.online.some((p) => p.person === member.person) ? 'online' : 'offline';
+  };
 
   async function confirm(change: Pending) {
     // A switch, not a chain of conditions: a new kind of change can never fall through to
@@ -78,60 +85,40 @@ export function MembersPanel(props: {
           return client.promote(props.groupId, change.member.person);
         case 'unlink':
           return client.unlinkDevice(props.groupId, change.device.device);
-        case 'leave':
-          return client.leave(props.groupId);
       }
     });
     if (done) setPending(null);
   }
 
-  /** Runs a change made with one click (it can be undone, or it concerns a newcomer). */
-  async function act(change: (client: SyncClient) => Promise<void>): Promise<boolean> {
-    const client = store.client();
-    if (!client) return false;
-    setBusy(true);
-    setError(null);
-    try {
-      await change(client);
-      return true;
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const asked = pending ? question(pending, props.groupName) : null;
+  const asked = pending ? question(pending, props.groupName, t) : null;
   return (
-    <section className="members-panel card" aria-label="Members">
-      <h2>Members</h2>
+    <SidePanel className="members-panel" title={t('membersHeading')} onClose={props.onClose}>
       {admin && props.requests.length > 0 ? (
-        <section className="join-requests" aria-label="Asking to join">
-          <h3>Asking to join</h3>
+        <section className="join-requests" aria-label={t('askingToJoin')}>
+          <h3>{t('askingToJoin')}</h3>
           <ul className="member-list">
             {props.requests.map((request) => (
-              <li key={request.device}>
-                <Avatar name={request.name} size={28} />
+              <li key={request.device} className="member">
+                <Avatar name={request.name} size={32} />
                 <span className="member-name">{request.name}</span>
                 <span className="member-actions">
                   <button
                     type="button"
                     className="small"
                     disabled={busy}
-                    aria-label={`Decline ${request.name}`}
+                    aria-label={t('declineLabel', { name: request.name })}
                     onClick={() => void act((c) => c.declineJoin(props.groupId, request.device))}
                   >
-                    Decline
+                    {t('decline')}
                   </button>
                   <button
                     type="button"
                     className="small primary"
                     disabled={busy}
-                    aria-label={`Let ${request.name} in`}
+                    aria-label={t('letInLabel', { name: request.name })}
                     onClick={() => void act((c) => c.approveJoin(props.groupId, request.device))}
                   >
-                    Let in
+                    {t('letIn')}
                   </button>
                 </span>
               </li>
@@ -140,88 +127,96 @@ export function MembersPanel(props: {
         </section>
       ) : null}
       <ul className="member-list">
-        {props.members.map((member) => (
-          <li key={member.person}>
-            <Avatar name={member.name} size={28} />
-            <span className="member-name">
-              {member.name}
-              {member.me ? <span className="meta"> (you)</span> : null}
-            </span>
-            {member.role === 'admin' ? <span className="badge">Admin</span> : null}
-            <button
-              type="button"
-              className="small"
-              aria-expanded={shown === member.person}
-              aria-label={`Safety number of ${member.name}`}
-              onClick={() => {
-                setShown(shown === member.person ? null : member.person);
-              }}
-            >
-              Safety number
-            </button>
-            {admin && !member.me ? (
-              <span className="member-actions">
-                {member.role === 'member' ? (
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={busy}
-                    onClick={() => {
-                      setPending({ kind: 'promote', member });
+        {props.members.map((member) => {
+          const state = activity(member);
+          return (
+            <li key={member.person} className="member">
+              <span className="member-avatar">
+                <Avatar name={member.name} size={32} />
+                {state ? <span className={`presence-dot presence-${state}`} aria-hidden /> : null}
+              </span>
+              <div className="member-main">
+                <div className="member-line">
+                  <span className="member-name">
+                    {member.name}
+                    {member.me ? <span className="member-you"> {t('you')}</span> : null}
+                  </span>
+                  {member.role === 'admin' ? <span className="badge">{t('admin')}</span> : null}
+                </div>
+                <p className="member-status">
+                  {state ? (
+                    <span className={`member-activity activity-${state}`}>{t(state)}</span>
+                  ) : null}
+                  {member.deviceList.length === 1 && member.deviceList[0] ? (
+                    <OneDevice device={member.deviceList[0]} />
+                  ) : null}
+                </p>
+                {member.deviceList.length > 1 ? (
+                  <DeviceList
+                    member={member}
+                    canUnlink={inGroup && (member.me || admin)}
+                    busy={busy}
+                    onUnlink={(device) => {
+                      setPending({ kind: 'unlink', member, device });
                     }}
-                  >
-                    Make admin
-                  </button>
+                  />
                 ) : null}
                 <button
                   type="button"
-                  className="small danger"
-                  disabled={busy}
-                  aria-label={`Remove ${member.name}`}
+                  className="link-button safety-toggle"
+                  aria-expanded={shown === member.person}
+                  aria-label={t('safetyNumberOf', { name: member.name })}
                   onClick={() => {
-                    setPending({ kind: 'remove', member });
+                    setShown(shown === member.person ? null : member.person);
                   }}
                 >
-                  Remove
+                  {t('safetyNumber')}
                 </button>
-              </span>
-            ) : null}
-            {member.deviceList.length > 1 ? (
-              <DeviceList
-                member={member}
-                canUnlink={inGroup && (member.me || admin)}
-                busy={busy}
-                onUnlink={(device) => {
-                  setPending({ kind: 'unlink', member, device });
-                }}
-              />
-            ) : null}
-            {shown === member.person ? (
-              <p className="safety-number">
-                <code>{member.safetyNumber}</code>
-                <span className="hint">
-                  {member.me
-                    ? 'Yours. Others see the same digits for you on their screens.'
-                    : `Compare with the digits on ${member.name}’s own screen, in person or on a call. If they match, messages from ${member.name} are really from them.`}
-                </span>
-              </p>
-            ) : null}
-          </li>
-        ))}
+                {shown === member.person ? (
+                  <p className="safety-number">
+                    <code>{member.safetyNumber}</code>
+                    <span className="hint">
+                      {member.me ? t('safetyMine') : t('safetyOther', { name: member.name })}
+                    </span>
+                  </p>
+                ) : null}
+                <div className="member-actions">
+                  {admin && !member.me && member.role === 'member' ? (
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      onClick={() => {
+                        setPending({ kind: 'promote', member });
+                      }}
+                    >
+                      {t('makeAdmin')}
+                    </button>
+                  ) : null}
+                  {admin && !member.me ? (
+                    <button
+                      type="button"
+                      className="small danger"
+                      disabled={busy}
+                      aria-label={t('removeLabel', { name: member.name })}
+                      onClick={() => {
+                        setPending({ kind: 'remove', member });
+                      }}
+                    >
+                      {t('remove')}
+                    </button>
+                  ) : null}
+                </div>
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {asked && pending ? (
         <Confirm
           title={asked.title}
           detail={asked.detail}
-          confirmLabel={
-            pending.kind === 'remove'
-              ? 'Remove'
-              : pending.kind === 'promote'
-                ? 'Make admin'
-                : pending.kind === 'unlink'
-                  ? 'Unlink'
-                  : 'Leave'
-          }
+          confirmLabel={asked.confirm}
           danger={pending.kind !== 'promote'}
           busy={busy}
           onCancel={() => {
@@ -231,41 +226,28 @@ export function MembersPanel(props: {
         />
       ) : null}
       <FieldError message={error} />
-      {admin ? (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={approve}
-            disabled={busy}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setOverride({ value: on, over: approving });
-              void act((c) => c.setApproveJoins(props.groupId, on)).then((done) => {
-                // Refused (say, no longer an admin): show what the group says again.
-                if (!done) setOverride(null);
-              });
-            }}
-          />
-          New members need an admin’s approval
-        </label>
+      {admin && props.standing.state === 'member' ? (
+        <ApproveJoins groupId={props.groupId} approving={props.standing.adminsApproveJoins} />
       ) : null}
-      <div className="form-actions">
-        {inGroup ? (
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => {
-              setPending({ kind: 'leave' });
-            }}
-          >
-            Leave group
-          </button>
-        ) : null}
-        <button type="button" onClick={props.onClose}>
-          Close
-        </button>
-      </div>
-    </section>
+      {inGroup ? (
+        <div className="side-panel-footer">
+          <LeaveGroup groupId={props.groupId} groupName={props.groupName} onLeft={props.onClose} />
+        </div>
+      ) : null}
+    </SidePanel>
+  );
+}
+
+/** A person's only device: its label to compare between screens, and when it was added. */
+function OneDevice(props: { device: DeviceItem }) {
+  const { t } = useTranslation('group');
+  const { device } = props;
+  return (
+    <span className="member-device">
+      {t('device', { label: device.label })}
+      {device.thisDevice ? ` · ${t('thisDevice')}` : ''}
+      {' · '}
+      {t('addedOn', { date: formatDate(device.addedAt) })}
+    </span>
   );
 }

@@ -1,19 +1,29 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { DisplayNameError, parseGroupName } from '../../../shared/profile.ts';
+import { useTranslation } from 'react-i18next';
+import {
+  DisplayNameError,
+  MAX_GROUP_NAME_LENGTH,
+  parseGroupName,
+} from '../../../shared/profile.ts';
+import { Dialog } from '../app/Dialog.tsx';
 import { FieldError } from '../app/FieldError.tsx';
 import { HISTORY_POLICIES, type HistoryPolicy } from '../sync/create-group-options.ts';
-import { historyPolicyChoice } from './history-policy.ts';
+import { historyPolicyWords } from './history-policy.ts';
+import './group-forms.css';
 
-/** A small inline form: name the group, choose who reads its history, create it. */
+/** A dialog: name the group, choose once who reads its history, create it. */
 export function NewGroupForm(props: {
   onCreate: (name: string, historyPolicy: HistoryPolicy) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('invite');
+  const { t: common } = useTranslation('common');
   const [name, setName] = useState('');
   const [historyPolicy, setHistoryPolicy] = useState<HistoryPolicy>('all');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
+  const errorId = useId();
   const choiceId = useId();
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
@@ -23,7 +33,18 @@ export function NewGroupForm(props: {
     try {
       parsed = parseGroupName(name);
     } catch (caught) {
-      setError(caught instanceof DisplayNameError ? caught.message : String(caught));
+      if (!(caught instanceof DisplayNameError)) {
+        console.error('Checking the group name failed', caught);
+        setError(common('unexpectedError', { message: String(caught) }));
+        return;
+      }
+      setError(
+        caught.problem === 'empty'
+          ? t('groupNameEmpty')
+          : caught.problem === 'too-long'
+            ? t('groupNameTooLong', { max: MAX_GROUP_NAME_LENGTH })
+            : t('groupNameControl'),
+      );
       return;
     }
     setBusy(true);
@@ -31,71 +52,82 @@ export function NewGroupForm(props: {
       await props.onCreate(parsed, historyPolicy);
     } catch (caught) {
       setError(
-        `The group could not be created: ${caught instanceof Error ? caught.message : String(caught)}`,
+        t('createGroupFailed', {
+          message: caught instanceof Error ? caught.message : String(caught),
+        }),
       );
       setBusy(false);
     }
   }
 
   return (
-    <form className="new-group" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor={inputId}>Group name</label>
-      <input
-        id={inputId}
-        autoFocus
-        // Else the browser keeps the name in its form history, in the clear (e2e/at-rest).
-        autoComplete="off"
-        value={name}
-        placeholder="e.g. Maple Street co-op"
-        onChange={(e) => {
-          setName(e.target.value);
-        }}
-        aria-invalid={error ? true : undefined}
-        disabled={busy}
-      />
-      <FieldError message={error} />
-      <fieldset className="choice" disabled={busy} aria-describedby={`${choiceId}-fixed`}>
-        <legend>Who can read earlier messages?</legend>
-        {HISTORY_POLICIES.map((policy) => {
-          const choice = historyPolicyChoice[policy];
-          const id = `${choiceId}-${policy}`;
-          return (
-            <label key={policy} className="choice-option">
-              <input
-                type="radio"
-                name={choiceId}
-                value={policy}
-                checked={historyPolicy === policy}
-                onChange={() => {
-                  setHistoryPolicy(policy);
-                }}
-                // The name is the option alone; its sentence is read as the description.
-                aria-labelledby={`${id}-label`}
-                aria-describedby={`${id}-hint`}
-              />
-              <span className="choice-text">
-                <span id={`${id}-label`} className="choice-label">
-                  {choice.label}
+    <Dialog
+      title={t('newTitle')}
+      className="group-form-dialog"
+      onClose={() => {
+        if (!busy) props.onCancel();
+      }}
+    >
+      <form className="new-group-form" onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor={inputId}>{t('groupName')}</label>
+        <input
+          id={inputId}
+          data-autofocus
+          // Else the browser keeps the name in its form history, in the clear (e2e/at-rest).
+          autoComplete="off"
+          value={name}
+          placeholder={t('groupNamePlaceholder')}
+          onChange={(e) => {
+            setName(e.target.value);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          disabled={busy}
+        />
+        <FieldError id={errorId} message={error} />
+        <fieldset className="choice" disabled={busy} aria-describedby={`${choiceId}-fixed`}>
+          <legend>{t('historyLegend')}</legend>
+          {HISTORY_POLICIES.map((policy) => {
+            const words = historyPolicyWords[policy];
+            const id = `${choiceId}-${policy}`;
+            return (
+              <label key={policy} className="choice-option">
+                <input
+                  type="radio"
+                  name={choiceId}
+                  value={policy}
+                  checked={historyPolicy === policy}
+                  onChange={() => {
+                    setHistoryPolicy(policy);
+                  }}
+                  // The name is the option alone; its sentence is read as the description.
+                  aria-labelledby={`${id}-label`}
+                  aria-describedby={`${id}-hint`}
+                />
+                <span className="choice-text">
+                  <span id={`${id}-label`} className="choice-label">
+                    {t(words.label)}
+                  </span>
+                  <span id={`${id}-hint`} className="choice-hint">
+                    {t(words.hint)}
+                  </span>
                 </span>
-                <span id={`${id}-hint`} className="choice-hint">
-                  {choice.hint}
-                </span>
-              </span>
-            </label>
-          );
-        })}
-        <p id={`${choiceId}-fixed`} className="choice-fixed">
-          This cannot be changed after the group is created.
-        </p>
-      </fieldset>
-      <div className="form-actions">
-        <button type="button" onClick={props.onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create group'}
-        </button>
-      </div>
-    </form>
+              </label>
+            );
+          })}
+          <p id={`${choiceId}-fixed`} className="choice-fixed">
+            {t('policyFixed')}
+          </p>
+        </fieldset>
+        <div className="form-actions">
+          <button type="button" onClick={props.onCancel} disabled={busy}>
+            {common('cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('creatingGroup') : t('createGroup')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PresenceItem } from '../../../shared/repo/handle.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { useRoomStatus } from '../sync/hooks.tsx';
 import type { RoomStatus } from '../sync/webrtc-host.ts';
 
@@ -27,36 +29,41 @@ const hostOf = (url: string) => {
   }
 };
 
-/** Why this group cannot reach anyone right now, in plain words, or null when it can. */
-export function offlineReason(status: RoomStatus | null, online: boolean): string | null {
+/** Why a group cannot reach anyone right now. */
+export type OfflineReason =
+  { kind: 'offline' } | { kind: 'no-signaling' } | { kind: 'unreachable'; hosts: string };
+
+/** Why this group cannot reach anyone right now, or null when it can. */
+export function offlineReason(status: RoomStatus | null, online: boolean): OfflineReason | null {
   // A server we reach is proof enough: on a LAN or loopback the browser may still say offline.
   if (status?.signaling.some((s) => s.connected)) return null;
-  if (!online) return 'You are offline.';
+  if (!online) return { kind: 'offline' };
   if (!status) return null;
-  if (status.signaling.length === 0)
-    return 'This group has no signaling server, so its members cannot find each other.';
-  const hosts = status.signaling.map((s) => hostOf(s.url)).join(', ');
-  return `Cannot reach the signaling server (${hosts}). Trying again.`;
+  if (status.signaling.length === 0) return { kind: 'no-signaling' };
+  return { kind: 'unreachable', hosts: status.signaling.map((s) => hostOf(s.url)).join(', ') };
 }
 
 /** The header's line on who is here: people online and peers we sync with. */
 export function PresenceLine(props: { presence: PresenceItem; status: RoomStatus | null }) {
   const { presence, status } = props;
+  const { t } = useTranslation('room');
   const names = presence.online.map((p) => p.name);
   const text =
     names.length === 0
-      ? 'Nobody else online'
+      ? t('nobodyOnline')
       : names.length <= 3
-        ? `${names.join(', ')} online`
-        : `${names.length} others online`;
+        ? t('namesOnline', {
+            names: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(names),
+          })
+        : t('othersOnline', { count: names.length });
   return (
-    <span className="meta presence-line" aria-label="Who is online">
+    <span className="meta presence-line" role="group" aria-label={t('whoIsOnline')}>
       <span className={`dot${names.length > 0 ? ' on' : ''}`} aria-hidden="true" />
       {text}
       {status && status.peers > 0 ? (
         <span className="peers">
           {' · '}
-          {status.peers} {status.peers === 1 ? 'peer' : 'peers'} connected
+          {t('peers', { count: status.peers })}
         </span>
       ) : null}
     </span>
@@ -68,14 +75,21 @@ export function PresenceLine(props: { presence: PresenceItem; status: RoomStatus
  * laptop has no network), with what still works, so nobody wonders where messages went.
  */
 export function OfflineBanner(props: { groupId: string; epoch: number | null }) {
+  const { t } = useTranslation('room');
   const status = useRoomStatus(props.groupId, props.epoch);
   const online = useOnline();
   const reason = offlineReason(status, online);
   if (!reason) return null;
   return (
     <p className="offline-banner" role="status">
-      <strong>{reason}</strong> You can keep writing: messages are kept on this laptop and sent when
-      members are reachable.
+      <strong>
+        {reason.kind === 'offline'
+          ? t('offline')
+          : reason.kind === 'no-signaling'
+            ? t('noSignaling')
+            : t('unreachable', { hosts: reason.hosts })}
+      </strong>{' '}
+      {t('keepWriting')}
     </p>
   );
 }

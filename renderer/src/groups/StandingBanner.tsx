@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Standing } from '../../../shared/repo/views.ts';
 import { Confirm } from '../app/Confirm.tsx';
 import { FieldError } from '../app/FieldError.tsx';
@@ -14,6 +15,8 @@ export function StandingBanner(props: {
   standing: Exclude<Standing, { state: 'member' }>;
 }) {
   const store = useSyncStore();
+  const { t } = useTranslation('room');
+  const { t: common } = useTranslation('common');
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +31,12 @@ export function StandingBanner(props: {
       await client.forget(props.groupId);
       await store.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      console.error('Deleting the group from this device failed', caught);
+      setError(
+        common('unexpectedError', {
+          message: caught instanceof Error ? caught.message : String(caught),
+        }),
+      );
       setBusy(false);
     }
   }
@@ -37,17 +45,17 @@ export function StandingBanner(props: {
     <div className="standing-banner" role="status">
       <p>
         {standing.state === 'left'
-          ? 'You left this group.'
-          : standing.state === 'unlinked'
-            ? `${standing.by ?? 'An admin'} unlinked this device from the group.`
-            : `${standing.by ?? 'An admin'} removed you from this group.`}{' '}
-        You can still read what was written before; you will not see anything new.
+          ? t('left')
+          : t(standing.state === 'unlinked' ? 'unlinked' : 'removed', {
+              by: standing.by ?? common('anAdmin'),
+            })}{' '}
+        {t('stillReadable')}
       </p>
       {asking ? (
         <Confirm
-          title={`Delete ${props.groupName} from this device?`}
-          detail="Every message and key of this group is removed from this laptop. This cannot be undone; the members keep their copies."
-          confirmLabel="Delete"
+          title={t('deleteTitle', { group: props.groupName })}
+          detail={t('deleteDetail')}
+          confirmLabel={common('delete')}
           danger
           busy={busy}
           onCancel={() => {
@@ -63,7 +71,7 @@ export function StandingBanner(props: {
             setAsking(true);
           }}
         >
-          Delete from this device
+          {t('deleteFromDevice')}
         </button>
       )}
       <FieldError message={error} />

@@ -1,9 +1,31 @@
 import { externalUrlSchema } from '../../../shared/ipc/contract.ts';
+import { createEventHub, type EventName } from '../../../shared/ipc/events.ts';
 import { browserVault } from './browser-vault.ts';
 import { PlatformError, type Platform } from './types.ts';
+import { webNotifications } from './web-notifications.ts';
 
 /** The platform when the app runs as a plain web page (`npm run web`). */
 export function browserPlatform(): Platform {
+  // The page's own events (a clicked notification's group) go through the same checked hub
+  // the desktop app's preload builds, so the screens take them the same way.
+  const receivers = new Map<EventName, (payload: unknown) => void>();
+  const on = createEventHub(
+    (event, receive) => {
+      receivers.set(event, receive);
+    },
+    (line) => {
+      console.warn(`fellows: ${line}`);
+    },
+  );
+  const notifications = webNotifications(
+    typeof Notification === 'undefined' ? undefined : Notification,
+    (groupId) => {
+      receivers.get('group:open')?.({ groupId });
+    },
+    () => {
+      window.focus();
+    },
+  );
   return {
     host: 'web',
     info: () =>
@@ -30,10 +52,9 @@ export function browserPlatform(): Platform {
       window.location.reload();
       return Promise.resolve();
     },
-    // Notifications and the badge belong to the desktop app; a page shows neither.
-    notify: () => Promise.resolve(false),
+    ...notifications,
+    // A page has no badge: the unread count shows in its title (attention/watch.ts).
     setUnread: () => Promise.resolve(),
-    // Nothing outside a web page can ask it to open a link or a group.
-    on: () => () => undefined,
+    on,
   };
 }

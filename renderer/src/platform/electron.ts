@@ -30,6 +30,9 @@ export function electronPlatform(bridge: FellowsBridge): Platform {
       await unwrap(bridge.app.recycle());
     },
     notify: (request) => unwrap(bridge.notify.show(request)),
+    // Main shows them through the system, which has its own switch.
+    notificationAccess: () => 'granted',
+    requestNotificationAccess: () => Promise.resolve('granted'),
     setUnread: async (unread) => {
       await unwrap(bridge.app.setUnread(unread));
     },

@@ -13,6 +13,9 @@ export class PlatformError extends Error {
   }
 }
 
+/** What the host lets the app do about notifications ('ask' until the person has answered). */
+export type NotificationAccess = 'granted' | 'ask' | 'denied' | 'unsupported';
+
 /** A small store for the few secrets the renderer must keep between runs. */
 export type Vault = {
   status(): Promise<VaultStatus>;
@@ -37,15 +40,24 @@ export type Platform = {
    */
   recycle(): Promise<void>;
   /**
-   * Asks the desktop app for a native notification (text only; a click opens the group);
-   * resolves false if none was shown (muted, unsupported, or a web page, which shows none).
+   * Shows a notification (text only; a click opens the group): through main in the desktop
+   * app, with the Notification API in a web page. Resolves false if none was shown (muted,
+   * unsupported, or not allowed by the browser).
    */
   notify(request: NotificationRequest): Promise<boolean>;
+  /** Whether notifications may be shown; the desktop app always may (its system decides). */
+  notificationAccess(): NotificationAccess;
+  /**
+   * Asks the browser for permission to notify, at most once: only from a click (a browser
+   * ignores or blocks the question otherwise). The desktop app needs none.
+   */
+  requestNotificationAccess(): Promise<NotificationAccess>;
   /** Tells the desktop app the unread total for its badge and tray; a web page ignores it. */
   setUnread(unread: Unread): Promise<void>;
   /**
    * Listens for what the desktop app asks the page to open (a deep link, a clicked
-   * notification's group), already checked by main and the preload. A web page hears none.
+   * notification's group), already checked by main and the preload. A web page hears only
+   * its own clicked notifications.
    */
   on: SubscribeToEvent;
 };

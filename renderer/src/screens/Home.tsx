@@ -17,6 +17,8 @@ import { SettingsButton } from '../settings/SettingsButton.tsx';
 import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 import { Settings } from './Settings.tsx';
+import { GlobalSearchButton } from '../search/GlobalSearch.tsx';
+import { QuickSwitcherHost } from '../search/QuickSwitcher.tsx';
 
 /** The main layout the chat fills: groups on the left, the open conversation on the right. */
 export function Home(props: { identity: Identity }) {
@@ -30,7 +32,12 @@ export function Home(props: { identity: Identity }) {
   // The group open when the app last closed opens again once the groups are there.
   const [selected, setSelected] = useState<string | null>(lastGroup);
   // A message to bring into view (a search result), with the group it is in.
-  const [jump] = useState<{ groupId: string; target: JumpTarget } | null>(null);
+  const [jump, setJump] = useState<{ groupId: string; target: JumpTarget } | null>(null);
+  const jumpTo = (groupId: string, messageId: string) => {
+    setSettingsOpen(false);
+    setSelected(groupId);
+    setJump((last) => ({ groupId, target: { messageId, nonce: (last?.target.nonce ?? 0) + 1 } }));
+  };
   const [creating, setCreating] = useState(false);
   const [joining, setJoining] = useState(false);
   // An invite link the desktop app was asked to open; `key` starts a fresh Join form for each.
@@ -118,6 +125,14 @@ export function Home(props: { identity: Identity }) {
             }}
           />
         </header>
+        <GlobalSearchButton onJump={jumpTo} disabled={sync.status !== 'ready'} />
+        <QuickSwitcherHost
+          groups={sync.groups}
+          onOpen={(id) => {
+            setSettingsOpen(false);
+            setSelected(id);
+          }}
+        />
         <nav className="group-list" aria-labelledby="groups-heading">
           <div className="group-list-head">
             <h2 id="groups-heading">{t('yourGroups')}</h2>
@@ -178,6 +193,17 @@ export function Home(props: { identity: Identity }) {
           ) : (
             <GroupList
               groups={sync.groups}
+              status={sync.status}
+              {...(creating || joining
+                ? {}
+                : {
+                    onCreate: () => {
+                      setCreating(true);
+                    },
+                    onJoin: () => {
+                      setJoining(true);
+                    },
+                  })}
               selected={selected}
               onSelect={(id) => {
                 setSettingsOpen(false);
@@ -210,6 +236,7 @@ export function Home(props: { identity: Identity }) {
             key={open.id}
             group={open}
             jumpTo={jump?.groupId === open.id ? jump.target : null}
+            onJump={jumpTo}
           />
         </main>
       ) : (

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { bestEd25519 } from '../../../shared/crypto/ed25519.ts';
 import { boxKeyPairFromSecret } from '../../../shared/identity/keys.ts';
 import {
   decodeLinkOffer,
   LinkError,
   linkHosts,
+  type LinkErrorReason,
   type LinkOffer,
 } from '../../../shared/link/code.ts';
 import { encodeLinkedGroups } from '../../../shared/link/protocol.ts';
@@ -14,6 +16,16 @@ import { FieldError } from '../app/FieldError.tsx';
 import { freshDevice } from '../identity/identity.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { signalPubSub } from '../sync/pubsub.ts';
+
+/** The words for each reason a link code cannot be used. */
+const LINK_ERRORS = {
+  empty: 'linkEmpty',
+  'not-a-link-code': 'linkNotACode',
+  damaged: 'linkDamaged',
+  'unsupported-version': 'linkNewer',
+  'bad-signaling-url': 'linkBadServer',
+  expired: 'linkExpired',
+} as const satisfies Record<LinkErrorReason, string>;
 
 /** Ask again this often while the other device has not answered (pub/sub keeps no history). */
 const RETRY_MS = 3000;
@@ -31,6 +43,8 @@ type Step =
  */
 export function LinkThisDevice(props: { onBack: () => void }) {
   const session = useSession();
+  const { t } = useTranslation('onboarding');
+  const { t: common } = useTranslation('common');
   const [code, setCode] = useState('');
   const [step, setStep] = useState<Step>({ at: 'paste' });
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +58,7 @@ export function LinkThisDevice(props: { onBack: () => void }) {
     try {
       setStep({ at: 'preview', offer: decodeLinkOffer(code, Date.now()) });
     } catch (caught) {
-      setError(caught instanceof LinkError ? caught.message : 'This code cannot be read.');
+      setError(t(caught instanceof LinkError ? LINK_ERRORS[caught.reason] : 'linkDamaged'));
     }
   }
 
@@ -88,7 +102,7 @@ export function LinkThisDevice(props: { onBack: () => void }) {
             })
             .catch((caught: unknown) => {
               console.error('Saving the linked profile failed', caught);
-              setError('Linked, but this device could not save its keys. Try again.');
+              setError(t('linkSaveFailed'));
             });
         }
       });
@@ -97,7 +111,9 @@ export function LinkThisDevice(props: { onBack: () => void }) {
     } catch (caught) {
       console.error('Asking to link failed', caught);
       setError(
-        `Could not ask your other device: ${caught instanceof Error ? caught.message : String(caught)}`,
+        t('linkAskFailed', {
+          message: caught instanceof Error ? caught.message : String(caught),
+        }),
       );
     }
   }
@@ -105,7 +121,7 @@ export function LinkThisDevice(props: { onBack: () => void }) {
   return (
     <main className="onboarding">
       <div className="card onboarding-card link-this-device">
-        <h1>Link to my other device</h1>
+        <h1>{t('linkDevice')}</h1>
         {step.at === 'paste' ? (
           <form
             onSubmit={(e) => {
@@ -114,11 +130,8 @@ export function LinkThisDevice(props: { onBack: () => void }) {
             }}
             noValidate
           >
-            <p className="lede">
-              On the laptop where you already use Fellows, open Settings → “Link a new device” and
-              enter the code it shows.
-            </p>
-            <label htmlFor={inputId}>Link code</label>
+            <p className="lede">{t('linkInstructions')}</p>
+            <label htmlFor={inputId}>{t('linkCodeLabel')}</label>
             <textarea
               id={inputId}
               rows={3}
@@ -133,19 +146,22 @@ export function LinkThisDevice(props: { onBack: () => void }) {
             <FieldError message={error} />
             <div className="form-actions">
               <button type="button" onClick={props.onBack}>
-                Back
+                {common('back')}
               </button>
               <button type="submit" className="primary">
-                Continue
+                {common('continue')}
               </button>
             </div>
           </form>
         ) : step.at === 'preview' ? (
           <>
             <p className="lede">
-              To reach your other device, Fellows will contact{' '}
-              <strong>{linkHosts(step.offer).join(', ')}</strong>. That server sees that two devices
-              meet, never your keys or messages.
+              <Trans
+                t={t}
+                i18nKey="linkContact"
+                values={{ hosts: linkHosts(step.offer).join(', ') }}
+                components={{ b: <strong /> }}
+              />
             </p>
             <FieldError message={error} />
             <div className="form-actions">
@@ -155,29 +171,26 @@ export function LinkThisDevice(props: { onBack: () => void }) {
                   setStep({ at: 'paste' });
                 }}
               >
-                Back
+                {common('back')}
               </button>
               <button type="button" className="primary" onClick={() => void ask(step.offer)}>
-                Ask to link
+                {t('askToLink')}
               </button>
             </div>
           </>
         ) : step.at === 'asked' ? (
           <div role="status">
-            <p className="lede">
-              On your other device, check that it shows these digits, then choose “Link this
-              device”:
-            </p>
-            <p className="check-code" aria-label="Check digits">
+            <p className="lede">{t('checkDigitsIntro')}</p>
+            <p className="check-code" role="group" aria-label={t('checkDigits')}>
               {step.check}
             </p>
-            <p className="hint">Keep both laptops open until this one shows your groups.</p>
+            <p className="hint">{t('keepOpen')}</p>
             <FieldError message={error} />
           </div>
         ) : (
           <>
             <p className="lede" role="status">
-              Your other device declined. Make a new code there if you want to link this one.
+              {t('declined')}
             </p>
             <div className="form-actions">
               <button
@@ -187,7 +200,7 @@ export function LinkThisDevice(props: { onBack: () => void }) {
                   setStep({ at: 'paste' });
                 }}
               >
-                Try again
+                {common('retry')}
               </button>
             </div>
           </>

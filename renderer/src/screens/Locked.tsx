@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Logo } from '../app/Logo.tsx';
 
 /** The saved profile exists but cannot be unlocked: say so plainly, touch nothing. */
 export function Locked(props: { message: string }) {
+  const { t } = useTranslation('onboarding');
   return (
     <main className="onboarding">
       <section className="card onboarding-card" role="alert">
@@ -9,12 +11,9 @@ export function Locked(props: { message: string }) {
           <Logo size={40} />
           <span>Fellows</span>
         </div>
-        <h1>Your profile is locked</h1>
+        <h1>{t('lockedTitle')}</h1>
         <p className="lede">{props.message}</p>
-        <p className="hint">
-          Fellows has not changed or deleted anything. If you use a system keyring, unlock it and
-          restart Fellows.
-        </p>
+        <p className="hint">{t('lockedHint')}</p>
       </section>
     </main>
   );

@@ -1,21 +1,28 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Confirm } from '../app/Confirm.tsx';
 import { requestErase } from '../app/erase.ts';
 import { useSettings } from '../settings/app-settings.ts';
 import { ServerList } from '../settings/ServerList.tsx';
 import { KeysSection } from '../settings/KeysSection.tsx';
 import { LinkDeviceSection } from '../settings/LinkDeviceSection.tsx';
+import { AppearanceSection, LanguageSection } from '../settings/AppearanceSection.tsx';
+import { NotificationsSection } from '../settings/NotificationsSection.tsx';
 import { stunServersInUse } from '../sync/client.ts';
+import '../settings/settings.css';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((url, i) => url === b[i]);
 }
 
 /**
- * This device's settings: the only servers Fellows contacts are the ones listed here and the
- * ones each group names (README, "What Fellows promises").
+ * This device's settings: how Fellows looks and speaks, what its notifications show, and the
+ * only servers it contacts — the ones listed here and the ones each group names (README,
+ * "What Fellows promises"). Every choice applies at once.
  */
 export function Settings(props: { onClose: () => void }) {
+  const { t } = useTranslation('settings');
+  const { t: common } = useTranslation('common');
   const settings = useSettings();
   const inUse = stunServersInUse();
   const stunPending = inUse !== null && !sameList(inUse, settings.stun);
@@ -23,49 +30,42 @@ export function Settings(props: { onClose: () => void }) {
   return (
     <div className="settings">
       <header className="settings-header">
-        <h1 id="settings-heading">Settings</h1>
+        <h1 id="settings-heading">{t('title')}</h1>
         <button type="button" className="small" onClick={props.onClose}>
-          Close
+          {common('close')}
         </button>
       </header>
-      <p className="lede">
-        Fellows contacts only the servers listed here and the ones your groups name. None of them
-        ever sees a message.
-      </p>
 
+      <AppearanceSection />
+      <LanguageSection />
+      <NotificationsSection />
+
+      <h2 className="settings-group-title">{t('networkHeading')}</h2>
+      <p className="lede settings-group-lede">{t('lede')}</p>
       <ServerList
         kind="signaling"
-        title="Signaling servers for new groups"
-        fieldLabel="Add a signaling server"
+        title={t('signalingTitle')}
+        fieldLabel={t('signalingField')}
         placeholder="wss://signal.example.org"
-        empty="No signaling server: members of a group you create now could not find each other or let anyone in."
+        empty={t('signalingEmpty')}
       >
-        <p className="hint">
-          A signaling server introduces your devices to other members’ devices: it sees that two
-          devices want to meet, never your messages.
-        </p>
-        <p className="hint">
-          New groups use these and name them in their invites. Groups you already have keep their
-          own servers (see “Group info” in a conversation).
-        </p>
+        <p className="hint">{t('signalingHint')}</p>
+        <p className="hint">{t('signalingHintGroups')}</p>
       </ServerList>
 
       <ServerList
         kind="stun"
-        title="STUN servers"
-        fieldLabel="Add a STUN server"
+        title={t('stunTitle')}
+        fieldLabel={t('stunField')}
         placeholder="stun:stun.example.org:3478"
-        empty="None. Without one, members’ laptops find each other only on the same network."
+        empty={t('stunEmpty')}
       >
-        <p className="hint">
-          A STUN server helps find a path between laptops on different networks; it sees your IP
-          address.
-        </p>
-        <p className="hint">Used by all your groups. Changes apply after Fellows restarts.</p>
+        <p className="hint">{t('stunHint')}</p>
+        <p className="hint">{t('stunHintRestart')}</p>
       </ServerList>
       {stunPending ? (
         <div className="notice notice-info settings-restart" role="status">
-          <span>The new STUN servers apply after a restart.</span>
+          <span>{t('stunPending')}</span>
           <button
             type="button"
             className="small"
@@ -73,7 +73,7 @@ export function Settings(props: { onClose: () => void }) {
               window.location.reload();
             }}
           >
-            Restart now
+            {t('restartNow')}
           </button>
         </div>
       ) : null}
@@ -86,18 +86,17 @@ export function Settings(props: { onClose: () => void }) {
 
 /** Deleting everything Fellows keeps on this device, after saying what that means. */
 function EraseSection() {
+  const { t } = useTranslation('settings');
   const [asking, setAsking] = useState(false);
   return (
     <section className="settings-section erase-section" aria-labelledby="erase-heading">
-      <h2 id="erase-heading">This device</h2>
-      <p className="hint">
-        Fellows keeps your name, your keys and your groups only on this device, sealed.
-      </p>
+      <h2 id="erase-heading">{t('eraseHeading')}</h2>
+      <p className="hint">{t('eraseHint')}</p>
       {asking ? (
         <Confirm
-          title="Delete everything Fellows keeps on this device?"
-          detail="Your name and keys, and every group and message on this device, are deleted. Your groups go on on the other members’ devices; to take part again you would need a new invite. This cannot be undone."
-          confirmLabel="Delete everything"
+          title={t('eraseTitle')}
+          detail={t('eraseDetail')}
+          confirmLabel={t('eraseConfirm')}
           danger
           busy={false}
           onCancel={() => {
@@ -120,7 +119,7 @@ function EraseSection() {
             setAsking(true);
           }}
         >
-          Delete Fellows from this device
+          {t('eraseButton')}
         </button>
       )}
     </section>

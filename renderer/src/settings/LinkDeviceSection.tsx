@@ -1,18 +1,21 @@
 import { useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useSession } from '../app/context.tsx';
 import { FieldError } from '../app/FieldError.tsx';
+import { formatTime } from '../i18n/format.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { MyDevices } from './MyDevices.tsx';
 import type { SyncClient } from '../sync/client.ts';
 import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /**
  * "Link a new device": shows a code for the new laptop, then — when it asks — six digits to
  * compare, and lets the person approve. The new device becomes this person's in every group.
  */
 export function LinkDeviceSection() {
+  const { t } = useTranslation('settings');
+  const { t: common } = useTranslation('common');
   const store = useSyncStore();
   const session = useSession();
   const status = useSyncExternalStore(store.subscribe, store.linkStatus);
@@ -49,24 +52,18 @@ export function LinkDeviceSection() {
 
   return (
     <section className="settings-section link-section" aria-labelledby="link-heading">
-      <h2 id="link-heading">Your devices</h2>
-      <p className="hint">
-        Use Fellows on another laptop as the same person: it joins the groups you are in now and
-        sees what this one sees. Everyone in them is told you added a device. Groups you create or
-        join later are on the laptop that created or joined them.
-      </p>
+      <h2 id="link-heading">{t('linkHeading')}</h2>
+      <p className="hint">{t('linkIntro')}</p>
       <MyDevices />
       {!offer ? (
         <button type="button" onClick={() => void start()} disabled={busy}>
-          Link a new device
+          {t('linkStart')}
         </button>
       ) : (
         <div className="link-offer">
           {status === null || status.state === 'waiting' ? (
             <>
-              <label htmlFor="link-code">
-                On the new laptop, choose “Link to my other device” and enter this code
-              </label>
+              <label htmlFor="link-code">{t('linkCodeLabel')}</label>
               <textarea
                 id="link-code"
                 className="link-code"
@@ -77,13 +74,10 @@ export function LinkDeviceSection() {
                   e.target.select();
                 }}
               />
-              <p className="hint">
-                Valid until {timeFormat.format(offer.expiresAt)}, for one device. Keep it to
-                yourself: you will be asked to approve the device here.
-              </p>
+              <p className="hint">{t('linkValidUntil', { time: formatTime(offer.expiresAt) })}</p>
               <div className="form-actions">
                 <button type="button" onClick={() => void close()}>
-                  Cancel
+                  {common('cancel')}
                 </button>
                 <button
                   type="button"
@@ -94,22 +88,22 @@ export function LinkDeviceSection() {
                         setCopied(true);
                       },
                       () => {
-                        setError('Copying failed: select the code and copy it by hand.');
+                        setError(t('copyCodeFailed'));
                       },
                     );
                   }}
                 >
-                  {copied ? 'Copied' : 'Copy code'}
+                  {copied ? common('copied') : t('copyCode')}
                 </button>
               </div>
             </>
           ) : status.state === 'asking' ? (
             <div className="confirm" role="alertdialog" aria-labelledby="link-asking">
               <p id="link-asking" className="confirm-title">
-                A device asks to be linked
+                {t('linkAsking')}
               </p>
-              <p className="hint">Link it only if the new laptop shows the same digits:</p>
-              <p className="check-code" aria-label="Check digits">
+              <p className="hint">{t('linkCompare')}</p>
+              <p className="check-code" aria-label={t('checkDigits')}>
                 {status.check}
               </p>
               <div className="form-actions">
@@ -118,7 +112,7 @@ export function LinkDeviceSection() {
                   disabled={busy}
                   onClick={() => void act((client) => client.declineLink())}
                 >
-                  Decline
+                  {t('decline')}
                 </button>
                 <button
                   type="button"
@@ -135,15 +129,15 @@ export function LinkDeviceSection() {
                     })
                   }
                 >
-                  Link this device
+                  {t('linkApprove')}
                 </button>
               </div>
             </div>
           ) : (
             <div className="link-result" role="status">
-              <p>{resultText(status)}</p>
+              <p>{resultText(status, t)}</p>
               <button type="button" onClick={() => void close()}>
-                Done
+                {common('done')}
               </button>
             </div>
           )}
@@ -154,20 +148,17 @@ export function LinkDeviceSection() {
   );
 }
 
-function resultText(status: LinkOfferStatus) {
+function resultText(status: LinkOfferStatus, t: TFunction<'settings'>) {
   switch (status.state) {
     case 'linking':
-      return 'Linking… adding the new device to your groups.';
+      return t('linkLinking');
     case 'linked':
-      if (status.groups === 0)
-        return 'Linked. You are in no group yet, so there is nothing to fetch.';
-      return status.groups === 1
-        ? 'Linked. The new device is joining your group and fetching its history.'
-        : `Linked. The new device is joining your ${status.groups} groups and fetching their history.`;
+      if (status.groups === 0) return t('linkedNoGroups');
+      return t('linkedGroups', { count: status.groups });
     case 'declined':
-      return 'Declined. That device was told it cannot link.';
+      return t('linkDeclined');
     case 'expired':
-      return 'The code expired. Make a new one when you are at the other laptop.';
+      return t('linkExpired');
     case 'failed':
       return status.message;
     default:

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MyDevice } from '../../../shared/repo/repo.ts';
 import { Confirm } from '../app/Confirm.tsx';
 import { FieldError } from '../app/FieldError.tsx';
+import { formatDate } from '../i18n/format.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /**
  * This person's devices, as the groups know them, with "Unlink" for the others: a lost or
  * sold laptop is taken out of every group at once (each moves to a key it does not get).
  */
 export function MyDevices() {
+  const { t } = useTranslation('settings');
   const store = useSyncStore();
   const { groups } = useGroups();
   const [devices, setDevices] = useState<MyDevice[]>([]);
@@ -54,26 +55,28 @@ export function MyDevices() {
   if (devices.length < 2) return null;
   return (
     <>
-      <ul className="my-devices" aria-label="Your linked devices">
+      <ul className="my-devices" aria-label={t('myDevicesLabel')}>
         {devices.map((device) => (
           <li key={device.device}>
             <code>{device.label}</code>
             <span className="meta">
-              {device.thisDevice ? 'this device · ' : ''}added {dayFormat.format(device.addedAt)}
-              {' · '}
-              {device.groups === 1 ? 'in 1 group' : `in ${device.groups} groups`}
+              {[
+                ...(device.thisDevice ? [t('thisDevice')] : []),
+                t('addedOn', { date: formatDate(device.addedAt) }),
+                t('inGroups', { count: device.groups }),
+              ].join(' · ')}
             </span>
             {device.thisDevice ? null : (
               <button
                 type="button"
                 className="small danger"
                 disabled={busy}
-                aria-label={`Unlink device ${device.label}`}
+                aria-label={t('unlinkLabel', { label: device.label })}
                 onClick={() => {
                   setAsking(device);
                 }}
               >
-                Unlink
+                {t('unlink')}
               </button>
             )}
           </li>
@@ -81,9 +84,9 @@ export function MyDevices() {
       </ul>
       {asking ? (
         <Confirm
-          title={`Unlink device ${asking.label} from all your groups?`}
-          detail="It keeps what it already received, but sees nothing written from now on: each group moves to a new key it does not get. Do this for a laptop that is lost, sold or no longer yours."
-          confirmLabel="Unlink"
+          title={t('unlinkTitle', { label: asking.label })}
+          detail={t('unlinkDetail')}
+          confirmLabel={t('unlink')}
           danger
           busy={busy}
           onCancel={() => {

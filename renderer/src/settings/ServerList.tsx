@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appSettings, useSettings } from './app-settings.ts';
-import { addServer, type ServerKind } from './urls.ts';
+import { addServer, type ServerKind, type UrlProblem } from './urls.ts';
 import { FieldError } from '../app/FieldError.tsx';
 
 /**
@@ -17,10 +18,11 @@ export function ServerList(props: {
   empty: string;
 }) {
   const { kind } = props;
+  const { t } = useTranslation('settings');
   const settings = useSettings();
   const list = settings[kind];
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UrlProblem | null>(null);
   const headingId = useId();
   const inputId = useId();
   const errorId = useId();
@@ -29,7 +31,7 @@ export function ServerList(props: {
     event.preventDefault();
     const result = addServer(kind, list, draft);
     if (!result.ok) {
-      setError(result.error);
+      setError(result);
       return;
     }
     appSettings().setServers(kind, result.list);
@@ -58,12 +60,12 @@ export function ServerList(props: {
               <button
                 type="button"
                 className="small"
-                aria-label={`Remove ${url}`}
+                aria-label={t('removeServer', { url })}
                 onClick={() => {
                   remove(url);
                 }}
               >
-                Remove
+                {t('remove', { ns: 'common' })}
               </button>
             </li>
           ))}
@@ -87,10 +89,10 @@ export function ServerList(props: {
             aria-describedby={error ? errorId : undefined}
           />
           <button type="submit" disabled={draft.trim() === ''}>
-            Add
+            {t('add')}
           </button>
         </div>
-        <FieldError id={errorId} message={error} />
+        <FieldError id={errorId} message={error ? t(error.key, error.values) : null} />
       </form>
     </section>
   );

@@ -1,11 +1,14 @@
+import { useTranslation } from 'react-i18next';
+
 /** The gear at the top of the sidebar that opens Settings. */
 export function SettingsButton(props: { open: boolean; onClick: () => void }) {
+  const { t } = useTranslation('settings');
   return (
     <button
       type="button"
       className="icon-button settings-button"
-      aria-label="Settings"
-      title="Settings"
+      aria-label={t('title')}
+      title={t('title')}
       aria-pressed={props.open}
       onClick={props.onClick}
     >

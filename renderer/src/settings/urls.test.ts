@@ -42,6 +42,11 @@ describe('signaling server addresses in Settings', () => {
     expect(errorOf(parseSignalingSetting('wss://signal.example.org/#x'))).not.toBeNull();
     expect(errorOf(parseSignalingSetting('wss://signal .example.org'))).not.toBeNull();
     expect(errorOf(parseSignalingSetting(''))).toMatch(/Type a server address/);
+    expect(parseSignalingSetting(`wss://${'a'.repeat(300)}.example`)).toMatchObject({
+      key: 'urlTooLong',
+      error: 'This address is longer than 256 characters.',
+    });
+    expect(parseSignalingSetting('wss://sig\\nal.example')).toMatchObject({ key: 'urlBackslash' });
   });
 });
 
@@ -75,14 +80,19 @@ describe('server lists', () => {
   it('add a valid address once, refuse duplicates and more than fit in an invite', () => {
     const one = addServer('signaling', [], 'wss://a.example');
     expect(one).toEqual({ ok: true, list: ['wss://a.example'] });
-    expect(addServer('signaling', ['wss://a.example'], 'WSS://A.example/')).toEqual({
+    expect(addServer('signaling', ['wss://a.example'], 'WSS://A.example/')).toMatchObject({
       ok: false,
+      key: 'urlDuplicate',
       error: 'This server is already in the list.',
     });
     const full = Array.from({ length: MAX_SIGNALING_URLS }, (_, i) => `wss://s${i}.example`);
     expect(addServer('signaling', full, 'wss://more.example').ok).toBe(false);
     const bad = addServer('stun', ['stun:a.example'], 'stun://b.example');
-    expect(bad.ok).toBe(false);
+    expect(bad).toMatchObject({
+      ok: false,
+      key: 'urlStunSlashes',
+      values: { url: 'stun:b.example' },
+    });
   });
 
   it('tell a stored list this screen could have written from one it could not', () => {

@@ -1,4 +1,5 @@
 import {
+  MAX_SIGNALING_URL_LENGTH,
   MAX_SIGNALING_URLS,
   parseSignalingUrl,
   splitPort,
@@ -11,9 +12,45 @@ import {
  * address accepted here can be handed on.
  */
 
-export type UrlResult = { ok: true; url: string } | { ok: false; error: string };
-export type ListResult = { ok: true; list: string[] } | { ok: false; error: string };
+/**
+ * Why an address was refused: a key of the "settings" namespace (the screen shows it in the
+ * person's language) with its values, and the English sentence for logs and tests.
+ */
+export type UrlProblem = {
+  key: UrlProblemKey;
+  values: Record<string, string | number>;
+  error: string;
+};
+export type UrlProblemKey = keyof typeof urlProblems;
+export type UrlResult = { ok: true; url: string } | ({ ok: false } & UrlProblem);
+export type ListResult = { ok: true; list: string[] } | ({ ok: false } & UrlProblem);
 export type ServerKind = 'signaling' | 'stun';
+
+/** The English of each problem; the "settings" namespace has it under the same key. */
+const urlProblems = {
+  urlEmptySignaling: 'Type a server address, such as wss://signal.example.org.',
+  urlSignalingScheme:
+    'A signaling server address starts with wss:// (or ws:// for a server on your own network).',
+  urlCredentials: 'Leave out the user name and password: Fellows would send them to the server.',
+  urlInvalidPort: 'This address has an invalid port.',
+  urlInvalidHost: 'This address has an invalid host name.',
+  urlTooLong: 'This address is longer than {{max}} characters.',
+  urlBadCharacters: 'This address contains spaces, control or non-ASCII characters.',
+  urlBackslash: 'This address contains a backslash.',
+  urlInvalid: 'This address is not valid.',
+  urlEmptyStun: 'Type a STUN server address, such as stun:stun.example.org:3478.',
+  urlStunScheme:
+    'A STUN server address starts with stun: or stuns:, such as stun:stun.example.org:3478.',
+  urlStunSlashes: 'Write it without the slashes: {{url}}.',
+  urlStunCredentials: 'STUN servers take no user name or password.',
+  urlStunShape:
+    'A STUN address is a host and an optional port, such as stun:stun.example.org:3478.',
+  urlDuplicate: 'This server is already in the list.',
+  urlTooMany: 'There can be at most {{max}} servers here: remove one first.',
+} as const;
+
+/** The English texts, for the "settings" namespace to take as its source. */
+export const URL_PROBLEMS_EN: Readonly<Record<UrlProblemKey, string>> = urlProblems;
 
 /** As many as an invite can carry: a group's signaling servers go into its invites. */
 export { MAX_SIGNALING_URLS };
@@ -27,51 +64,45 @@ const STUN_SHAPE = /^(stuns?):(.*)$/i;
 /** Checks a signaling server address and writes it one way (lower-case scheme and host). */
 export function parseSignalingSetting(input: string): UrlResult {
   const text = input.trim();
-  if (text === '') return fail('Type a server address, such as wss://signal.example.org.');
+  if (text === '') return fail('urlEmptySignaling');
   const shape = SIGNALING_SHAPE.exec(text);
   if (!shape) {
-    return fail(
-      'A signaling server address starts with wss:// (or ws:// for a server on your own network).',
-    );
+    return fail('urlSignalingScheme');
   }
   const [, scheme = '', authority = '', rest = ''] = shape;
   if (authority.includes('@')) {
-    return fail('Leave out the user name and password: Fellows would send them to the server.');
+    return fail('urlCredentials');
   }
   // "wss://host/" and "wss://host" are one server: keep the shorter spelling.
   const tail = rest === '/' ? '' : rest;
   const url = `${scheme.toLowerCase()}://${authority.toLowerCase()}${tail}`;
   const checked = parseSignalingUrl(url);
-  if (!checked.ok) return fail(sentence(checked.problem));
+  if (!checked.ok) return signalingProblem(checked.problem);
   return { ok: true, url };
 }
 
 /** Checks a STUN server address (RFC 7064: `stun:host[:port]`) and writes it one way. */
 export function parseStunSetting(input: string): UrlResult {
   const text = input.trim();
-  if (text === '') return fail('Type a STUN server address, such as stun:stun.example.org:3478.');
+  if (text === '') return fail('urlEmptyStun');
   if (text.length > MAX_STUN_URL_LENGTH) {
-    return fail(`This address is longer than ${MAX_STUN_URL_LENGTH} characters.`);
+    return fail('urlTooLong', { max: MAX_STUN_URL_LENGTH });
   }
   const shape = STUN_SHAPE.exec(text);
   if (!shape) {
-    return fail(
-      'A STUN server address starts with stun: or stuns:, such as stun:stun.example.org:3478.',
-    );
+    return fail('urlStunScheme');
   }
   const [, scheme = '', rest = ''] = shape;
   if (rest.startsWith('//')) {
-    return fail(`Write it without the slashes: ${scheme.toLowerCase()}:${rest.slice(2)}.`);
+    return fail('urlStunSlashes', { url: `${scheme.toLowerCase()}:${rest.slice(2)}` });
   }
-  if (rest.includes('@')) return fail('STUN servers take no user name or password.');
+  if (rest.includes('@')) return fail('urlStunCredentials');
   if (/[/?#\s\\]/.test(rest)) {
-    return fail(
-      'A STUN address is a host and an optional port, such as stun:stun.example.org:3478.',
-    );
+    return fail('urlStunShape');
   }
   const hostAndPort = splitPort(rest);
-  if (!hostAndPort) return fail('This address has an invalid port.');
-  if (!validHost(hostAndPort.host)) return fail('This address has an invalid host name.');
+  if (!hostAndPort) return fail('urlInvalidPort');
+  if (!validHost(hostAndPort.host)) return fail('urlInvalidHost');
   return { ok: true, url: `${scheme.toLowerCase()}:${rest.toLowerCase()}` };
 }
 
@@ -84,10 +115,10 @@ export function parseServerSetting(kind: ServerKind, input: string): UrlResult {
 export function addServer(kind: ServerKind, list: readonly string[], input: string): ListResult {
   const parsed = parseServerSetting(kind, input);
   if (!parsed.ok) return parsed;
-  if (list.includes(parsed.url)) return fail('This server is already in the list.');
+  if (list.includes(parsed.url)) return fail('urlDuplicate');
   const max = kind === 'signaling' ? MAX_SIGNALING_URLS : MAX_STUN_URLS;
   if (list.length >= max) {
-    return fail(`There can be at most ${max} servers here: remove one first.`);
+    return fail('urlTooMany', { max });
   }
   return { ok: true, list: [...list, parsed.url] };
 }
@@ -102,13 +133,27 @@ export function isValidServerList(kind: ServerKind, list: readonly string[]): bo
   });
 }
 
-/** "a signaling address has an invalid port" → "This address has an invalid port." */
-function sentence(problem: string): string {
-  const prefix = 'a signaling address ';
-  if (problem.startsWith(prefix)) return `This address ${problem.slice(prefix.length)}.`;
-  return `This address is not valid: ${problem}.`;
+/**
+ * The invite check's problem (shared/invite/signaling-url.ts, in English for logs) as one of
+ * this screen's sentences.
+ */
+function signalingProblem(problem: string): { ok: false } & UrlProblem {
+  if (problem.endsWith('has an invalid port')) return fail('urlInvalidPort');
+  if (problem.endsWith('has an invalid host name')) return fail('urlInvalidHost');
+  if (problem.includes('is longer than'))
+    return fail('urlTooLong', { max: MAX_SIGNALING_URL_LENGTH });
+  if (problem.includes('non-ASCII')) return fail('urlBadCharacters');
+  if (problem.includes('backslash')) return fail('urlBackslash');
+  if (problem.includes('user name or password')) return fail('urlCredentials');
+  return fail('urlInvalid');
 }
 
-function fail(error: string): { ok: false; error: string } {
-  return { ok: false, error };
+function fail(
+  key: UrlProblemKey,
+  values: Record<string, string | number> = {},
+): { ok: false } & UrlProblem {
+  const error = urlProblems[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );
+  return { ok: false, key, values, error };
 }

@@ -7,6 +7,7 @@ import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { CreateGroupOptions } from './create-group-options.ts';
+import type { SearchResults } from '../../../shared/search/searches.ts';
 import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
 
 /**
@@ -130,4 +131,11 @@ export type SyncApi = {
   presence(groupId: string): Promise<PresenceItem>;
   setTyping(groupId: string, typing: boolean): Promise<void>;
   syncReport(groupId: string): Promise<SyncReport>;
+  /**
+   * Messages with every word of `query` (≤ 200 characters; case and accents ignored; any
+   * substring, so Chinese needs no spaces) in one group or all, newest first, at most `limit`
+   * (50 unless asked). Indexes live in the worker's memory only. Rejects input that does not
+   * parse with a message to show.
+   */
+  search(query: string, options?: { groupId?: string; limit?: number }): Promise<SearchResults>;
 };

@@ -7,13 +7,14 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
+import type { PresenceItem } from '../../../shared/repo/handle.ts';
 import type { SyncReport } from './api.ts';
 import { roomStatus, type SyncClient } from './client.ts';
 import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
 import { usePlatform, useSession } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
-import { documentFocused, watchForAttention } from '../attention/watch.ts';
+import { watchForAttention } from '../attention/watch.ts';
+import { windowAttention } from '../attention/window-attention.ts';
 import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
@@ -40,14 +41,14 @@ export function SyncProvider(props: { identity: Identity; children: ReactNode })
       }),
     [platform],
   );
-  // Desktop notifications for new messages, and the unread badge (a web page: neither).
+  // Notifications for new messages, and the unread count in the title and on the badge.
   useEffect(
     () =>
       watchForAttention({
         subscribe: store.subscribe,
         getSnapshot: store.getSnapshot,
         platform,
-        windowFocused: documentFocused,
+        ...windowAttention(),
       }),
     [store, platform],
   );
@@ -99,33 +100,32 @@ function useGroupData<T>(
   return data?.id === groupId ? data.value : empty;
 }
 
-const CONVERSATION_PAGE = 100;
 type ConversationData = {
-  page: Page | null;
   members: MemberItem[];
   standing: Standing;
   requests: JoinRequestItem[];
   notices: Notice[];
 };
 const NO_CONVERSATION: ConversationData = {
-  page: null,
   members: [],
   standing: { state: 'member', admin: false, adminsApproveJoins: false },
   requests: [],
   notices: [],
 };
 const loadConversation = async (client: SyncClient, groupId: string) => {
-  const [page, members, standing, requests, notices] = await Promise.all([
-    client.page(groupId, 'latest', CONVERSATION_PAGE, 0),
+  const [members, standing, requests, notices] = await Promise.all([
     client.members(groupId),
     client.standing(groupId),
     client.joinRequests(groupId),
     client.notices(groupId),
   ]);
-  return { page, members, standing, requests, notices };
+  return { members, standing, requests, notices };
 };
 
-/** The latest page of one conversation and its members, refreshed when they change. */
+/**
+ * One conversation's members, standing, join requests and notices, refreshed when they
+ * change. (Its messages come in pages: conversation/useTimeline.ts.)
+ */
 export function useConversation(groupId: string): ConversationData {
   return useGroupData(groupId, 'version', loadConversation, NO_CONVERSATION, 'the conversation');
 }

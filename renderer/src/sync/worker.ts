@@ -24,6 +24,8 @@ import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from 
 import { parseCreateGroupOptions } from './create-group-options.ts';
 import { offlineNetwork } from './offline-network.ts';
 import { MAX_MENTIONS } from '../../../shared/content/schema.ts';
+import { parseSearchRequest } from '../../../shared/search/request.ts';
+import { createSearches } from '../../../shared/search/searches.ts';
 
 const webCrypto = crypto as unknown as WebCryptoLike;
 
@@ -41,6 +43,8 @@ const reports = new Map<string, SyncReport>();
 const REPORT_LIMIT = 100;
 /** Unsent text per group: memory only, gone when the app closes (DESIGN §7). */
 const drafts = new Map<string, string>();
+/** Search indexes, built when a group is first searched: memory only (DESIGN §7). */
+const searches = createSearches();
 
 function reportOf(id: string): SyncReport {
   let report = reports.get(id);
@@ -227,7 +231,10 @@ const api: SyncApi = {
   removeMember: (id, person) => group(id).removeMember(hexKey(person)),
   promote: (id, person) => group(id).promote(hexKey(person)),
   leave: (id) => group(id).leave(),
-  forget: (id) => requireRepo().forget(group(id).id),
+  async forget(id) {
+    await requireRepo().forget(group(id).id);
+    searches.forget(id);
+  },
   joinRequests: (id) => Promise.resolve(group(id).joinRequests()),
   notices: (id) => Promise.resolve(group(id).notices()),
   approveJoin: (id, device) => group(id).approveJoin(hexKey(device)),
@@ -275,6 +282,15 @@ const api: SyncApi = {
     linkOffer?.cancel();
     linkOffer = null;
     return Promise.resolve();
+  },
+  search(query, options) {
+    const request = parseSearchRequest(query, options);
+    const repo = requireRepo();
+    const groups =
+      request.groupId === null
+        ? repo.list().flatMap(({ id }) => repo.get(id) ?? [])
+        : [group(request.groupId)];
+    return Promise.resolve(searches.search(request, groups));
   },
   async invite(id) {
     const invite = await group(id).invite();

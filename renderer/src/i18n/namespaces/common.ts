@@ -1,10 +1,70 @@
-// The "common" strings. English is the source: Dutch and Chinese must have the same keys (plural
-// forms aside) and the same {{placeholders}}; i18n.test.ts checks both.
+// The "common" strings: words many screens share. English is the source: Dutch and Chinese must
+// have the same keys (plural forms aside) and the same {{placeholders}}; i18n.test.ts checks both.
 
-const en = {} as const;
+const en = {
+  cancel: 'Cancel',
+  close: 'Close',
+  back: 'Back',
+  continue: 'Continue',
+  done: 'Done',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copying failed: select the text and copy it by hand.',
+  save: 'Save',
+  delete: 'Delete',
+  remove: 'Remove',
+  edit: 'Edit',
+  retry: 'Try again',
+  loading: 'Loading…',
+  you: 'You',
+  someone: 'Someone',
+  anAdmin: 'An admin',
+  language: 'Language',
+  unexpectedError: 'Something went wrong: {{message}}',
+} as const;
 
-const nl: Record<string, string> = {};
+const nl: Record<string, string> = {
+  cancel: 'Annuleren',
+  close: 'Sluiten',
+  back: 'Terug',
+  continue: 'Doorgaan',
+  done: 'Klaar',
+  copy: 'Kopiëren',
+  copied: 'Gekopieerd',
+  copyFailed: 'Kopiëren is mislukt: selecteer de tekst en kopieer hem zelf.',
+  save: 'Opslaan',
+  delete: 'Verwijderen',
+  remove: 'Verwijderen',
+  edit: 'Bewerken',
+  retry: 'Opnieuw proberen',
+  loading: 'Laden…',
+  you: 'Jij',
+  someone: 'Iemand',
+  anAdmin: 'Een beheerder',
+  language: 'Taal',
+  unexpectedError: 'Er ging iets mis: {{message}}',
+};
 
-const zhCN: Record<string, string> = {};
+const zhCN: Record<string, string> = {
+  cancel: '取消',
+  close: '关闭',
+  back: '返回',
+  continue: '继续',
+  done: '完成',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '复制失败：请选中文字后手动复制。',
+  save: '保存',
+  delete: '删除',
+  remove: '移除',
+  edit: '编辑',
+  retry: '重试',
+  loading: '正在加载…',
+  you: '你',
+  someone: '某人',
+  anAdmin: '一位管理员',
+  language: '语言',
+  unexpectedError: '出错了：{{message}}',
+};
 
 export default { en, nl, 'zh-CN': zhCN };

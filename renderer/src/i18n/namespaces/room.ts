@@ -1,10 +1,114 @@
-// The "room" strings. English is the source: Dutch and Chinese must have the same keys (plural
-// forms aside) and the same {{placeholders}}; i18n.test.ts checks both.
+// The "room" strings: who is online, the offline banner, the sync panel, a member's devices and
+// the banner shown once this device is out of a group. English is the source: Dutch and Chinese
+// must have the same keys (plural forms aside) and the same {{placeholders}}; i18n.test.ts
+// checks both.
 
-const en = {} as const;
+const en = {
+  offline: 'You are offline.',
+  noSignaling: 'This group has no signaling server, so its members cannot find each other.',
+  unreachable: 'Cannot reach the signaling server ({{hosts}}). Trying again.',
+  keepWriting:
+    'You can keep writing: messages are kept on this laptop and sent when members are reachable.',
+  whoIsOnline: 'Who is online',
+  nobodyOnline: 'Nobody else online',
+  namesOnline: '{{names}} online',
+  othersOnline_one: '{{count}} other online',
+  othersOnline_other: '{{count}} others online',
+  peers_one: '{{count}} peer connected',
+  peers_other: '{{count}} peers connected',
+  syncTitle: 'Sync',
+  peersConnected: 'Peers connected',
+  reachable: 'reachable',
+  notReachable: 'not reachable, retrying',
+  rejectedTitle: 'Rejected blobs',
+  noneRejected: 'None. Everything peers sent checked out.',
+  forksTitle: 'Forks',
+  noForks: 'None.',
+  fork: '<b>{{name}}</b>’s device wrote two different messages at position {{seq}}. Its later messages are held back.',
+  left: 'You left this group.',
+  unlinked: '{{by}} unlinked this device from the group.',
+  removed: '{{by}} removed you from this group.',
+  stillReadable: 'You can still read what was written before; you will not see anything new.',
+  deleteTitle: 'Delete {{group}} from this device?',
+  deleteDetail:
+    'Every message and key of this group is removed from this laptop. This cannot be undone; the members keep their copies.',
+  deleteFromDevice: 'Delete from this device',
+  devicesOf: 'Devices of {{name}}',
+  thisDevice: 'this device',
+  added: 'added {{date}}',
+  unlinkDevice: 'Unlink device {{label}}',
+  unlink: 'Unlink',
+} as const;
 
-const nl: Record<string, string> = {};
+const nl: Record<string, string> = {
+  offline: 'Je bent offline.',
+  noSignaling: 'Deze groep heeft geen signaleringsserver, dus de leden kunnen elkaar niet vinden.',
+  unreachable: 'De signaleringsserver ({{hosts}}) is niet bereikbaar. We proberen het opnieuw.',
+  keepWriting:
+    'Je kunt gewoon doorschrijven: berichten blijven op deze laptop en worden verstuurd zodra leden bereikbaar zijn.',
+  whoIsOnline: 'Wie er online is',
+  nobodyOnline: 'Verder niemand online',
+  namesOnline: '{{names}} online',
+  othersOnline_one: '{{count}} ander online',
+  othersOnline_other: '{{count}} anderen online',
+  peers_one: '{{count}} peer verbonden',
+  peers_other: '{{count}} peers verbonden',
+  syncTitle: 'Synchronisatie',
+  peersConnected: 'Verbonden peers',
+  reachable: 'bereikbaar',
+  notReachable: 'niet bereikbaar, opnieuw proberen',
+  rejectedTitle: 'Geweigerde blobs',
+  noneRejected: 'Geen. Alles wat peers stuurden klopte.',
+  forksTitle: 'Splitsingen',
+  noForks: 'Geen.',
+  fork: 'Het apparaat van <b>{{name}}</b> schreef twee verschillende berichten op positie {{seq}}. Zijn latere berichten worden tegengehouden.',
+  left: 'Je hebt deze groep verlaten.',
+  unlinked: '{{by}} heeft dit apparaat losgekoppeld van de groep.',
+  removed: '{{by}} heeft je uit deze groep verwijderd.',
+  stillReadable: 'Je kunt nog lezen wat eerder is geschreven; nieuwe berichten zie je niet meer.',
+  deleteTitle: '{{group}} van dit apparaat verwijderen?',
+  deleteDetail:
+    'Alle berichten en sleutels van deze groep worden van deze laptop verwijderd. Dit kan niet ongedaan worden gemaakt; de leden houden hun kopieën.',
+  deleteFromDevice: 'Van dit apparaat verwijderen',
+  devicesOf: 'Apparaten van {{name}}',
+  thisDevice: 'dit apparaat',
+  added: 'toegevoegd op {{date}}',
+  unlinkDevice: 'Apparaat {{label}} loskoppelen',
+  unlink: 'Loskoppelen',
+};
 
-const zhCN: Record<string, string> = {};
+const zhCN: Record<string, string> = {
+  offline: '你处于离线状态。',
+  noSignaling: '这个群组没有信令服务器，成员之间无法互相找到。',
+  unreachable: '无法连接信令服务器（{{hosts}}）。正在重试。',
+  keepWriting: '你可以继续写：消息会保存在这台电脑上，等成员可以联系上时再发送。',
+  whoIsOnline: '谁在线',
+  nobodyOnline: '没有其他人在线',
+  namesOnline: '{{names}} 在线',
+  othersOnline_other: '另有 {{count}} 人在线',
+  peers_other: '已连接 {{count}} 个对等端',
+  syncTitle: '同步',
+  peersConnected: '已连接的对等端',
+  reachable: '可连接',
+  notReachable: '无法连接，正在重试',
+  rejectedTitle: '被拒绝的数据块',
+  noneRejected: '没有。对等端发送的内容全部通过了检查。',
+  forksTitle: '分叉',
+  noForks: '没有。',
+  fork: '<b>{{name}}</b> 的设备在位置 {{seq}} 写了两条不同的消息。它之后的消息已被暂缓。',
+  left: '你已退出这个群组。',
+  unlinked: '{{by}} 已将这台设备从群组中解除关联。',
+  removed: '{{by}} 已将你移出这个群组。',
+  stillReadable: '你仍然可以阅读之前的内容，但不会再看到任何新消息。',
+  deleteTitle: '要从这台设备上删除 {{group}} 吗？',
+  deleteDetail:
+    '这个群组的所有消息和密钥都会从这台电脑上删除。此操作无法撤销；其他成员仍保留他们的副本。',
+  deleteFromDevice: '从这台设备上删除',
+  devicesOf: '{{name}} 的设备',
+  thisDevice: '这台设备',
+  added: '添加于 {{date}}',
+  unlinkDevice: '解除关联设备 {{label}}',
+  unlink: '解除关联',
+};
 
 export default { en, nl, 'zh-CN': zhCN };

@@ -1,10 +1,111 @@
-// The "search" strings. English is the source: Dutch and Chinese must have the same keys (plural
-// forms aside) and the same {{placeholders}}; i18n.test.ts checks both.
+// The "search" strings: searching messages in a group or in all groups, and the quick
+// switcher. English is the source: Dutch and Chinese must have the same keys (plural forms
+// aside) and the same {{placeholders}}; i18n.test.ts checks both.
 
-const en = {} as const;
+const en = {
+  searchGroup: 'Search in {{group}}',
+  searchGroupShortcut: 'Search in this group ({{keys}})',
+  searchAll: 'Search all groups',
+  searchAllShortcut: 'Search all groups ({{keys}})',
+  searchAllButton: 'Search',
+  query: 'Search for',
+  placeholder: 'A word, or part of one',
+  hintGroup: 'Messages in {{group}} with every word you type. Capitals and accents do not matter.',
+  hintAll:
+    'Messages in all your groups with every word you type. Capitals and accents do not matter.',
+  searching: 'Searching…',
+  starting: 'Fellows is still starting.',
+  noMatches: 'No messages match “{{query}}”.',
+  results_one: '{{count}} message',
+  results_other: '{{count}} messages',
+  more_one: 'Only the newest {{count}} is shown: add a word to narrow it down.',
+  more_other: 'Only the newest {{count}} are shown: add a word to narrow it down.',
+  resultsLabel: 'Messages found',
+  inGroup: 'in {{group}}',
+  when: '{{day}}, {{time}}',
+  failed: 'Searching failed: {{message}}',
+  keysHint: '↑ ↓ to choose · Enter to open · Esc to close',
+  close: 'Close',
+  switcherTitle: 'Go to a group',
+  switcherLabel: 'Group',
+  switcherPlaceholder: 'Type part of a group’s name',
+  switcherShortcut: 'Go to a group ({{keys}})',
+  switcherEmpty: 'No group’s name contains “{{query}}”.',
+  switcherNoGroups: 'You are not in any group yet.',
+  switcherList: 'Groups',
+  unread_one: '{{count}} unread',
+  unread_other: '{{count}} unread',
+  mentioned: 'Mentions you',
+} as const;
 
-const nl: Record<string, string> = {};
+const nl: Record<string, string> = {
+  searchGroup: 'Zoeken in {{group}}',
+  searchGroupShortcut: 'Zoeken in deze groep ({{keys}})',
+  searchAll: 'Zoeken in alle groepen',
+  searchAllShortcut: 'Zoeken in alle groepen ({{keys}})',
+  searchAllButton: 'Zoeken',
+  query: 'Zoeken naar',
+  placeholder: 'Een woord, of een deel ervan',
+  hintGroup:
+    'Berichten in {{group}} met elk woord dat je typt. Hoofdletters en accenten maken niet uit.',
+  hintAll:
+    'Berichten in al je groepen met elk woord dat je typt. Hoofdletters en accenten maken niet uit.',
+  searching: 'Bezig met zoeken…',
+  starting: 'Fellows is nog aan het opstarten.',
+  noMatches: 'Geen berichten gevonden voor ‘{{query}}’.',
+  results_one: '{{count}} bericht',
+  results_other: '{{count}} berichten',
+  more_one:
+    'Alleen het nieuwste {{count}} bericht staat hier: voeg een woord toe om gerichter te zoeken.',
+  more_other: 'Alleen de nieuwste {{count}} staan hier: voeg een woord toe om gerichter te zoeken.',
+  resultsLabel: 'Gevonden berichten',
+  inGroup: 'in {{group}}',
+  when: '{{day}}, {{time}}',
+  failed: 'Zoeken is mislukt: {{message}}',
+  keysHint: '↑ ↓ om te kiezen · Enter om te openen · Esc om te sluiten',
+  close: 'Sluiten',
+  switcherTitle: 'Naar een groep',
+  switcherLabel: 'Groep',
+  switcherPlaceholder: 'Typ een deel van de groepsnaam',
+  switcherShortcut: 'Naar een groep ({{keys}})',
+  switcherEmpty: 'Geen groep heeft ‘{{query}}’ in de naam.',
+  switcherNoGroups: 'Je zit nog in geen enkele groep.',
+  switcherList: 'Groepen',
+  unread_one: '{{count}} ongelezen',
+  unread_other: '{{count}} ongelezen',
+  mentioned: 'Noemt jou',
+};
 
-const zhCN: Record<string, string> = {};
+const zhCN: Record<string, string> = {
+  searchGroup: '在“{{group}}”中搜索',
+  searchGroupShortcut: '在此群组中搜索（{{keys}}）',
+  searchAll: '搜索所有群组',
+  searchAllShortcut: '搜索所有群组（{{keys}}）',
+  searchAllButton: '搜索',
+  query: '搜索内容',
+  placeholder: '一个词或词的一部分',
+  hintGroup: '查找“{{group}}”中包含你输入的每个词的消息。不区分大小写和重音符号。',
+  hintAll: '查找你所有群组中包含你输入的每个词的消息。不区分大小写和重音符号。',
+  searching: '正在搜索…',
+  starting: 'Fellows 仍在启动。',
+  noMatches: '没有与“{{query}}”匹配的消息。',
+  results_other: '{{count}} 条消息',
+  more_other: '只显示最新的 {{count}} 条：再加一个词可以缩小范围。',
+  resultsLabel: '找到的消息',
+  inGroup: '在“{{group}}”中',
+  when: '{{day}} {{time}}',
+  failed: '搜索失败：{{message}}',
+  keysHint: '↑ ↓ 选择 · Enter 打开 · Esc 关闭',
+  close: '关闭',
+  switcherTitle: '前往群组',
+  switcherLabel: '群组',
+  switcherPlaceholder: '输入群组名称的一部分',
+  switcherShortcut: '前往群组（{{keys}}）',
+  switcherEmpty: '没有名称包含“{{query}}”的群组。',
+  switcherNoGroups: '你还没有加入任何群组。',
+  switcherList: '群组',
+  unread_other: '{{count}} 条未读',
+  mentioned: '有人提到你',
+};
 
 export default { en, nl, 'zh-CN': zhCN };

@@ -1,0 +1,151 @@
+// Search (shared/search) over a 100k-message group, in Node, against issue 7's target: a
+// query over 100k messages in a few milliseconds, as a substring scan (no word index), so
+// Chinese needs no segmentation. Figures:
+// - index_100k_ms: a fresh index's first search, which reads and folds every message;
+// - query_100k_ms: p50 over queries (Chinese, Dutch with accents, English, misses) on the
+//   built index; query_100k_max_ms: the slowest query's median (a miss scans everything);
+// - index_heap_mb: what the built index keeps (needs --expose-gc, as `npm run bench` runs).
+import { toHex } from '../shared/crypto/bytes.ts';
+import { createRoomState } from '../shared/repo/room-state.ts';
+import { createGroupHandle, type GroupHandle } from '../shared/repo/handle.ts';
+import { queryTerms } from '../shared/search/fold.ts';
+import { createGroupIndex } from '../shared/search/group-index.ts';
+import { foundGroup, join, testClock, type Peer } from '../shared/testing/group-peers.ts';
+import { testEd } from '../shared/testing/people.ts';
+import { chatText, fillEngine } from './core-fixtures.ts';
+import { percentile, report, sample } from './report.ts';
+
+const MESSAGES = 100_000;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function memoryMb(): number {
+  gc?.();
+  gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1e6;
+}
+
+const CHINESE = [
+  '我们',
+  '这个',
+  '周末',
+  '去',
+  '爬山',
+  '明天',
+  '花园',
+  '种子',
+  '下雨',
+  '咖啡',
+  '好的',
+];
+const DUTCH = ['we', 'gaan', 'één', 'keer', 'naar', 'het', 'café', 'tuin', 'morgen', 'koffie'];
+
+/** A third each of English, Dutch and Chinese chat, 10–120 characters. */
+function mixedText(random: () => number, i: number): string {
+  const kind = Math.abs(i) % 3;
+  if (kind === 0) return chatText(random, i);
+  const words = kind === 1 ? DUTCH : CHINESE;
+  const length = 10 + Math.floor(random() * (kind === 1 ? 110 : 40));
+  let text = '';
+  while (text.length < length) {
+    const word = words[Math.floor(random() * words.length)] ?? '';
+    text += kind === 1 ? ` ${word}` : word;
+  }
+  return text.trim();
+}
+
+/** A real 5-device group's handle, its engine filled with `MESSAGES` messages. */
+async function bigGroup(): Promise<GroupHandle> {
+  const clock = testClock();
+  const group = await foundGroup(clock.now);
+  for (let n = 2; n <= 5; n++) await join(group, group.peers[0] as Peer, n, `P${n}`, clock.now);
+  const engine = (group.peers[0] as Peer).engine;
+  fillEngine(
+    engine,
+    group.peers.map((p) => p.engine.core().me.clientId),
+    MESSAGES,
+    mixedText,
+  );
+  const { me } = engine.core();
+  const myPerson = toHex(me.person);
+  const room = createRoomState({
+    ed: testEd,
+    group: group.groupId,
+    members: () => engine.members(),
+    myPerson,
+    myDevice: toHex(me.signer.publicKey),
+    contentKeys: () => [],
+    now: clock.now,
+  });
+  return createGroupHandle({
+    id: 'bench',
+    engine,
+    myPerson,
+    readKey: () => null,
+    saveReadKey: () => Promise.resolve(),
+    invite: () => Promise.reject(new Error('no invites in the benchmark')),
+    room,
+    onRoom: () => () => undefined,
+    publishPresence: () => undefined,
+    joinRequests: {
+      requests: () => [],
+      approve: () => Promise.resolve(),
+      decline: () => undefined,
+      onRequests: () => () => undefined,
+    },
+  });
+}
+
+const handle = await bigGroup();
+if (handle.count() !== MESSAGES) throw new Error(`filled ${handle.count()} of ${MESSAGES}`);
+
+const nothing = queryTerms('nothing matches this');
+const built = await sample(
+  3,
+  () => {
+    const index = createGroupIndex(handle);
+    index.search(nothing, 50);
+    index.close();
+    return Promise.resolve();
+  },
+  1,
+);
+report({ bench: 'search', metric: 'index_100k_ms', value: percentile(built, 50), unit: 'ms' });
+
+const before = memoryMb();
+const index = createGroupIndex(handle);
+index.search(nothing, 50);
+const heap = memoryMb() - before;
+if (index.size() !== MESSAGES) throw new Error(`indexed ${index.size()} of ${MESSAGES}`);
+
+const QUERIES = [
+  '周末',
+  '花园 种子',
+  'één',
+  'cafe morgen',
+  'garden',
+  'seeds tomorrow',
+  '99999',
+  'zzz',
+];
+const medians: number[] = [];
+const all: number[] = [];
+for (const query of QUERIES) {
+  const terms = queryTerms(query);
+  const times = await sample(
+    15,
+    () => {
+      index.search(terms, 50);
+      return Promise.resolve();
+    },
+    3,
+  );
+  medians.push(percentile(times, 50));
+  if (process.env.SEARCH_BENCH_VERBOSE) console.info(query, percentile(times, 50));
+  all.push(...times);
+}
+report({ bench: 'search', metric: 'query_100k_ms', value: percentile(all, 50), unit: 'ms' });
+report({ bench: 'search', metric: 'query_100k_max_ms', value: Math.max(...medians), unit: 'ms' });
+if (gc) report({ bench: 'search', metric: 'index_heap_mb', value: heap, unit: 'MB' });
+else console.warn('index_heap_mb skipped: run node with --expose-gc');
+index.close();

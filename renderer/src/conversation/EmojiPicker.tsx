@@ -1,0 +1,62 @@
+// Loaded on demand (React.lazy in ReactionPicker.tsx): frimousse stays out of the first bundle.
+import { EmojiPicker as Picker, type EmojiPickerListComponents } from 'frimousse';
+
+/** The picker's emoji data in each app language, served from our own origin (see renderer.vite.ts). */
+export type PickerLocale = 'en' | 'nl' | 'zh';
+
+/**
+ * Where emojibase-data is served: the app's own origin (`emojibase/<locale>/data.json`),
+ * never a CDN (the CSP would refuse it, and nothing may leave the app but signaling).
+ */
+function emojibaseUrl(): string {
+  return new URL('emojibase', document.baseURI).href;
+}
+
+const components: Partial<EmojiPickerListComponents> = {
+  CategoryHeader: ({ category, ...props }) => (
+    <div {...props} className="emoji-picker-category">
+      {category.label}
+    </div>
+  ),
+  Row: ({ children, ...props }) => (
+    <div {...props} className="emoji-picker-row">
+      {children}
+    </div>
+  ),
+  Emoji: ({ emoji, ...props }) => (
+    <button {...props} type="button" className="emoji-picker-emoji">
+      {emoji.emoji}
+    </button>
+  ),
+};
+
+export default function EmojiPicker(props: {
+  locale: PickerLocale;
+  labels: { search: string; loading: string; empty: string };
+  onPick: (emoji: string) => void;
+}) {
+  const { labels } = props;
+  return (
+    <Picker.Root
+      className="emoji-picker"
+      locale={props.locale}
+      emojibaseUrl={emojibaseUrl()}
+      columns={8}
+      onEmojiSelect={(emoji) => {
+        props.onPick(emoji.emoji);
+      }}
+    >
+      <Picker.Search
+        className="emoji-picker-search"
+        aria-label={labels.search}
+        placeholder={labels.search}
+        autoFocus
+      />
+      <Picker.Viewport className="emoji-picker-viewport">
+        <Picker.Loading className="emoji-picker-status">{labels.loading}</Picker.Loading>
+        <Picker.Empty className="emoji-picker-status">{labels.empty}</Picker.Empty>
+        <Picker.List className="emoji-picker-list" components={components} />
+      </Picker.Viewport>
+    </Picker.Root>
+  );
+}

@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n.ts';
+import type { PickerLocale } from './EmojiPicker.tsx';
+
+const EmojiPicker = lazy(() => import('./EmojiPicker.tsx'));
+
+const WIDTH = 336;
+const HEIGHT = 380;
+const GAP = 6;
+
+/** Emojibase's data set for the language shown. */
+function pickerLocale(): PickerLocale {
+  const language = currentLanguage();
+  return language === 'zh-CN' ? 'zh' : language;
+}
+
+/** Below the button if it fits, else above; kept inside the window. */
+function placeNear(anchor: DOMRect): CSSProperties {
+  const below = anchor.bottom + GAP + HEIGHT <= window.innerHeight;
+  const top = below ? anchor.bottom + GAP : Math.max(8, anchor.top - GAP - HEIGHT);
+  const left = Math.min(Math.max(8, anchor.right - WIDTH), window.innerWidth - WIDTH - 8);
+  return { top, left, width: WIDTH, height: HEIGHT };
+}
+
+/**
+ * The emoji picker in a small popover next to the button that opened it. Esc or a click
+ * outside closes it; choosing an emoji reports it (the owner closes it then).
+ */
+export function ReactionPicker(props: {
+  anchor: DOMRect;
+  onPick: (emoji: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('conversation');
+  const ref = useRef<HTMLDivElement>(null);
+  const { onClose } = props;
+  useEffect(() => {
+    const outside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !ref.current?.contains(event.target)) onClose();
+    };
+    document.addEventListener('pointerdown', outside, true);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+    };
+  }, [onClose]);
+  return (
+    <div
+      ref={ref}
+      className="emoji-popover"
+      role="dialog"
+      aria-label={t('pickerLabel')}
+      style={placeNear(props.anchor)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <Suspense fallback={<p className="emoji-picker-status">{t('pickerLoading')}</p>}>
+        <EmojiPicker
+          locale={pickerLocale()}
+          labels={{
+            search: t('pickerSearch'),
+            loading: t('pickerLoading'),
+            empty: t('pickerEmpty'),
+          }}
+          onPick={props.onPick}
+        />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+
+/** Whether shortcuts use ⌘ (macOS and iPadOS) rather than Ctrl. */
+export function usesCommandKey(userAgent: string = navigator.userAgent): boolean {
+  return /Mac OS X|Macintosh|iPhone|iPad/.test(userAgent);
+}
+
+/** How a shortcut reads on this platform: "⌘K" or "Ctrl+K". */
+export function shortcutLabel(key: string, shift = false): string {
+  if (usesCommandKey()) return `${shift ? '⇧' : ''}⌘${key}`;
+  return `Ctrl+${shift ? 'Shift+' : ''}${key}`;
+}
+
+/** True for Ctrl+key (⌘+key on a Mac), with Shift exactly as asked and no Alt. */
+export function isShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  key: string,
+  shift = false,
+  command = usesCommandKey(),
+): boolean {
+  const modifier = command ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key;
+}
+
+/** Runs `action` on the shortcut, anywhere in the window, instead of the browser's own. */
+function useShortcut(key: string, shift: boolean, action: () => void): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  }, [action]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcut(event, key, shift) || event.defaultPrevented) return;
+      // A modal dialog already open keeps the keyboard.
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [key, shift]);
+}
+
+/** Ctrl+K (⌘K on a Mac) opens the quick switcher. */
+export function useQuickSwitcherShortcut(open: () => void): void {
+  useShortcut('k', false, open);
+}
+
+/** Ctrl+F (⌘F) searches the open group, in place of the browser's find in page. */
+export function useGroupSearchShortcut(open: () => void): void {
+  useShortcut('f', false, open);
+}
+
+/** Ctrl+Shift+F (⇧⌘F) searches every group. */
+export function useGlobalSearchShortcut(open: () => void): void {
+  useShortcut('f', true, open);
+}
