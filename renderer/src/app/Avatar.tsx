@@ -1,10 +1,16 @@
-/** A round initial in a colour derived from the name, the same on every device. */
-export function Avatar(props: { name: string; size?: number }) {
-  const { name, size = 36 } = props;
+import { fnv1a, toneOf } from './tone.ts';
+import './tone.css';
+
+/**
+ * A round initial, the same colour on every device: a person's from their key (the colour their
+ * name has in the conversation, which stays when they rename), anything else's from its name.
+ */
+export function Avatar(props: { name: string; person?: string; size?: number }) {
+  const { name, person, size = 36 } = props;
   const initial = firstGrapheme(name.trim())?.toUpperCase() ?? '?';
   return (
     <span
-      className="avatar"
+      className={person ? `avatar tone-${toneOf(person)}` : 'avatar'}
       aria-hidden="true"
       style={
         {
@@ -20,14 +26,9 @@ export function Avatar(props: { name: string; size?: number }) {
   );
 }
 
-/** FNV-1a over the name, folded to a hue, so colours are stable and spread out. */
+/** The name's hue, for avatars of things that are not people (groups). */
 export function hueOf(name: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of name) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % 360;
+  return fnv1a(name) % 360;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

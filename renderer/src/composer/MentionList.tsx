@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
-import { toneOf } from '../conversation/tone.ts';
+import { toneOf } from '../app/tone.ts';
 
 /** The id of one option, for the textarea's aria-activedescendant. */
 export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
@@ -38,7 +38,7 @@ export function MentionList(props: {
             props.onPick(member);
           }}
         >
-          {/* The member's colour as the message list shows it (conversation.css). */}
+          {/* The member's colour as the message list shows it (app/tone.css). */}
           <span className={`mention-avatar tone-${toneOf(member.person)}`}>
             <Avatar name={member.name} size={22} />
           </span>

@@ -10,7 +10,7 @@ import { plainExcerpt } from './excerpt.ts';
 import type { MentionName } from './mentions.ts';
 import { MessageText } from './MessageText.tsx';
 import { listNames } from './names.ts';
-import { toneOf } from './tone.ts';
+import { toneOf } from '../app/tone.ts';
 
 export type MessageRowProps = {
   item: MessageItem;

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { rehypeMentions } from './mentions.ts';
-import { toneOf, TONES } from './tone.ts';
+import { toneOf, TONES } from '../app/tone.ts';
 
 const paragraph = (...children: Root['children']): Root => ({
   type: 'root',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toHex } from '../../../shared/crypto/bytes.ts';
 import { neighbourGroup } from '../app/group-keys.ts';
 import { lastGroup, rememberGroup } from '../app/last-group.ts';
 import type { JumpTarget } from '../conversation/intent.ts';
@@ -213,7 +214,7 @@ export function Home(props: { identity: Identity }) {
           )}
         </nav>
         <footer className="me">
-          <Avatar name={identity.displayName} />
+          <Avatar name={identity.displayName} person={toHex(identity.person.publicKey)} />
           <div className="me-text">
             <span className="me-name">{identity.displayName}</span>
             <span className="me-device" title={t('thisDeviceKey')}>

@@ -1,4 +1,4 @@
-/** How many author colours there are (`.tone-0` … `.tone-7` in conversation.css). */
+/** How many author colours there are (`.tone-0` … `.tone-7` in tone.css). */
 export const TONES = 8;
 
 /**
@@ -6,10 +6,15 @@ export const TONES = 8;
  * folded onto a small palette chosen to read well on light and dark backgrounds.
  */
 export function toneOf(person: string): number {
+  return fnv1a(person) % TONES;
+}
+
+/** FNV-1a over a string's code points: stable across devices, and spread out. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < person.length; i++) {
-    hash ^= person.charCodeAt(i);
+  for (const char of text) {
+    hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % TONES;
+  return hash;
 }
