@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 import { createGroup, newPerson, onboard, snap } from './people.ts';
 
 /** Each language as the screens speak it: what the switch, the headings and the panel say. */
@@ -88,10 +89,12 @@ test('theme and language switch at once, and are kept after a reload', async ({ 
     await expect(html(page)).toHaveAttribute('data-theme', 'dark');
     await expect.poll(() => background(page)).toBe('rgb(15, 17, 21)');
     await snapWhole(page, 'preferences-settings-dark');
+    await expectAccessible(page, 'settings, dark', '.settings');
     await appearance.getByRole('radio', { name: 'Light' }).check();
     await expect(html(page)).toHaveAttribute('data-theme', 'light');
     await expect.poll(() => background(page)).toBe('rgb(247, 247, 245)');
     await snapWhole(page, 'preferences-settings-light');
+    await expectAccessible(page, 'settings, light', '.settings');
     // "System" again: the OS (here, the browser's emulated dark scheme) decides.
     await appearance.getByRole('radio', { name: 'System' }).check();
     await expect(html(page)).not.toHaveAttribute('data-theme');
@@ -119,6 +122,7 @@ test('theme and language switch at once, and are kept after a reload', async ({ 
     );
     await expect(page.getByRole('radio', { name: 'Donker' })).toBeVisible();
     await snapWhole(page, 'preferences-settings-nl');
+    await expectAccessible(page, 'settings, Dutch', '.settings');
     await expectLocalizedDeviceDate(page, 'nl');
   });
 

@@ -1,3 +1,4 @@
+import { levelStore } from '../attention/levels.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Standing } from '../../../shared/repo/views.ts';
@@ -29,6 +30,8 @@ export function StandingBanner(props: {
     setError(null);
     try {
       await client.forget(props.groupId);
+      // Its notification level goes with it: nothing of the group stays on this device.
+      levelStore().forget(props.groupId);
       await store.refresh();
     } catch (caught) {
       console.error('Deleting the group from this device failed', caught);
