@@ -5,6 +5,7 @@
 // - query_100k_ms: p50 over queries (Chinese, Dutch with accents, English, misses) on the
 //   built index; query_100k_max_ms: the slowest query's median (a miss scans everything);
 // - index_heap_mb: what the built index keeps (needs --expose-gc, as `npm run bench` runs).
+// SEARCH_BENCH_VERBOSE=1 prints each query's median as well.
 import { toHex } from '../shared/crypto/bytes.ts';
 import { createRoomState } from '../shared/repo/room-state.ts';
 import { createGroupHandle, type GroupHandle } from '../shared/repo/handle.ts';

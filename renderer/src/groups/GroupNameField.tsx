@@ -66,7 +66,7 @@ export function GroupNameField(props: { groupId: string; name: string; canRename
   return (
     <form className="group-name-form" onSubmit={submit} noValidate>
       {/* The section's heading says "Name": the label is for screen readers. */}
-      <label htmlFor={inputId} className="visually-hidden">
+      <label htmlFor={inputId} className="sr-only">
         {t('nameLabel')}
       </label>
       <div className="group-name-row">

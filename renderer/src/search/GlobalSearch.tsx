@@ -35,7 +35,6 @@ export function GlobalSearchButton(props: { onJump: OnJump; disabled?: boolean }
         type="button"
         className="global-search-button"
         aria-haspopup="dialog"
-        aria-label={t('searchAll')}
         title={t('searchAllShortcut', { keys })}
         disabled={props.disabled}
         onClick={() => {
@@ -43,7 +42,8 @@ export function GlobalSearchButton(props: { onJump: OnJump; disabled?: boolean }
         }}
       >
         <SearchIcon />
-        <span className="global-search-label">{t('searchAllButton')}</span>
+        {/* The visible words are the name (a label that differs fails axe's name check). */}
+        <span className="global-search-label">{t('searchAll')}</span>
         <kbd className="global-search-keys">{keys}</kbd>
       </button>
       {open ? (

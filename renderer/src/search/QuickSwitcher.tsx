@@ -106,15 +106,13 @@ export function QuickSwitcher(props: {
               {item.group.mentions > 0 ? (
                 <span className="switcher-mention" title={t('mentioned')}>
                   <span aria-hidden="true">@</span>
-                  <span className="search-sr-only">{t('mentioned')}</span>
+                  <span className="sr-only">{t('mentioned')}</span>
                 </span>
               ) : null}
               {item.group.unread > 0 ? (
                 <span className="switcher-unread">
                   <span aria-hidden="true">{formatNumber(item.group.unread)}</span>
-                  <span className="search-sr-only">
-                    {t('unread', { count: item.group.unread })}
-                  </span>
+                  <span className="sr-only">{t('unread', { count: item.group.unread })}</span>
                 </span>
               ) : null}
             </li>

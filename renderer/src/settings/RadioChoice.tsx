@@ -33,7 +33,7 @@ export function RadioChoice<V extends string>(props: {
       className={`choice radio-choice radio-choice-${props.layout ?? 'rows'}`}
       disabled={props.disabled}
     >
-      <legend className={props.legendHidden ? 'visually-hidden' : undefined}>{props.legend}</legend>
+      <legend className={props.legendHidden ? 'sr-only' : undefined}>{props.legend}</legend>
       {props.options.map((option) => {
         // Named by its label alone, described by its hint: "Dark" is not also "Light or dark…".
         const labelId = `${name}-${option.value}`;

@@ -7,7 +7,6 @@ const en = {
   searchGroupShortcut: 'Search in this group ({{keys}})',
   searchAll: 'Search all groups',
   searchAllShortcut: 'Search all groups ({{keys}})',
-  searchAllButton: 'Search',
   query: 'Search for',
   placeholder: 'A word, or part of one',
   hintGroup: 'Messages in {{group}} with every word you type. Capitals and accents do not matter.',
@@ -43,7 +42,6 @@ const nl: Record<string, string> = {
   searchGroupShortcut: 'Zoeken in deze groep ({{keys}})',
   searchAll: 'Zoeken in alle groepen',
   searchAllShortcut: 'Zoeken in alle groepen ({{keys}})',
-  searchAllButton: 'Zoeken',
   query: 'Zoeken naar',
   placeholder: 'Een woord, of een deel ervan',
   hintGroup:
@@ -81,7 +79,6 @@ const zhCN: Record<string, string> = {
   searchGroupShortcut: '在此群组中搜索（{{keys}}）',
   searchAll: '搜索所有群组',
   searchAllShortcut: '搜索所有群组（{{keys}}）',
-  searchAllButton: '搜索',
   query: '搜索内容',
   placeholder: '一个词或词的一部分',
   hintGroup: '查找“{{group}}”中包含你输入的每个词的消息。不区分大小写和重音符号。',
