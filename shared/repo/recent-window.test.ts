@@ -22,6 +22,8 @@ describe('the recent window', () => {
     const recent = await readRecentWindow(storage, ada.sealer);
     expect(recent?.groupName).toBe('Allotment');
     expect(recent?.members).toBe(1);
+    expect(recent?.historyPolicy).toBe('all');
+    expect(recent?.signaling).toEqual(SIGNALING);
     expect(recent?.page.total).toBe(RECENT_SIZE + 2);
     expect(recent?.page.start).toBe(2);
     expect(recent?.page.items).toHaveLength(RECENT_SIZE);
@@ -62,7 +64,16 @@ describe('the recent window', () => {
     await put('{ not json');
     await expect(readRecentWindow(storage, ada.sealer)).rejects.toThrow(SnapshotError);
     await put(
-      JSON.stringify({ version: 2, groupName: 'x', members: -1, start: 0, total: 0, items: [] }),
+      JSON.stringify({
+        version: 2,
+        groupName: 'x',
+        members: -1,
+        historyPolicy: 'all',
+        signaling: [],
+        start: 0,
+        total: 0,
+        items: [],
+      }),
     );
     await expect(readRecentWindow(storage, ada.sealer)).rejects.toThrow(/unreadable recent window/);
   });

@@ -20,6 +20,8 @@ export const RECENT_SIZE = 200;
 export type RecentWindow = {
   groupName: string;
   members: number;
+  historyPolicy: 'all' | 'from-join';
+  signaling: string[];
   /** The latest messages, as a page anchored at the newest. */
   page: Page;
 };
@@ -52,6 +54,8 @@ const schema = z.object({
   version: z.literal(RECENT_VERSION),
   groupName: z.string(),
   members: z.number().int().nonnegative(),
+  historyPolicy: z.enum(['all', 'from-join']),
+  signaling: z.array(z.string()).max(16),
   start: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   items: z.array(item).max(RECENT_SIZE),
@@ -66,6 +70,8 @@ export function encodeRecentWindow(window: RecentWindow): Uint8Array {
       version: RECENT_VERSION,
       groupName: window.groupName,
       members: window.members,
+      historyPolicy: window.historyPolicy,
+      signaling: window.signaling,
       start: page.total - items.length,
       total: page.total,
       items,
@@ -108,11 +114,13 @@ export async function readRecentWindow(
   }
   const result = schema.safeParse(parsed);
   if (!result.success) throw new SnapshotError(`unreadable recent window: ${result.error.message}`);
-  const { groupName, members, start, total } = result.data;
+  const { groupName, members, historyPolicy, signaling, start, total } = result.data;
   const items: MessageItem[] = result.data.items.map((i) => ({ ...i, delivery: null }));
   return {
     groupName,
     members,
+    historyPolicy,
+    signaling,
     page: { items, start, total, anchorIndex: items.length - 1 },
   };
 }

@@ -341,6 +341,8 @@ export async function createRepo(deps: RepoDeps) {
       saveRecentWindow(storage, deps.sealer, {
         groupName: engine.members().groupName,
         members: handle.members().length,
+        historyPolicy: engine.members().settings.historyPolicy,
+        signaling: [...record.signaling],
         page: handle.page('latest', RECENT_SIZE - 1, 0),
       }).catch((error: unknown) => {
         logWarn(`fellows: could not save the recent window of ${record.id.slice(0, 12)}`, error);

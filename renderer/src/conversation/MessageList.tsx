@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import { Virtuoso, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
-import type { PresenceItem } from '../../../shared/repo/handle.ts';
+import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { MemberItem, MessageItem } from '../../../shared/repo/views.ts';
 import { timelineRows, type ListRow } from '../groups/timeline.ts';
@@ -30,6 +30,8 @@ export type MessageListProps = {
   jumpTo: JumpTarget | null;
   onReply: (message: MessageItem) => void;
   onEdit: (message: MessageItem) => void;
+  /** The recent window to show while the engine starts (the last open group only). */
+  initial?: Page | null;
 };
 
 /**
@@ -50,7 +52,7 @@ function ConversationView(props: MessageListProps) {
   const { group, members, notices, presence } = props;
   const { t } = useTranslation('conversation');
   const store = useSyncStore();
-  const { snapshot, timeline } = useTimeline(group.id, group.unread > 0);
+  const { snapshot, timeline } = useTimeline(group.id, group.unread > 0, props.initial ?? null);
   const now = useNow();
   const virtuoso = useRef<VirtuosoHandle>(null);
   const container = useRef<HTMLDivElement>(null);

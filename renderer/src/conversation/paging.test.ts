@@ -46,6 +46,30 @@ describe('the message list paging', () => {
     for (const { before, after } of chat.asked) expect(before + after).toBeLessThanOrEqual(120);
   });
 
+  it('shows the recent window at once, then loads the same messages in place (no new run)', async () => {
+    const chat = conversation(1000);
+    // The window was sealed before the last 3 messages arrived: it ends at m996.
+    const initial: Page = {
+      items: chat.messages.slice(797, 997),
+      start: 797,
+      total: 997,
+      anchorIndex: 199,
+    };
+    const timeline = createTimeline(chat.source, initial);
+    let view = timeline.getSnapshot();
+    expect(view.status).toBe('ready');
+    expect(view.items.at(-1)?.id).toBe('m996');
+    expect(view.focus).toEqual({ id: 'm996', align: 'end' });
+    expect(chat.asked).toEqual([]);
+    await timeline.refresh();
+    view = timeline.getSnapshot();
+    expect(view.generation).toBe(1);
+    expect(view.items[0]?.id).toBe('m797');
+    expect(view.items.at(-1)?.id).toBe('m999');
+    expect(view.total).toBe(1000);
+    expect(texts(view.arrived)).toEqual(['m997', 'm998', 'm999']);
+  });
+
   it('opens at the first unread message, remembers it for the divider, and loads below', async () => {
     const chat = conversation(500, 199);
     const timeline = createTimeline(chat.source);

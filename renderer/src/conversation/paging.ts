@@ -57,6 +57,19 @@ export type Timeline = {
   latest(): Promise<void>;
 };
 
+function seeded(page: Page): TimelineSnapshot {
+  const last = page.items.at(-1);
+  return {
+    ...EMPTY,
+    status: 'ready',
+    items: page.items,
+    start: page.start,
+    total: page.total,
+    generation: 1,
+    focus: last ? { id: last.id, align: 'end' } : null,
+  };
+}
+
 const EMPTY: TimelineSnapshot = {
   status: 'loading',
   error: null,
@@ -76,8 +89,12 @@ const EMPTY: TimelineSnapshot = {
  * one at a time, in order, so a refresh never overwrites a page that came in meanwhile; a
  * refresh asked for while another waits is dropped (the waiting one sees the change too).
  */
-export function createTimeline(source: PageSource): Timeline {
-  let snapshot = EMPTY;
+/**
+ * `initial`: a page to show before the worker can answer (the recent window, at start): the
+ * run begins with it, and the first `refresh` loads the same messages in place.
+ */
+export function createTimeline(source: PageSource, initial?: Page): Timeline {
+  let snapshot = initial ? seeded(initial) : EMPTY;
   const listeners = new Set<() => void>();
   let queue: Promise<void> = Promise.resolve();
   let refreshQueued = false;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
+import type { Page } from '../../../shared/repo/handle.ts';
 import { Composer } from '../composer/Composer.tsx';
 import type { ComposeIntent, JumpTarget } from '../conversation/intent.ts';
 import { MessageList } from '../conversation/MessageList.tsx';
@@ -28,6 +29,8 @@ export function Conversation(props: {
   jumpTo?: JumpTarget | null;
   /** Opens a search result: its group, scrolled to the message. */
   onJump?: (groupId: string, messageId: string) => void;
+  /** The recent window, shown while the engine starts (the last open group). */
+  initial?: Page | null;
 }) {
   const { group } = props;
   const { members, standing, requests, notices } = useConversation(group.id);
@@ -55,7 +58,7 @@ export function Conversation(props: {
             setMembersOpen(!membersOpen);
           }}
         >
-          {t('members', { count: members.length })}
+          {t('members', { count: members.length > 0 ? members.length : group.members })}
         </button>
         {requests.length > 0 ? (
           <button
@@ -139,6 +142,7 @@ export function Conversation(props: {
         />
       ) : null}
       <MessageList
+        initial={props.initial ?? null}
         group={group}
         members={members}
         notices={notices}

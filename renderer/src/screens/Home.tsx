@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GroupSummary } from '../../../shared/repo/repo.ts';
+import type { SyncState } from '../sync/store.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
 import { neighbourGroup } from '../app/group-keys.ts';
 import { lastGroup, rememberGroup } from '../app/last-group.ts';
@@ -44,7 +46,14 @@ export function Home(props: { identity: Identity }) {
   // An invite link the desktop app was asked to open; `key` starts a fresh Join form for each.
   const [joinLink, setJoinLink] = useState<{ link: string; key: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // The last open group's recent window, shown until its group has opened (and kept, so the
+  // conversation mounted from it keeps its place when the real pages arrive).
+  const [early, setEarly] = useState(sync.early);
+  if (sync.early && sync.early !== early) setEarly(sync.early);
   const open = sync.groups.find((g) => g.id === selected) ?? null;
+  const shown =
+    open ??
+    (sync.status === 'starting' && early?.groupId === selected ? earlySummary(early) : null);
   useEffect(() => {
     // Forget a remembered group only once the list is known not to have it.
     if (sync.status === 'ready' && (selected === null || open)) rememberGroup(selected);
@@ -110,7 +119,7 @@ export function Home(props: { identity: Identity }) {
 
   return (
     <div className="shell">
-      {open && !settingsOpen ? (
+      {shown && !settingsOpen ? (
         <a className="skip-link" href="#conversation">
           {t('skipToConversation')}
         </a>
@@ -231,13 +240,14 @@ export function Home(props: { identity: Identity }) {
             }}
           />
         </main>
-      ) : open ? (
+      ) : shown ? (
         <main className="pane pane-conversation" id="conversation" tabIndex={-1}>
           <Conversation
-            key={open.id}
-            group={open}
-            jumpTo={jump?.groupId === open.id ? jump.target : null}
+            key={shown.id}
+            group={shown}
+            jumpTo={jump?.groupId === shown.id ? jump.target : null}
             onJump={jumpTo}
+            initial={early?.groupId === shown.id ? early.window.page : null}
           />
         </main>
       ) : (
@@ -268,4 +278,20 @@ export function Home(props: { identity: Identity }) {
       )}
     </div>
   );
+}
+
+/** What the sidebar knows of a group, from its recent window, while the groups still open. */
+function earlySummary(early: NonNullable<SyncState['early']>): GroupSummary {
+  const { window } = early;
+  return {
+    id: early.groupId,
+    name: window.groupName,
+    members: window.members,
+    unread: 0,
+    mentions: 0,
+    last: window.page.items.at(-1) ?? null,
+    signaling: window.signaling,
+    historyPolicy: window.historyPolicy,
+    epoch: null,
+  };
 }
