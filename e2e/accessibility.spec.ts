@@ -1,27 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 import { createGroup, newPerson, onboard, send, type Theme } from './people.ts';
-
-/**
- * An axe-core check of one screen: no serious or critical violation (WCAG 2.1 A and AA and
- * best practices). What axe finds is printed rule by rule, with the elements, so a failure says
- * what to fix.
- */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`)
-        .join('\n'),
-  );
-  expect(report, `${screen}: serious or critical accessibility violations`).toEqual([]);
-}
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   test(`every main screen passes axe with no serious or critical violations (${theme})`, async ({
@@ -52,8 +31,28 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await expectAccessible(page, 'members');
       await page.keyboard.press('Escape');
 
+      await page.getByRole('button', { name: 'Group settings' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'group settings');
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'quick switcher');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Search all groups' }).click();
+      await page.getByRole('dialog').getByRole('combobox').fill('tomatoes');
+      await expect(page.getByRole('dialog').locator('mark').first()).toBeVisible();
+      await expectAccessible(page, 'search');
+      await page.keyboard.press('Escape');
+
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
       await expectAccessible(page, 'settings');
+      // In Chinese too: other words, other widths, the same landmarks and names.
+      await page.getByRole('radio', { name: '简体中文' }).check();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expectAccessible(page, 'settings in Chinese');
     } finally {
       await context.close();
     }
