@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_TEXT_LENGTH } from '../shared/content/schema.ts';
 import {
@@ -14,6 +13,7 @@ import {
   send,
   snap,
 } from './people.ts';
+import { expectAccessible as axe } from './axe.ts';
 
 const GROUP = 'Garden';
 const OTHER = 'Errands';
@@ -22,15 +22,6 @@ const SYNC = { timeout: 15_000 };
 const composer = (page: Page, group = GROUP) =>
   page.getByRole('textbox', { name: `Message ${group}` });
 const row = (page: Page, text: string) => messageItems(page).filter({ hasText: text });
-
-/** axe-core over the composer alone: no serious or critical violation, said rule by rule. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('.compose').analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `composer, ${state}`).toEqual([]);
-}
 
 test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long text', async ({
   browser,
@@ -202,7 +193,7 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
       await box.pressSequentially('Lovely work @');
       await expect(ada.page.getByRole('listbox', { name: 'Members to mention' })).toBeVisible();
       await snap(ada.page, `composer-mentions-${theme}`);
-      await expectAccessible(ada.page, `mentions, ${theme}`);
+      await axe(ada.page, `composer, mentions, ${theme}`, '.compose');
       await box.fill('');
       // The original, not the reply that quotes it.
       const asked = row(ada.page, 'Who has the shed key?').first();
@@ -210,13 +201,13 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
       await asked.getByRole('button', { name: 'Reply' }).click();
       await box.pressSequentially('Thanks, found it');
       await snap(ada.page, `composer-reply-${theme}`);
-      await expectAccessible(ada.page, `reply, ${theme}`);
+      await axe(ada.page, `composer, reply, ${theme}`, '.compose');
       await box.press('Escape');
       await box.fill('');
       await box.press('ArrowUp');
       await expect(ada.page.getByText('Editing message')).toBeVisible();
       await snap(ada.page, `composer-edit-${theme}`);
-      await expectAccessible(ada.page, `edit, ${theme}`);
+      await axe(ada.page, `composer, edit, ${theme}`, '.compose');
       await box.press('Escape');
     });
   }

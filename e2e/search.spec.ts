@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   askToJoin,
@@ -12,6 +11,7 @@ import {
   send,
   snap,
 } from './people.ts';
+import { expectAccessible as axe } from './axe.ts';
 
 const WEEKEND = 'Weekend';
 const GARDEN = 'Moestuin';
@@ -23,15 +23,6 @@ const row = (page: Page, text: string) => messageItems(page).filter({ hasText: t
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 const field = (scope: Locator) => scope.getByRole('combobox');
 const marks = (scope: Locator) => scope.locator('mark').allInnerTexts();
-
-/** axe-core over the open dialog: no serious or critical violation, said rule by rule. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, what).toEqual([]);
-}
 
 /** Searches in the open dialog and waits for the worker's answer to that query. */
 async function search(scope: Locator, query: string): Promise<void> {
@@ -81,7 +72,7 @@ test('search in a group and across groups, Chinese and Dutch, edits, deletes, an
     await snap(bo.page, 'search-group-light');
     await bo.page.emulateMedia({ colorScheme: 'dark' });
     await snap(bo.page, 'search-group-dark');
-    await expectAccessible(bo.page, 'group search, dark');
+    await axe(bo.page, 'group search, dark', 'dialog[open]');
     await bo.page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -123,7 +114,7 @@ test('search in a group and across groups, Chinese and Dutch, edits, deletes, an
     await expect(hits.nth(1)).toContainText(`in ${GARDEN}`);
     await expect.poll(() => marks(hits.nth(1))).toEqual(['picknick']);
     await snap(bo.page, 'search-all-light');
-    await expectAccessible(bo.page, 'search in all groups');
+    await axe(bo.page, 'search in all groups', 'dialog[open]');
     await bo.page.emulateMedia({ colorScheme: 'dark' });
     await snap(bo.page, 'search-all-dark');
     await bo.page.emulateMedia({ colorScheme: 'light' });
@@ -194,7 +185,7 @@ test('search in a group and across groups, Chinese and Dutch, edits, deletes, an
     await expect(switcher.getByRole('option')).toContainText('1 unread');
     await expect.poll(() => marks(switcher)).toEqual(['tuin']);
     await snap(bo.page, 'quick-switcher-light');
-    await expectAccessible(bo.page, 'quick switcher');
+    await axe(bo.page, 'quick switcher', 'dialog[open]');
     await bo.page.emulateMedia({ colorScheme: 'dark' });
     await snap(bo.page, 'quick-switcher-dark');
     await bo.page.emulateMedia({ colorScheme: 'light' });

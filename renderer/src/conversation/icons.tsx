@@ -1,74 +1,56 @@
 // Small line icons for the message toolbar (24×24, drawn in the text colour).
-
-function Icon(props: { children: React.ReactNode }) {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {props.children}
-    </svg>
-  );
-}
+import { LineIcon } from '../app/LineIcon.tsx';
 
 export const ReplyIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M9 14 4 9l5-5" />
     <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-  </Icon>
+  </LineIcon>
 );
 
 export const ReactIcon = () => (
-  <Icon>
+  <LineIcon>
     <circle cx="12" cy="12" r="9" />
     <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" />
     <path d="M9 9.5h.01M15 9.5h.01" strokeWidth="2.6" />
-  </Icon>
+  </LineIcon>
 );
 
 export const EditIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4Z" />
     <path d="m13.5 6.5 4 4" />
-  </Icon>
+  </LineIcon>
 );
 
 export const CopyIcon = () => (
-  <Icon>
+  <LineIcon>
     <rect x="8" y="8" width="12" height="12" rx="2" />
     <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
-  </Icon>
+  </LineIcon>
 );
 
 export const DeleteIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M4 7h16" />
     <path d="M10 11v6M14 11v6" />
     <path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12" />
     <path d="M9 7V4h6v3" />
-  </Icon>
+  </LineIcon>
 );
 
 export const AddReactionIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M20 12a8 8 0 1 1-8-8" />
     <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" />
     <path d="M9 10h.01M15 10h.01" strokeWidth="2.6" />
     <path d="M19 2v6M16 5h6" />
-  </Icon>
+  </LineIcon>
 );
 
 export const ArrowDownIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M12 5v14" />
     <path d="m6 13 6 6 6-6" />
-  </Icon>
+  </LineIcon>
 );
