@@ -66,6 +66,27 @@ describe('GroupRepo', () => {
     expect(seen).toEqual(['bad-signature', 'malformed']);
   });
 
+  it('a group opened by replaying its log seals a fresh snapshot, so the next start does not', async () => {
+    const ada = await person(1, 'Ada', memoryNetwork());
+    const group = await ada.repo.create({ name: 'Replayed', signaling: SIGNALING });
+    for (const text of ['one', 'two', 'three']) await group.send(text);
+    await ada.repo.close();
+    // The snapshot is damaged (or was never written): the next start replays the log.
+    const storage = ada.storage.group(group.id);
+    await storage.putRecord('snapshot', new Uint8Array([1, 2, 3]));
+    const again = await ada.start();
+    expect(again.get(group.id)?.count()).toBe(3);
+    let fresh = false;
+    const look = () => {
+      void storage.getRecord('snapshot').then((sealed) => {
+        fresh = sealed !== null && sealed.length > 3;
+      });
+      return fresh;
+    };
+    await waitFor(look, 'a fresh snapshot');
+    await again.close();
+  });
+
   it('counts unread messages per person, and the count survives a restart', async () => {
     const net = memoryNetwork();
     const ada = await person(1, 'Ada', net);

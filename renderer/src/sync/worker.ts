@@ -129,17 +129,19 @@ const api: SyncApi = {
       });
     };
     const watched = new Set<string>();
-    const watchAll = () => {
-      for (const { id } of requireRepo().list()) {
+    // By id only: `list()` counts every group's unread messages, far too dear to run on each
+    // change during a catch-up (docs/benchmarks.md, UI).
+    const watchAll = (ids: readonly string[]) => {
+      for (const id of ids) {
         if (!watched.has(id)) {
           watched.add(id);
           watch(id);
         }
       }
     };
-    watchAll();
-    repo.events.on('groups', () => {
-      watchAll();
+    watchAll(repo.list().map((group) => group.id));
+    repo.events.on('groups', ({ ids }) => {
+      watchAll(ids);
       send({ type: 'groups' });
     });
     if (!(settings.linked instanceof Uint8Array)) return { linkedOpened: false };
