@@ -4,9 +4,9 @@ import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import { Dialog } from '../app/Dialog.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import { trapTab } from './focus.ts';
-import { SearchIcon } from './icons.tsx';
-import { useActiveOption } from './listbox.ts';
+import { optionIdOf, useActiveOption } from './listbox.ts';
 import { Marked } from './Marked.tsx';
+import { SearchField } from './SearchField.tsx';
 import { useQuickSwitcherShortcut } from './shortcuts.ts';
 import { filterGroups, type SwitcherItem } from './switcher.ts';
 import './search.css';
@@ -27,7 +27,7 @@ export function QuickSwitcher(props: {
   const active = useActiveOption(items, items.length);
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const optionId = (i: number) => `${listId}-${i}`;
+  const optionId = (i: number) => optionIdOf(listId, i);
   const choose = (item: SwitcherItem) => {
     onClose();
     onOpen(item.group.id);
@@ -48,35 +48,19 @@ export function QuickSwitcher(props: {
           trapTab(event, box.current);
         }}
       >
-        <div className="search-field">
-          <SearchIcon />
-          <input
-            type="text"
-            data-autofocus
-            role="combobox"
-            aria-label={t('switcherLabel')}
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={items.length > 0 ? optionId(active.index) : undefined}
-            placeholder={t('switcherPlaceholder')}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (active.onKeyDown(event)) return;
-              const item = items[active.index];
-              if (event.key === 'Enter' && item) {
-                event.preventDefault();
-                choose(item);
-              }
-            }}
-          />
-        </div>
+        <SearchField
+          label={t('switcherLabel')}
+          placeholder={t('switcherPlaceholder')}
+          listId={listId}
+          count={items.length}
+          active={active}
+          query={query}
+          onQuery={setQuery}
+          onChoose={(i) => {
+            const item = items[i];
+            if (item) choose(item);
+          }}
+        />
         {empty ? (
           <p className="search-status" role="status">
             {empty}

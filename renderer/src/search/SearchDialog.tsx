@@ -4,9 +4,9 @@ import type { SearchHit } from '../../../shared/search/searches.ts';
 import { Dialog } from '../app/Dialog.tsx';
 import { formatDateTime, formatDay, formatTime } from '../i18n/format.ts';
 import { trapTab } from './focus.ts';
-import { useActiveOption } from './listbox.ts';
-import { SearchIcon } from './icons.tsx';
+import { optionIdOf, useActiveOption } from './listbox.ts';
 import { Marked } from './Marked.tsx';
+import { SearchField } from './SearchField.tsx';
 import { useSearch } from './useSearch.ts';
 import './search.css';
 
@@ -38,7 +38,7 @@ export function SearchDialog(props: {
   const active = useActiveOption(results, hits.length);
   // "Today", "Yesterday": relative to when the dialog opened.
   const [now] = useState(() => Date.now());
-  const optionId = (i: number) => `${listId}-${i}`;
+  const optionId = (i: number) => optionIdOf(listId, i);
 
   useEffect(() => {
     lastQueries.set(scope, query);
@@ -65,37 +65,21 @@ export function SearchDialog(props: {
           trapTab(event, box.current);
         }}
       >
-        <div className="search-field">
-          <SearchIcon />
-          <input
-            ref={input}
-            type="text"
-            enterKeyHint="search"
-            data-autofocus
-            role="combobox"
-            aria-label={t('query')}
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={hits.length > 0 ? optionId(active.index) : undefined}
-            placeholder={t('placeholder')}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (active.onKeyDown(event)) return;
-              const hit = hits[active.index];
-              if (event.key === 'Enter' && hit) {
-                event.preventDefault();
-                choose(hit);
-              }
-            }}
-          />
-        </div>
+        <SearchField
+          inputRef={input}
+          enterKeyHint="search"
+          label={t('query')}
+          placeholder={t('placeholder')}
+          listId={listId}
+          count={hits.length}
+          active={active}
+          query={query}
+          onQuery={setQuery}
+          onChoose={(i) => {
+            const hit = hits[i];
+            if (hit) choose(hit);
+          }}
+        />
         <SearchStatus state={state} hint={props.hint} />
         <ul
           id={listId}

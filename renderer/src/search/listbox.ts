@@ -7,11 +7,23 @@ const STEPS: Partial<Record<string, number>> = {
   PageUp: -5,
 };
 
+export type ActiveOption = {
+  index: number;
+  /** Moves the active option on an arrow or page key; true if it took the key. */
+  onKeyDown: (event: React.KeyboardEvent) => boolean;
+  set: (index: number) => void;
+};
+
+/** The DOM id of a listbox's option `i` (aria-activedescendant names it). */
+export function optionIdOf(listId: string, i: number): string {
+  return `${listId}-${i}`;
+}
+
 /**
  * Which option of a list is active (keyboard-chosen), starting again at the first whenever
  * the list itself changes. Arrow keys move it; the caller handles Enter.
  */
-export function useActiveOption(list: unknown, length: number) {
+export function useActiveOption(list: unknown, length: number): ActiveOption {
   const [active, setActive] = useState<{ list: unknown; index: number }>({ list, index: 0 });
   const index = active.list === list ? Math.min(active.index, Math.max(0, length - 1)) : 0;
   const move = (by: number) => {
