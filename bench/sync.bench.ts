@@ -13,11 +13,11 @@
 // it got (FELLOWS_BENCH_CATCHUP_LIMIT_S; FELLOWS_BENCH_CATCHUP=10000 runs only 10k, =0 none).
 // WebRTC stays on loopback: where it may, the bench re-runs itself in a network namespace
 // with only loopback (as scripts/e2e.sh does).
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { spawnJsonLines, startNodePeer, type NodePeer } from '../e2e/node-peer/client.ts';
+import { freePort, inLoopbackNamespace } from './netns.ts';
 import { percentile, report } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -29,26 +29,6 @@ const sizes = (process.env.FELLOWS_BENCH_CATCHUP ?? '10000,100000')
   .filter((n) => n > 0);
 /** A catch-up still running after this long is stopped, and reported as how far it got. */
 const LIMIT_MS = Number(process.env.FELLOWS_BENCH_CATCHUP_LIMIT_S ?? 180) * 1000;
-
-function canUnshare(): boolean {
-  if (process.env.FELLOWS_IN_NETNS === '1') return false;
-  const probe = spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore' });
-  return probe.status === 0 && spawnSync('ip', ['-V'], { stdio: 'ignore' }).status === 0;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
 
 async function signalServer() {
   const port = await freePort();
@@ -222,33 +202,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (canUnshare()) {
-  // The same bench, inside a namespace that has only loopback; its lines come out here.
-  const child = spawn(
-    'unshare',
-    [
-      '-n',
-      'env',
-      'FELLOWS_IN_NETNS=1',
-      'bash',
-      '-c',
-      'ip link set lo up && exec "$@"',
-      'bash',
-      process.execPath,
-      '--expose-gc',
-      '--import',
-      'tsx',
-      'bench/run.ts',
-      'sync',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`the sync bench failed in its network namespace (${code})`);
-} else {
-  if (process.env.FELLOWS_IN_NETNS !== '1')
-    progress(
-      'cannot create a network namespace here: running on the normal network (WebRTC on loopback)',
-    );
-  await main();
-}
+await inLoopbackNamespace('sync', main, progress);

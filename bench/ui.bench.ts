@@ -18,14 +18,15 @@
 //   npm run bench -- ui    (FELLOWS_BENCH_UI_MESSAGES=10000 for a quick try)
 // To work on the bench itself: FELLOWS_BENCH_UI_PROFILE=<dir> keeps Bo's caught-up profile
 // there (and the port its data belongs to) and reuses it next time, skipping the catch-up.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { reportBundle, reportRuns, round } from './ui/figures.ts';
 import { measure, type Run } from './ui/measure.ts';
 import { CHROMIUM } from './ui/person.ts';
 import { OUT_DIR, progress, RUNS } from './ui/scenario.ts';
-import { buildWeb, canUnshare, freePort, ROOT, startPreview, startSignal } from './ui/servers.ts';
+import { freePort, inLoopbackNamespace } from './netns.ts';
+import { buildWeb, ROOT, startPreview, startSignal } from './ui/servers.ts';
 import { KEPT, keptSetup, setUp, type Setup } from './ui/setup.ts';
 
 /** What git says, or '?' outside a checkout. */
@@ -87,33 +88,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 
 if (!existsSync(CHROMIUM)) {
   progress(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-} else if (canUnshare()) {
-  // The same bench, inside a namespace that has only loopback; its lines come out here.
-  const child = spawn(
-    'unshare',
-    [
-      '-n',
-      'env',
-      'FELLOWS_IN_NETNS=1',
-      'bash',
-      '-c',
-      'ip link set lo up && exec "$@"',
-      'bash',
-      process.execPath,
-      '--expose-gc',
-      '--import',
-      'tsx',
-      'bench/run.ts',
-      'ui',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`the ui bench failed in its network namespace (${code})`);
 } else {
-  if (process.env.FELLOWS_IN_NETNS !== '1')
-    progress(
-      'cannot create a network namespace here: running on the normal network (WebRTC on loopback)',
-    );
-  await main();
+  await inLoopbackNamespace('ui', main, progress);
 }

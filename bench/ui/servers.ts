@@ -1,33 +1,11 @@
 // The servers the UI bench needs, each on a free loopback port: this repo's signaling server
 // and the web app, built with the web config and served by `vite preview` (as e2e does).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VITE = 'node_modules/vite/bin/vite.js';
-
-/** Whether this process may make a loopback-only network namespace (and is not in one). */
-export function canUnshare(): boolean {
-  if (process.env.FELLOWS_IN_NETNS === '1') return false;
-  const probe = spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore' });
-  return probe.status === 0 && spawnSync('ip', ['-V'], { stdio: 'ignore' }).status === 0;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no free port'));
-      });
-    });
-  });
-}
 
 export type Server = { url: string; stop: () => Promise<void> };
 
