@@ -9,6 +9,9 @@ import { indexedDbProfileStore } from './identity/profile-store.ts';
 import { detectPlatform } from './platform/index.ts';
 import { requestPersistentStorage } from './storage/persist.ts';
 import { startAppearance } from './app/appearance.ts';
+import { lastGroup } from './app/last-group.ts';
+import { prepareSyncEngine } from './sync/client.ts';
+import { preloadMarkdown } from './conversation/MessageText.tsx';
 import './app/styles.css';
 
 startAppearance();
@@ -21,7 +24,12 @@ void eraseIfRequested(window, platform.vault)
   .catch((error: unknown) => {
     console.error('Erasing Fellows from this device failed', error);
   })
-  .then(() => session.start());
+  .then(() => {
+    // The worker loads and reads the last group's recent window while the profile unlocks.
+    prepareSyncEngine(lastGroup());
+    preloadMarkdown();
+    return session.start();
+  });
 // Ask the browser not to evict our data under storage pressure (DESIGN §7).
 void requestPersistentStorage();
 

@@ -34,6 +34,8 @@ export type GroupHits = { hits: GroupHit[]; more: boolean };
 export type GroupIndex = {
   /** The newest `limit` messages with every term (folded; see `queryTerms`) in their text or author's name. */
   search(terms: readonly string[], limit: number): GroupHits;
+  /** Builds it now if it is not built (a search would first). */
+  build(): void;
   /** How many messages it holds (0 until built). */
   size(): number;
   /** Stops following the group. */
@@ -92,13 +94,16 @@ export function createGroupIndex(
     for (const message of read) blocks.put(entryOf(message));
   });
 
+  const build = () => {
+    if (built) return;
+    blocks.reset(source.texts().map(entryOf));
+    built = true;
+  };
+
   return {
     search(terms, limit) {
       if (terms.length === 0) return { hits: [], more: false };
-      if (!built) {
-        blocks.reset(source.texts().map(entryOf));
-        built = true;
-      }
+      build();
       const names = source.authorNames();
       // Per person, the terms their name lacks: a message of theirs needs those in its text.
       // Longest first: the rarest, most often, so a miss is found soonest.
@@ -133,6 +138,7 @@ export function createGroupIndex(
       });
       return { hits, more };
     },
+    build,
     size: () => blocks.size(),
     close() {
       stop();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSearchRequest } from './request.ts';
 import { createSearches, type SearchableGroup } from './searches.ts';
 import { fakeSource, type FakeSource } from './testing.ts';
@@ -53,6 +53,24 @@ describe('searching every group', () => {
     expect(short.listeners()).toBe(1);
     searches.search(parseSearchRequest('seeds'), [garden]);
     expect(short.listeners()).toBe(0);
+  });
+
+  it('builds a group’s index ahead of its first search, which then reads nothing more', () => {
+    const searches = createSearches();
+    const group = groupNamed('g4', 'Ahead', [[5, 'early seeds']]);
+    const texts = vi.spyOn(group, 'texts');
+    searches.warm(group);
+    expect(texts).toHaveBeenCalledTimes(1);
+    expect(texts).toHaveBeenLastCalledWith();
+    group.add({ id: '1:9', position: 9, person: ADA, text: 'late seeds', time: 9 });
+    group.flush();
+    texts.mockClear();
+    const found = searches.search(parseSearchRequest('seeds'), [group]);
+    expect(found.hits.map((h) => h.time)).toEqual([9, 5]);
+    // Only the hits' texts (for their snippets): the index was there and followed the group.
+    expect(texts.mock.calls.every(([ids]) => ids !== undefined)).toBe(true);
+    searches.warm(group);
+    expect(texts.mock.calls.every(([ids]) => ids !== undefined)).toBe(true);
   });
 
   it('answers an empty query with nothing', () => {

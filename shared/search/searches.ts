@@ -22,6 +22,8 @@ export type SearchResults = { hits: SearchHit[]; more: boolean };
 export type Searches = {
   /** Searches `groups` (one, or every group the device is in) as `request` asks. */
   search(request: SearchRequest, groups: readonly SearchableGroup[]): SearchResults;
+  /** Builds a group's index ahead of its first search (when the worker has nothing to do). */
+  warm(group: SearchableGroup): void;
   /** Drops the index of a group no longer on this device (or every index). */
   forget(groupId?: string): void;
 };
@@ -61,6 +63,9 @@ export function createSearches(): Searches {
       // Stable: equal times keep their group's order.
       hits.sort((a, b) => b.time - a.time);
       return { hits: hits.slice(0, request.limit), more: more || hits.length > request.limit };
+    },
+    warm(group) {
+      indexOf(group).build();
     },
     forget,
   };

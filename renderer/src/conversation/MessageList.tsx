@@ -62,6 +62,7 @@ function ConversationView(props: MessageListProps) {
   const [seenTotal, setSeenTotal] = useState<number | null>(null);
   const [range, setRange] = useState<ListRange | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [hoverKey, setHoverKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [picking, setPicking] = useState<{ item: MessageItem; anchor: DOMRect } | null>(null);
@@ -178,6 +179,7 @@ function ConversationView(props: MessageListProps) {
     tabKey,
     flashId,
     pickingId: picking?.item.id ?? deleting?.id ?? null,
+    toolbarKeys: [hoverKey, activeKey, picking?.item.id ?? deleting?.id ?? null],
     loadingOlder: start > 0,
     now,
     labels: { list: t('listLabel'), history: t('historyLabel'), loadingOlder: t('loadingOlder') },
@@ -187,6 +189,7 @@ function ConversationView(props: MessageListProps) {
     readers: (id) => readers.get(id) ?? NO_READERS,
     onRowKey,
     onRowFocus: setActiveKey,
+    onRowHover: setHoverKey,
   };
 
   let body;

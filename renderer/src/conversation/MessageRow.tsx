@@ -23,6 +23,8 @@ export type MessageRowProps = {
   canAct: boolean;
   /** My latest message: says "Held by everyone" (older ones only say when someone lacks them). */
   latestOfMine: boolean;
+  /** Under the pointer, focused or acted on: its actions toolbar is rendered (else none). */
+  toolbar: boolean;
 };
 
 /** One message: author, time, what it replies to, its text, reactions and footer. */
@@ -65,7 +67,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         ) : null}
         <MessageFooter item={item} readers={props.readers} latestOfMine={props.latestOfMine} />
       </div>
-      {item.deleted ? null : <MessageToolbar item={item} canAct={props.canAct} />}
+      {props.toolbar && !item.deleted ? <MessageToolbar item={item} canAct={props.canAct} /> : null}
     </>
   );
 });

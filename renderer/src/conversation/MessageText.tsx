@@ -1,82 +1,41 @@
-import { memo, useMemo, type MouseEvent, type ReactNode } from 'react';
-import Markdown, { type Components, type Options } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { useTranslation } from 'react-i18next';
-import { useMessageActions, webUrl } from './actions.ts';
-import { rehypeMentions, type MentionName } from './mentions.ts';
+import { lazy, memo, Suspense } from 'react';
+import type { MentionName } from './mentions.ts';
+import { isPlainText } from './plain-text.ts';
+
+type TextProps = { text: string; names: readonly MentionName[] };
+
+const load = () => import('./MarkdownText.tsx');
+const MarkdownText = lazy(load);
 
 /**
- * The markdown a message may use. No raw HTML (skipped, never parsed into elements); headings,
- * tables, rules and the like are unwrapped to their text; images are shown as links.
+ * Starts loading the markdown renderer (a tenth of the app's code) apart from the first
+ * screen's; called as the app starts, so it is there by the time messages are.
  */
-const ALLOWED = [
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  'code',
-  'pre',
-  'a',
-  'img',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'span',
-];
-
-// "~5 min" stays text: strikethrough needs two tildes.
-const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, { singleTilde: false }]];
-
-/** A link that opens in the system browser (http and https only); anything else is text. */
-function ExternalLink(props: { href: string | undefined; children: ReactNode }) {
-  const actions = useMessageActions();
-  const url = webUrl(props.href);
-  if (!url) return <span className="link-text">{props.children}</span>;
-  const open = (event: MouseEvent) => {
-    event.preventDefault();
-    actions.openLink(url);
-  };
-  return (
-    <a href={url} title={url} rel="noopener noreferrer" onClick={open} onAuxClick={open}>
-      {props.children}
-    </a>
-  );
+export function preloadMarkdown(): void {
+  load().catch((error: unknown) => {
+    console.warn('fellows: the markdown renderer did not load', error);
+  });
 }
 
-function ImageLink(props: { src?: string | Blob | undefined; alt?: string | undefined }) {
-  const { t } = useTranslation('conversation');
-  const src = typeof props.src === 'string' ? props.src : undefined;
+/**
+ * A message's text as safe markdown, with members' @mentions highlighted; plain text (most
+ * messages) is shown as it is, without running the parser. Until the renderer has loaded,
+ * a text that needs it shows as written.
+ */
+export const MessageText = memo(function MessageText(props: TextProps) {
+  if (isPlainText(props.text)) return <PlainMessageText text={props.text} />;
   return (
-    <ExternalLink href={src}>{t('image', { label: props.alt?.trim() || src || '' })}</ExternalLink>
-  );
-}
-
-const components: Components = {
-  a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,
-  img: ({ src, alt }) => <ImageLink src={src} alt={alt} />,
-};
-
-/** A message's text as safe markdown, with members' @mentions highlighted. */
-export const MessageText = memo(function MessageText(props: {
-  text: string;
-  names: readonly MentionName[];
-}) {
-  const { names } = props;
-  const rehypePlugins = useMemo(() => [rehypeMentions(names)], [names]);
-  return (
-    <div className="message-text">
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        allowedElements={ALLOWED}
-        unwrapDisallowed
-        skipHtml
-        components={components}
-      >
-        {props.text}
-      </Markdown>
-    </div>
+    <Suspense fallback={<PlainMessageText text={props.text} />}>
+      <MarkdownText {...props} />
+    </Suspense>
   );
 });
+
+/** What markdown makes of a plain text (`isPlainText`): one paragraph of it. */
+export function PlainMessageText(props: { text: string }) {
+  return (
+    <div className="message-text">
+      <p>{props.text}</p>
+    </div>
+  );
+}

@@ -14,6 +14,11 @@ export type ListContext = {
   flashId: string | null;
   /** The message whose picker or delete dialog is open: its toolbar stays shown. */
   pickingId: string | null;
+  /**
+   * The messages that have their actions toolbar (under the pointer, focused, or acting on):
+   * the others have none in the DOM, as a toolbar in every row doubled what rendering one cost.
+   */
+  toolbarKeys: readonly (string | null)[];
   loadingOlder: boolean;
   /** The time now (to the minute), for "Today" and "Yesterday". */
   now: number;
@@ -25,6 +30,8 @@ export type ListContext = {
   readers: (messageId: string) => readonly string[];
   onRowKey: (event: KeyboardEvent<HTMLElement>, key: string) => void;
   onRowFocus: (key: string) => void;
+  /** The pointer entered a message row (its key), or left it (null). */
+  onRowHover: (key: string | null) => void;
 };
 
 function messageClass(row: Extract<ListRow, { kind: 'message' }>, context: ListContext) {
@@ -73,6 +80,12 @@ export const listComponents: Components<ListRow, ListContext> = {
         }}
         onFocus={() => {
           context.onRowFocus(row.key);
+        }}
+        onMouseEnter={() => {
+          context.onRowHover(row.key);
+        }}
+        onMouseLeave={() => {
+          context.onRowHover(null);
         }}
       >
         {children}
@@ -125,6 +138,7 @@ export const rowContent: ItemContent<ListRow, ListContext> = (_, row, context) =
           names={context.names}
           canAct={context.canAct}
           latestOfMine={context.lastMineId === row.key}
+          toolbar={context.toolbarKeys.includes(row.key)}
         />
       );
   }

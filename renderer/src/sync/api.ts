@@ -62,6 +62,12 @@ export type SyncApi = {
     network: Comlink.Remote<NetworkHost> | null,
     settings: { signaling: string[]; linked?: Uint8Array | null },
   ): Promise<{ linkedOpened: boolean }>;
+  /**
+   * Called as the app loads, before the keys are unlocked: opens the local database and reads
+   * the last open group's sealed recent window (`groupId`), so that `recent` after `start` only
+   * has to unseal it. Optional; a second call does nothing.
+   */
+  prepare(groupId: string | null): Promise<void>;
   groups(): Promise<GroupSummary[]>;
   /**
    * A group's latest messages as last shown, read without opening it (null if none): what the

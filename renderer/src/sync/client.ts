@@ -3,7 +3,7 @@ import { encodeDeviceCertificate, encodeSignedName } from '../../../shared/ident
 import type { Identity } from '../identity/identity.ts';
 import type { SyncApi, SyncEvent } from './api.ts';
 import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
-import { createNetworkHost, type NetworkHost } from './network-host.ts';
+import type { createNetworkHost, NetworkHost } from './network-host.ts';
 import type { RoomStatus } from './webrtc-host.ts';
 import { appSettings } from '../settings/app-settings.ts';
 
@@ -26,6 +26,51 @@ export function roomStatus(group: string, epoch: number | null): RoomStatus | nu
   return activeNetwork?.status(group, epoch) ?? null;
 }
 
+type Spawned = { remote: SyncClient; failed: Promise<never> };
+
+/**
+ * The WebRTC host (simple-peer, y-webrtc, Yjs: a third of the app's code) is loaded apart from
+ * the first screen's code, while the profile unlocks: nothing is drawn from it.
+ */
+let networkModule: Promise<{ createNetworkHost: typeof createNetworkHost }> | null = null;
+const loadNetwork = () => (networkModule ??= import('./network-host.ts'));
+
+/** The worker made by `prepareSyncEngine`, waiting for `startSyncEngine` to take it. */
+let warm: Spawned | null = null;
+
+function spawn(): Spawned {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'fellows-sync',
+  });
+  // A worker script that fails to load (or throws at its top level) never answers `start`:
+  // turn that into an error the UI shows instead of waiting forever. Listening from the start,
+  // as a prepared worker may fail before anyone calls it.
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the sync engine failed to load (${event.message || 'no details'})`));
+    });
+  });
+  failed.catch(() => undefined);
+  return { remote: Comlink.wrap<SyncApi>(worker), failed };
+}
+
+/**
+ * Makes the sync-engine worker as the app loads, before the profile is unlocked, so that its
+ * script loads and the last open group's recent window is read from disk meanwhile
+ * (`lastGroupId`); `startSyncEngine` then takes this worker. Call once databases may be opened
+ * (after a requested erase).
+ */
+export function prepareSyncEngine(lastGroupId: string | null): void {
+  if (warm) return;
+  warm = spawn();
+  loadNetwork().catch(() => undefined);
+  warm.remote.prepare(lastGroupId).catch((error: unknown) => {
+    console.warn('fellows: the sync engine could not prepare', error);
+  });
+}
+
 /** Starts the sync-engine worker for this identity; events arrive on `listener`. */
 export async function startSyncEngine(
   identity: Identity,
@@ -35,23 +80,14 @@ export async function startSyncEngine(
     onWindow: () => undefined,
   },
 ): Promise<{ remote: SyncClient; linkedOpened: boolean }> {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'fellows-sync',
-  });
-  const remote = Comlink.wrap<SyncApi>(worker);
+  const { remote, failed } = warm ?? spawn();
+  warm = null;
   const settings = appSettings().get();
-  stunAtStart = settings.stun;
-  const network = createNetworkHost({ iceServers: settings.stun.map((url) => ({ urls: url })) });
-  activeNetwork = network;
-  // A worker script that fails to load (or throws at its top level) never answers `start`:
-  // turn that into an error the UI shows instead of waiting forever.
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(`the sync engine failed to load (${event.message || 'no details'})`));
-    });
+  const network = (await Promise.race([loadNetwork(), failed])).createNetworkHost({
+    iceServers: settings.stun.map((url) => ({ urls: url })),
   });
+  stunAtStart = settings.stun;
+  activeNetwork = network;
   const started = remote.start(
     {
       person: { publicKey: identity.person.publicKey, key: identity.personKey },

@@ -10,7 +10,8 @@ import {
 import type { PresenceItem } from '../../../shared/repo/handle.ts';
 import type { SyncReport } from './api.ts';
 import { roomStatus, type SyncClient } from './client.ts';
-import { peerConnectionsMade, type RoomStatus } from './webrtc-host.ts';
+import { peerConnectionsMade } from './connections-made.ts';
+import type { RoomStatus } from './webrtc-host.ts';
 import { usePlatform, useSession } from '../app/context.tsx';
 import { watchForRecycle } from './recycle.ts';
 import { watchForAttention } from '../attention/watch.ts';

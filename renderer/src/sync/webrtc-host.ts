@@ -3,6 +3,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { LinkHost, SyncTarget } from '../../../shared/repo/network.ts';
 import { MAX_PRESENCE_BYTES } from '../../../shared/sync/presence.ts';
 import { createSession, type Session } from '../../../shared/sync/session.ts';
+import { countPeerConnections } from './connections-made.ts';
 import { createHeadsDoc } from './heads-doc.ts';
 import { guardRoom, guardSignalingConn } from './signal-guard.ts';
 import { warnFailed } from './warn.ts';
@@ -36,10 +37,6 @@ export type RoomStatus = {
   peers: number;
   signaling: { url: string; connected: boolean }[];
 };
-
-/** How many peer connections this page has made: Chromium allows ~500 per page lifetime. */
-let connectionsMade = 0;
-export const peerConnectionsMade = () => connectionsMade;
 
 /**
  * One group's presence in its room, on the UI thread (WebRTC exists only in a window):
@@ -136,7 +133,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
 
     room.on('peers', ({ added }: { added: string[] }) => {
       const conns = (room as unknown as ProviderInternals).room?.webrtcConns;
-      connectionsMade += added.length;
+      countPeerConnections(added.length);
       for (const peerId of added) {
         const conn = conns?.get(peerId);
         if (!conn) continue;

@@ -17,7 +17,7 @@ import { logWarn } from '../../../shared/log.ts';
 import { remoteNetwork } from './remote-network.ts';
 import { createSealer, type Sealer } from '../../../shared/storage/sealer.ts';
 import type { RepoStorage } from '../../../shared/repo/records.ts';
-import { readRecentWindow } from '../../../shared/repo/recent-window.ts';
+import { RECENT_RECORD, readRecentWindow } from '../../../shared/repo/recent-window.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from './api.ts';
@@ -32,6 +32,14 @@ const webCrypto = crypto as unknown as WebCryptoLike;
 let repo: Repo | null = null;
 /** The storage and its sealer, there before the repo has opened its groups (for `recent`). */
 let local: { storage: Promise<RepoStorage>; sealer: Promise<Sealer> } | null = null;
+/**
+ * What `prepare` read before the keys came: the opened storage and one group's sealed recent
+ * window (still sealed: the worker holds no key yet).
+ */
+let prepared: {
+  storage: Promise<RepoStorage>;
+  recent: { id: string; sealed: Promise<Uint8Array | null> } | null;
+} | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
@@ -45,6 +53,21 @@ const REPORT_LIMIT = 100;
 const drafts = new Map<string, string>();
 /** Search indexes, built when a group is first searched: memory only (DESIGN §7). */
 const searches = createSearches();
+
+/** Groups whose search index was built ahead, once each (`warmSearch`). */
+const warmed = new Set<string>();
+
+/**
+ * Builds a group's search index once the page the UI asked for is on its way (a task later), so
+ * that its first search finds the whole history at once: it is the group being read.
+ */
+function warmSearch(handle: NonNullable<ReturnType<Repo['get']>>): void {
+  if (warmed.has(handle.id)) return;
+  warmed.add(handle.id);
+  setTimeout(() => {
+    if (requireRepo().get(handle.id) === handle) searches.warm(handle);
+  }, 0);
+}
 
 function reportOf(id: string): SyncReport {
   let report = reports.get(id);
@@ -80,7 +103,7 @@ const api: SyncApi = {
     emit = send;
     // Set before the first await: a `recent` call right behind `start` finds it.
     local = {
-      storage: indexedDbRepoStorage(),
+      storage: prepared?.storage ?? indexedDbRepoStorage(),
       sealer: createSealer(webCrypto, material.storageKey),
     };
     repo = await createRepo({
@@ -154,11 +177,27 @@ const api: SyncApi = {
       return { linkedOpened: false };
     }
   },
+  prepare(id) {
+    if (prepared || local) return Promise.resolve();
+    const key = id === null ? null : hexKey(id);
+    const storage = indexedDbRepoStorage();
+    const sealed = key === null ? null : storage.then((s) => s.group(key).getRecord(RECENT_RECORD));
+    // Whoever uses these later sees their failure; until then it is not an unhandled one.
+    storage.catch(() => undefined);
+    sealed?.catch(() => undefined);
+    prepared = { storage, recent: key === null || !sealed ? null : { id: key, sealed } };
+    return Promise.resolve();
+  },
   groups: () => Promise.resolve(requireRepo().list()),
   async recent(id) {
     if (!local) throw new Error('the sync engine has not started');
+    const key = hexKey(id);
+    // Read once, at start: later calls read what is stored now.
+    const early = prepared?.recent?.id === key ? prepared.recent.sealed : null;
+    if (early && prepared) prepared.recent = null;
     try {
-      return await readRecentWindow((await local.storage).group(hexKey(id)), await local.sealer);
+      const storage = early ? { getRecord: () => early } : (await local.storage).group(key);
+      return await readRecentWindow(storage, await local.sealer);
     } catch (error) {
       // Only a head start: the group opens as usual without it.
       logWarn('fellows: the recent window could not be read', error);
@@ -210,7 +249,12 @@ const api: SyncApi = {
     joins.get(joinId)?.retry();
     return Promise.resolve();
   },
-  page: (id, anchor, before, after) => Promise.resolve(group(id).page(anchor, before, after)),
+  page(id, anchor, before, after) {
+    const handle = group(id);
+    const page = handle.page(anchor, before, after);
+    warmSearch(handle);
+    return Promise.resolve(page);
+  },
   send: (id, text, options) => group(id).send(text, sendOptions(options)),
   edit: (id, messageId, text) => group(id).edit(messageIdOf(messageId), text),
   remove: (id, messageId) => group(id).remove(messageIdOf(messageId)),
@@ -236,6 +280,7 @@ const api: SyncApi = {
   async forget(id) {
     await requireRepo().forget(group(id).id);
     searches.forget(id);
+    warmed.delete(id);
   },
   joinRequests: (id) => Promise.resolve(group(id).joinRequests()),
   notices: (id) => Promise.resolve(group(id).notices()),
