@@ -8,8 +8,13 @@
 // source text), and every helper is declared inside it.
 
 export type ProbeConfig = {
-  /** The message list: where the newest message must show. */
+  /** The message list (whose rows the fast scroll counts). */
   listSelector: string;
+  /**
+   * Where the newest message must show: the conversation's pane, which holds the list and, while
+   * the list places itself, the peek drawn over it (renderer/src/conversation/list-parts.tsx).
+   */
+  paneSelector: string;
   /** The newest message's text, exactly. */
   newestText: string;
   /** The sidebar, and the group's name there. */
@@ -171,22 +176,22 @@ export function installProbe(config: ProbeConfig): void {
     if (marks.firstPaint !== undefined && marks.groupListed !== undefined) observer.disconnect();
     if (marks.firstPaint !== undefined || waitingForFrame) return;
     const list = document.querySelector(config.listSelector);
-    if (!list) return;
+    const pane = document.querySelector(config.paneSelector);
+    if (!list || !pane) return;
     marks.listShown ??= now();
-    const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    let found = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.textContent?.trim() !== config.newestText) continue;
+      found = true;
       if (marks.newestInDom === undefined) {
         marks.newestInDom = now();
         // The app has its first page by now: the probe's own calls cannot delay it.
         startFullOpen();
       }
       const element = node.parentElement;
-      if (!element || !onScreen(element)) {
-        // In the page but not yet in view (a list still placing itself): look each frame.
-        requestAnimationFrame(look);
-        return;
-      }
+      // Hidden (a list still placing itself) or out of view: another copy may be in view.
+      if (!element || !onScreen(element)) continue;
       waitingForFrame = true;
       requestAnimationFrame(() => {
         marks.firstPaint = now();
@@ -194,6 +199,8 @@ export function installProbe(config: ProbeConfig): void {
       });
       return;
     }
+    // In the page but not yet in view: look each frame.
+    if (found) requestAnimationFrame(look);
   };
   const observer = new MutationObserver(look);
   observer.observe(document, {

@@ -63,6 +63,7 @@ export async function until<T>(
 export const LIST = '[aria-label="Messages"]';
 export const probeConfig = (groupId: string, oldestId: string | null): ProbeConfig => ({
   listSelector: LIST,
+  paneSelector: '.message-list-pane',
   newestText: `message ${TOTAL}`,
   sidebarSelector: 'aside',
   groupName: GROUP,

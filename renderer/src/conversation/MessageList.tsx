@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
@@ -11,7 +11,13 @@ import { MessageActionsContext } from './actions.ts';
 import { useNow } from './clock.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import type { JumpTarget } from './intent.ts';
-import { EmptyConversation, listComponents, rowContent, type ListContext } from './list-parts.tsx';
+import {
+  EmptyConversation,
+  ListPeek,
+  listComponents,
+  rowContent,
+  type ListContext,
+} from './list-parts.tsx';
 import { ListOverlay } from './ListOverlay.tsx';
 import type { MentionName } from './mentions.ts';
 import { ReactionPicker } from './ReactionPicker.tsx';
@@ -47,6 +53,10 @@ export function MessageList(props: MessageListProps) {
 // counted from here, less those above the run's focus message.
 const ORIGIN = 100_000_000;
 const NO_READERS: readonly string[] = [];
+/** Rows the peek draws: more than a tall window holds (at ~24 px a row). */
+const PEEK_ROWS = 48;
+/** How long the peek waits for the list to show its rows before it goes anyway. */
+const PEEK_MAX_MS = 3000;
 
 function ConversationView(props: MessageListProps) {
   const { group, members, notices, presence } = props;
@@ -68,6 +78,9 @@ function ConversationView(props: MessageListProps) {
   const [picking, setPicking] = useState<{ item: MessageItem; anchor: DOMRect } | null>(null);
   const [deleting, setDeleting] = useState<MessageItem | null>(null);
   const pickerTrigger = useRef<HTMLElement | null>(null);
+  // The list generation whose rows Virtuoso shows (see `ListPeek`); until then the newest rows
+  // are drawn over it.
+  const [placed, setPlaced] = useState<number | null>(null);
 
   const { items, start, total } = snapshot;
   const liveEnd = start + items.length >= total;
@@ -99,6 +112,23 @@ function ConversationView(props: MessageListProps) {
       null,
     [],
   );
+
+  // Virtuoso shows its rows (the item list loses `visibility: hidden`) once it has placed them.
+  const generation = snapshot.generation;
+  const peeking = placed !== generation && items.length > 0;
+  useEffect(() => {
+    if (!peeking) return;
+    const started = performance.now();
+    let frame = requestAnimationFrame(function look() {
+      const list = container.current?.querySelector<HTMLElement>('.message-scroller ol');
+      const shown = list !== null && list !== undefined && list.style.visibility !== 'hidden';
+      if (shown || performance.now() - started > PEEK_MAX_MS) setPlaced(generation);
+      else frame = requestAnimationFrame(look);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [peeking, generation]);
 
   useMarkRead(group.id, { atBottom, liveEnd, lastId: items.at(-1)?.id ?? null });
   const { flashId, jump } = useJump({
@@ -216,38 +246,45 @@ function ConversationView(props: MessageListProps) {
         : snapshot.focus?.align === 'center'
           ? { index: originIndex, align: 'center' as const }
           : { index: rows.length - 1, align: 'end' as const };
+    const peek =
+      initial.align === 'end' && placed !== snapshot.generation ? (
+        <ListPeek rows={rows.slice(-PEEK_ROWS)} context={context} />
+      ) : null;
     body = (
-      <Virtuoso<ListRow, ListContext>
-        key={snapshot.generation}
-        ref={virtuoso}
-        className="message-scroller"
-        data={rows}
-        context={context}
-        firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={initial}
-        computeItemKey={(_, row) => row.key}
-        itemContent={rowContent}
-        components={listComponents}
-        alignToBottom
-        atBottomThreshold={48}
-        increaseViewportBy={{ top: 600, bottom: 200 }}
-        // At the bottom, follow what comes; scrolled up, only my own message brings me down.
-        followOutput={(bottom) =>
-          bottom || snapshot.arrived.some((item) => item.mine) ? 'auto' : false
-        }
-        atBottomStateChange={(bottom) => {
-          // Leaving the bottom: everything so far was seen; what comes now is counted.
-          if (!bottom && atBottom && liveEnd) setSeenTotal(total);
-          setAtBottom(bottom);
-        }}
-        startReached={() => {
-          void timeline.older();
-        }}
-        endReached={() => {
-          void timeline.newer();
-        }}
-        rangeChanged={setRange}
-      />
+      <>
+        <Virtuoso<ListRow, ListContext>
+          key={snapshot.generation}
+          ref={virtuoso}
+          className="message-scroller"
+          data={rows}
+          context={context}
+          firstItemIndex={firstItemIndex}
+          initialTopMostItemIndex={initial}
+          computeItemKey={(_, row) => row.key}
+          itemContent={rowContent}
+          components={listComponents}
+          alignToBottom
+          atBottomThreshold={48}
+          increaseViewportBy={{ top: 600, bottom: 200 }}
+          // At the bottom, follow what comes; scrolled up, only my own message brings me down.
+          followOutput={(bottom) =>
+            bottom || snapshot.arrived.some((item) => item.mine) ? 'auto' : false
+          }
+          atBottomStateChange={(bottom) => {
+            // Leaving the bottom: everything so far was seen; what comes now is counted.
+            if (!bottom && atBottom && liveEnd) setSeenTotal(total);
+            setAtBottom(bottom);
+          }}
+          startReached={() => {
+            void timeline.older();
+          }}
+          endReached={() => {
+            void timeline.newer();
+          }}
+          rangeChanged={setRange}
+        />
+        {peek}
+      </>
     );
   }
 

@@ -144,6 +144,30 @@ export const rowContent: ItemContent<ListRow, ListContext> = (_, row, context) =
   }
 };
 
+/**
+ * The newest rows, drawn at once at the bottom of the list's place while the list places itself:
+ * Virtuoso keeps its rows hidden for a few frames when it opens at an item (docs/benchmarks.md,
+ * UI), and a conversation should open showing its latest messages. Only a picture: inert and
+ * hidden from screen readers, gone as soon as the list shows its own rows.
+ */
+export function ListPeek(props: { rows: readonly ListRow[]; context: ListContext }) {
+  const { context } = props;
+  return (
+    <div className="message-list-peek" aria-hidden="true" inert>
+      <ol className="message-list">
+        {props.rows.map((row) => (
+          <li
+            key={row.key}
+            className={row.kind === 'message' ? messageClass(row, context) : `row-${row.kind}`}
+          >
+            {rowContent(0, row, context)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /** A conversation with no messages yet: its notices, and a quiet invitation to write. */
 export function EmptyConversation(props: { rows: readonly ListRow[] }) {
   const { t } = useTranslation('conversation');
