@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
@@ -53,8 +61,8 @@ export function MessageList(props: MessageListProps) {
 // counted from here, less those above the run's focus message.
 const ORIGIN = 100_000_000;
 const NO_READERS: readonly string[] = [];
-/** Rows the peek draws: more than a tall window holds (at ~24 px a row). */
-const PEEK_ROWS = 48;
+/** Rows the peek draws: more than the window holds (a message row is at least ~29 px). */
+const peekRows = () => Math.ceil(window.innerHeight / 28) + 2;
 /** How long the peek waits for the list to show its rows before it goes anyway. */
 const PEEK_MAX_MS = 3000;
 
@@ -81,6 +89,9 @@ function ConversationView(props: MessageListProps) {
   // The list generation whose rows Virtuoso shows (see `ListPeek`); until then the newest rows
   // are drawn over it.
   const [placed, setPlaced] = useState<number | null>(null);
+  // The list generation whose Virtuoso is mounted: under a peek, one task after it, so that the
+  // peek is painted first and the list's own first render (a long task) comes apart from it.
+  const [mounted, setMounted] = useState<number | null>(null);
 
   const { items, start, total } = snapshot;
   const liveEnd = start + items.length >= total;
@@ -116,6 +127,17 @@ function ConversationView(props: MessageListProps) {
   // Virtuoso shows its rows (the item list loses `visibility: hidden`) once it has placed them.
   const generation = snapshot.generation;
   const peeking = placed !== generation && items.length > 0;
+  useEffect(() => {
+    if (!peeking) return;
+    const timer = setTimeout(() => {
+      startTransition(() => {
+        setMounted(generation);
+      });
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [peeking, generation]);
   useEffect(() => {
     if (!peeking) return;
     const started = performance.now();
@@ -247,42 +269,47 @@ function ConversationView(props: MessageListProps) {
           ? { index: originIndex, align: 'center' as const }
           : { index: rows.length - 1, align: 'end' as const };
     const peek =
-      initial.align === 'end' && placed !== snapshot.generation ? (
-        <ListPeek rows={rows.slice(-PEEK_ROWS)} context={context} />
+      initial.align === 'end' && placed !== generation ? (
+        <ListPeek rows={rows.slice(-peekRows())} context={context} />
       ) : null;
+    const list = !peek || mounted === generation;
     body = (
       <>
-        <Virtuoso<ListRow, ListContext>
-          key={snapshot.generation}
-          ref={virtuoso}
-          className="message-scroller"
-          data={rows}
-          context={context}
-          firstItemIndex={firstItemIndex}
-          initialTopMostItemIndex={initial}
-          computeItemKey={(_, row) => row.key}
-          itemContent={rowContent}
-          components={listComponents}
-          alignToBottom
-          atBottomThreshold={48}
-          increaseViewportBy={{ top: 600, bottom: 200 }}
-          // At the bottom, follow what comes; scrolled up, only my own message brings me down.
-          followOutput={(bottom) =>
-            bottom || snapshot.arrived.some((item) => item.mine) ? 'auto' : false
-          }
-          atBottomStateChange={(bottom) => {
-            // Leaving the bottom: everything so far was seen; what comes now is counted.
-            if (!bottom && atBottom && liveEnd) setSeenTotal(total);
-            setAtBottom(bottom);
-          }}
-          startReached={() => {
-            void timeline.older();
-          }}
-          endReached={() => {
-            void timeline.newer();
-          }}
-          rangeChanged={setRange}
-        />
+        {list ? (
+          <Virtuoso<ListRow, ListContext>
+            key={snapshot.generation}
+            ref={virtuoso}
+            className="message-scroller"
+            data={rows}
+            context={context}
+            firstItemIndex={firstItemIndex}
+            initialTopMostItemIndex={initial}
+            computeItemKey={(_, row) => row.key}
+            itemContent={rowContent}
+            components={listComponents}
+            alignToBottom
+            atBottomThreshold={48}
+            increaseViewportBy={{ top: 600, bottom: 200 }}
+            // At the bottom, follow what comes; scrolled up, only my own message brings me down.
+            followOutput={(bottom) =>
+              bottom || snapshot.arrived.some((item) => item.mine) ? 'auto' : false
+            }
+            atBottomStateChange={(bottom) => {
+              // Leaving the bottom: everything so far was seen; what comes now is counted.
+              if (!bottom && atBottom && liveEnd) setSeenTotal(total);
+              setAtBottom(bottom);
+            }}
+            startReached={() => {
+              void timeline.older();
+            }}
+            endReached={() => {
+              void timeline.newer();
+            }}
+            rangeChanged={setRange}
+          />
+        ) : (
+          <div className="message-scroller" />
+        )}
         {peek}
       </>
     );

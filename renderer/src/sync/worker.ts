@@ -26,6 +26,9 @@ import { offlineNetwork } from './offline-network.ts';
 import { MAX_MENTIONS } from '../../../shared/content/schema.ts';
 import { parseSearchRequest } from '../../../shared/search/request.ts';
 import { createSearches } from '../../../shared/search/searches.ts';
+import { speedUpYjsStrings } from './fast-strings.ts';
+
+speedUpYjsStrings();
 
 const webCrypto = crypto as unknown as WebCryptoLike;
 
