@@ -145,6 +145,11 @@ test('a person deletes Fellows from this device: name, keys and groups are gone'
     (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('fellows')),
   );
   expect(left.filter((name) => name !== 'fellows-profile' && name !== 'fellows-vault')).toEqual([]);
+  // Nor does the page keep anything of the old profile: no settings, no group ids.
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('fellows:')),
+  );
+  expect(kept).toEqual([]);
   await onboard(page, 'Ada again');
   await expect(page.getByText('Old flat')).toHaveCount(0);
   await context.close();

@@ -1,9 +1,13 @@
 import { Home } from '../screens/Home.tsx';
 import { SyncProvider } from '../sync/hooks.tsx';
-import { Locked } from '../screens/Locked.tsx';
-import { Onboarding } from '../screens/Onboarding.tsx';
+import { Suspense } from 'react';
+import { lazyNamed } from './lazy.ts';
 import { useSessionState } from './context.tsx';
 import { useAppearance } from './appearance.ts';
+
+// A person who has a profile never sees these: they load only when needed.
+const Onboarding = lazyNamed(() => import('../screens/Onboarding.tsx').then((m) => m.Onboarding));
+const Locked = lazyNamed(() => import('../screens/Locked.tsx').then((m) => m.Locked));
 
 export function App() {
   const state = useSessionState();
@@ -12,9 +16,17 @@ export function App() {
     case 'loading':
       return <div className="loading" aria-busy="true" aria-label="Opening Fellows" />;
     case 'onboarding':
-      return <Onboarding />;
+      return (
+        <Suspense fallback={null}>
+          <Onboarding />
+        </Suspense>
+      );
     case 'locked':
-      return <Locked message={state.message} />;
+      return (
+        <Suspense fallback={null}>
+          <Locked message={state.message} />
+        </Suspense>
+      );
     case 'ready':
       return (
         <SyncProvider identity={state.identity}>

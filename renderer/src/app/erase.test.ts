@@ -1,3 +1,5 @@
+import { LEVELS_KEY } from '../attention/levels.ts';
+import { LAST_GROUP_KEY } from './last-group.ts';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +52,8 @@ describe('erasing Fellows from this device', () => {
       },
     };
     host.localStorage.setItem(SETTINGS_KEY, '{}');
+    host.localStorage.setItem(LEVELS_KEY, JSON.stringify({ ['a'.repeat(64)]: 'off' }));
+    host.localStorage.setItem(LAST_GROUP_KEY, 'a'.repeat(64));
     host.localStorage.setItem('unrelated', 'kept');
     const keys = vault();
 
@@ -64,6 +68,8 @@ describe('erasing Fellows from this device', () => {
     expect(await names()).toEqual(['someone-else']);
     expect(keys.entries.has(STORAGE_KEY_NAME)).toBe(false);
     expect(host.localStorage.getItem(SETTINGS_KEY)).toBeNull();
+    expect(host.localStorage.getItem(LEVELS_KEY)).toBeNull();
+    expect(host.localStorage.getItem(LAST_GROUP_KEY)).toBeNull();
     expect(host.localStorage.getItem('unrelated')).toBe('kept');
     // Done once: the next start is an ordinary first run.
     expect(host.sessionStorage.getItem(ERASE_FLAG)).toBeNull();

@@ -1,6 +1,8 @@
 import type { Vault } from '../platform/types.ts';
 import { STORAGE_KEY_NAME } from '../identity/identity.ts';
 import { SETTINGS_KEY } from '../settings/settings.ts';
+import { LEVELS_KEY } from '../attention/levels.ts';
+import { LAST_GROUP_KEY } from './last-group.ts';
 
 /** Set in this tab's session while a requested erase waits for the reload that runs it. */
 export const ERASE_FLAG = 'fellows:erase-pending';
@@ -47,8 +49,8 @@ export function requestErase(host: Pick<EraseHost, 'sessionStorage'> & { reload(
 }
 
 /**
- * On start: if an erase was asked for, deletes every Fellows database, the vault's storage key
- * and the settings, then goes on as a first run. Returns whether it erased.
+ * On start: if an erase was asked for, deletes every Fellows database, the vault's storage key,
+ * the settings and what the page keeps by group id, then goes on as a first run. Returns whether it erased.
  */
 export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<boolean> {
   if (host.sessionStorage.getItem(ERASE_FLAG) !== '1') return false;
@@ -57,7 +59,9 @@ export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<b
   for (const { name } of listed) if (name && isFellowsDatabase(name)) names.add(name);
   for (const name of names) await deleted(host, name);
   await vault.delete(STORAGE_KEY_NAME);
-  host.localStorage.removeItem(SETTINGS_KEY);
+  // The page's own storage too: settings, and the group ids of the open group and of the
+  // notification levels.
+  for (const key of [SETTINGS_KEY, LEVELS_KEY, LAST_GROUP_KEY]) host.localStorage.removeItem(key);
   host.sessionStorage.removeItem(ERASE_FLAG);
   return true;
 }

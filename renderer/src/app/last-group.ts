@@ -2,7 +2,8 @@
  * The group that was open when the app last closed, so it opens there again. Only its id (an
  * opaque hash, in every invite) is kept, in the page's storage.
  */
-const KEY = 'fellows:last-group';
+export const LAST_GROUP_KEY = 'fellows:last-group';
+const KEY = LAST_GROUP_KEY;
 const GROUP_ID = /^[0-9a-f]{64}$/u;
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;

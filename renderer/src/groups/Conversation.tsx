@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { lazyNamed } from '../app/lazy.ts';
+import { useState, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
@@ -8,12 +9,13 @@ import type { ComposeIntent, JumpTarget } from '../conversation/intent.ts';
 import { MessageList } from '../conversation/MessageList.tsx';
 import { useConversation, usePresence, useRoomStatus } from '../sync/hooks.tsx';
 import { GroupInfo } from './GroupInfo.tsx';
-import { MembersPanel } from './MembersPanel.tsx';
 import { StandingBanner } from './StandingBanner.tsx';
-import { InvitePanel } from './InvitePanel.tsx';
 import { OfflineBanner, PresenceLine } from './RoomStatusBar.tsx';
-import { SyncPanel } from './SyncPanel.tsx';
 import { GroupSearchButton } from '../search/GroupSearch.tsx';
+
+const MembersPanel = lazyNamed(() => import('./MembersPanel.tsx').then((m) => m.MembersPanel));
+const InvitePanel = lazyNamed(() => import('./InvitePanel.tsx').then((m) => m.InvitePanel));
+const SyncPanel = lazyNamed(() => import('./SyncPanel.tsx').then((m) => m.SyncPanel));
 
 function typingText(t: TFunction<'home'>, names: string[]): string | null {
   const [first, second] = names;
@@ -111,35 +113,41 @@ export function Conversation(props: {
         <OfflineBanner groupId={group.id} epoch={group.epoch} />
       ) : null}
       {membersOpen ? (
-        <MembersPanel
-          groupId={group.id}
-          groupName={group.name}
-          members={members}
-          standing={standing}
-          requests={requests}
-          onClose={() => {
-            setMembersOpen(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <MembersPanel
+            groupId={group.id}
+            groupName={group.name}
+            members={members}
+            standing={standing}
+            requests={requests}
+            onClose={() => {
+              setMembersOpen(false);
+            }}
+          />
+        </Suspense>
       ) : null}
       {syncOpen ? (
-        <SyncPanel
-          groupId={group.id}
-          status={status}
-          onClose={() => {
-            setSyncOpen(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <SyncPanel
+            groupId={group.id}
+            status={status}
+            onClose={() => {
+              setSyncOpen(false);
+            }}
+          />
+        </Suspense>
       ) : null}
       {inviting ? (
-        <InvitePanel
-          groupId={group.id}
-          groupName={group.name}
-          historyPolicy={group.historyPolicy}
-          onClose={() => {
-            setInviting(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <InvitePanel
+            groupId={group.id}
+            groupName={group.name}
+            historyPolicy={group.historyPolicy}
+            onClose={() => {
+              setInviting(false);
+            }}
+          />
+        </Suspense>
       ) : null}
       <MessageList
         initial={props.initial ?? null}

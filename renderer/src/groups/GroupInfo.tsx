@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { Standing } from '../../../shared/repo/views.ts';
-import { GroupSettings } from './GroupSettings.tsx';
+import { lazyNamed } from '../app/lazy.ts';
+
+const GroupSettings = lazyNamed(() => import('./GroupSettings.tsx').then((m) => m.GroupSettings));
 
 /**
  * "Group settings" in the conversation header, and the dialog it opens. "Show members" in
@@ -28,17 +30,19 @@ export function GroupInfo(props: {
         {t('settingsButton')}
       </button>
       {open ? (
-        <GroupSettings
-          group={props.group}
-          standing={props.standing}
-          onClose={() => {
-            setOpen(false);
-          }}
-          onShowMembers={() => {
-            setOpen(false);
-            props.onShowMembers();
-          }}
-        />
+        <Suspense fallback={null}>
+          <GroupSettings
+            group={props.group}
+            standing={props.standing}
+            onClose={() => {
+              setOpen(false);
+            }}
+            onShowMembers={() => {
+              setOpen(false);
+              props.onShowMembers();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -213,9 +213,13 @@ export async function createIdentity(displayNameInput: string, deps: Deps): Prom
 
 /** Loads and unlocks the saved identity (upgrading an older profile), or null on a first run. */
 export async function loadIdentity(deps: Deps): Promise<Identity | null> {
-  let record: ProfileRecord | null = await deps.store.load();
+  // Both at once: each is a database (or keyring) read, and the app waits on them to start.
+  const [loaded, storageKeyBytes] = await Promise.all([
+    deps.store.load(),
+    deps.vault.get(STORAGE_KEY_NAME),
+  ]);
+  let record: ProfileRecord | null = loaded;
   if (!record) return null;
-  const storageKeyBytes = await deps.vault.get(STORAGE_KEY_NAME);
   if (!storageKeyBytes) {
     throw new IdentityError(
       'storage-key-missing',

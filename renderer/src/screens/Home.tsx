@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { lazyNamed } from '../app/lazy.ts';
+import { useEffect, useState, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { SyncState } from '../sync/store.ts';
@@ -12,16 +13,19 @@ import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
 import { Conversation } from '../groups/Conversation.tsx';
 import { GroupList } from '../groups/GroupList.tsx';
-import { JoinGroup } from '../groups/JoinGroup.tsx';
-import { NewGroupForm } from '../groups/NewGroupForm.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
 import { appSettings } from '../settings/app-settings.ts';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
-import { Settings } from './Settings.tsx';
 import { GlobalSearchButton } from '../search/GlobalSearch.tsx';
 import { QuickSwitcherHost } from '../search/QuickSwitcher.tsx';
+
+const JoinGroup = lazyNamed(() => import('../groups/JoinGroup.tsx').then((m) => m.JoinGroup));
+const NewGroupForm = lazyNamed(() =>
+  import('../groups/NewGroupForm.tsx').then((m) => m.NewGroupForm),
+);
+const Settings = lazyNamed(() => import('./Settings.tsx').then((m) => m.Settings));
 
 /** The main layout the chat fills: groups on the left, the open conversation on the right. */
 export function Home(props: { identity: Identity }) {
@@ -172,29 +176,33 @@ export function Home(props: { identity: Identity }) {
             </div>
           </div>
           {joining ? (
-            <JoinGroup
-              key={joinLink?.key ?? 0}
-              initialCode={joinLink?.link}
-              onJoined={(id) => {
-                setJoining(false);
-                setJoinLink(null);
-                setSettingsOpen(false);
-                setSelected(id);
-                void store.refresh();
-              }}
-              onCancel={() => {
-                setJoining(false);
-                setJoinLink(null);
-              }}
-            />
+            <Suspense fallback={null}>
+              <JoinGroup
+                key={joinLink?.key ?? 0}
+                initialCode={joinLink?.link}
+                onJoined={(id) => {
+                  setJoining(false);
+                  setJoinLink(null);
+                  setSettingsOpen(false);
+                  setSelected(id);
+                  void store.refresh();
+                }}
+                onCancel={() => {
+                  setJoining(false);
+                  setJoinLink(null);
+                }}
+              />
+            </Suspense>
           ) : null}
           {creating ? (
-            <NewGroupForm
-              onCreate={create}
-              onCancel={() => {
-                setCreating(false);
-              }}
-            />
+            <Suspense fallback={null}>
+              <NewGroupForm
+                onCreate={create}
+                onCancel={() => {
+                  setCreating(false);
+                }}
+              />
+            </Suspense>
           ) : null}
           {sync.status === 'failed' ? (
             <p className="field-error" role="alert">
@@ -234,11 +242,13 @@ export function Home(props: { identity: Identity }) {
       </aside>
       {settingsOpen ? (
         <main className="pane pane-settings" aria-labelledby="settings-heading">
-          <Settings
-            onClose={() => {
-              setSettingsOpen(false);
-            }}
-          />
+          <Suspense fallback={null}>
+            <Settings
+              onClose={() => {
+                setSettingsOpen(false);
+              }}
+            />
+          </Suspense>
         </main>
       ) : shown ? (
         <main className="pane pane-conversation" id="conversation" tabIndex={-1}>

@@ -1,20 +1,25 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchIcon } from './icons.tsx';
-import { SearchDialog, type OnJump } from './SearchDialog.tsx';
+import { lazyNamed } from '../app/lazy.ts';
+import type { OnJump } from './SearchDialog.tsx';
+
+const SearchDialog = lazyNamed(() => import('./SearchDialog.tsx').then((m) => m.SearchDialog));
 import { shortcutLabel, useGlobalSearchShortcut } from './shortcuts.ts';
 
 /** Searches every group's messages; each result names its group. */
 export function GlobalSearch(props: { onJump: OnJump; onClose: () => void }) {
   const { t } = useTranslation('search');
   return (
-    <SearchDialog
-      title={t('searchAll')}
-      hint={t('hintAll')}
-      groupId={null}
-      onJump={props.onJump}
-      onClose={props.onClose}
-    />
+    <Suspense fallback={null}>
+      <SearchDialog
+        title={t('searchAll')}
+        hint={t('hintAll')}
+        groupId={null}
+        onJump={props.onJump}
+        onClose={props.onClose}
+      />
+    </Suspense>
   );
 }
 

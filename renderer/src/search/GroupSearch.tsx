@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchIcon } from './icons.tsx';
-import { SearchDialog, type OnJump } from './SearchDialog.tsx';
+import { lazyNamed } from '../app/lazy.ts';
+import type { OnJump } from './SearchDialog.tsx';
+
+const SearchDialog = lazyNamed(() => import('./SearchDialog.tsx').then((m) => m.SearchDialog));
 import { shortcutLabel, useGroupSearchShortcut } from './shortcuts.ts';
 
 /** Searches one group's messages; a result calls `onJump` and closes the dialog. */
@@ -13,13 +16,15 @@ export function GroupSearch(props: {
 }) {
   const { t } = useTranslation('search');
   return (
-    <SearchDialog
-      title={t('searchGroup', { group: props.groupName })}
-      hint={t('hintGroup', { group: props.groupName })}
-      groupId={props.groupId}
-      onJump={props.onJump}
-      onClose={props.onClose}
-    />
+    <Suspense fallback={null}>
+      <SearchDialog
+        title={t('searchGroup', { group: props.groupName })}
+        hint={t('hintGroup', { group: props.groupName })}
+        groupId={props.groupId}
+        onJump={props.onJump}
+        onClose={props.onClose}
+      />
+    </Suspense>
   );
 }
 

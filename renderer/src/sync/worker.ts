@@ -17,7 +17,11 @@ import { logWarn } from '../../../shared/log.ts';
 import { remoteNetwork } from './remote-network.ts';
 import { createSealer, type Sealer } from '../../../shared/storage/sealer.ts';
 import type { RepoStorage } from '../../../shared/repo/records.ts';
-import { RECENT_RECORD, readRecentWindow } from '../../../shared/repo/recent-window.ts';
+import {
+  RECENT_RECORD,
+  readRecentWindow,
+  type RecentWindow,
+} from '../../../shared/repo/recent-window.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from './api.ts';
@@ -43,6 +47,8 @@ let prepared: {
   storage: Promise<RepoStorage>;
   recent: { id: string; sealed: Promise<Uint8Array | null> } | null;
 } | null = null;
+/** The prepared group's recent window, unsealed at `start` for the `recent` call behind it. */
+let early: { id: string; window: Promise<RecentWindow | null> } | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
@@ -109,6 +115,20 @@ const api: SyncApi = {
       storage: prepared?.storage ?? indexedDbRepoStorage(),
       sealer: createSealer(webCrypto, material.storageKey),
     };
+    if (prepared?.recent) {
+      const { id, sealed } = prepared.recent;
+      prepared.recent = null;
+      const window = local.sealer
+        .then((sealer) => readRecentWindow({ getRecord: () => sealed }, sealer))
+        .catch((error: unknown) => {
+          // Only a head start: the group opens as usual without it.
+          logWarn('fellows: the recent window could not be read', error);
+          return null;
+        });
+      early = { id, window };
+      // The UI's head start goes first: opening the groups would hold it up for a second.
+      await window;
+    }
     repo = await createRepo({
       identity: {
         person: cryptoKeySigner(material.person.publicKey, material.person.key),
@@ -181,14 +201,16 @@ const api: SyncApi = {
     }
   },
   prepare(id) {
-    if (prepared || local) return Promise.resolve();
-    const key = id === null ? null : hexKey(id);
+    // No group open last time (a first run, or just erased): nothing to read, and no database
+    // to create before there is a profile.
+    if (prepared || local || id === null) return Promise.resolve();
+    const key = hexKey(id);
     const storage = indexedDbRepoStorage();
-    const sealed = key === null ? null : storage.then((s) => s.group(key).getRecord(RECENT_RECORD));
+    const sealed = storage.then((s) => s.group(key).getRecord(RECENT_RECORD));
     // Whoever uses these later sees their failure; until then it is not an unhandled one.
     storage.catch(() => undefined);
-    sealed?.catch(() => undefined);
-    prepared = { storage, recent: key === null || !sealed ? null : { id: key, sealed } };
+    sealed.catch(() => undefined);
+    prepared = { storage, recent: { id: key, sealed } };
     return Promise.resolve();
   },
   groups: () => Promise.resolve(requireRepo().list()),
@@ -196,11 +218,13 @@ const api: SyncApi = {
     if (!local) throw new Error('the sync engine has not started');
     const key = hexKey(id);
     // Read once, at start: later calls read what is stored now.
-    const early = prepared?.recent?.id === key ? prepared.recent.sealed : null;
-    if (early && prepared) prepared.recent = null;
+    if (early?.id === key) {
+      const { window } = early;
+      early = null;
+      return window;
+    }
     try {
-      const storage = early ? { getRecord: () => early } : (await local.storage).group(key);
-      return await readRecentWindow(storage, await local.sealer);
+      return await readRecentWindow((await local.storage).group(key), await local.sealer);
     } catch (error) {
       // Only a head start: the group opens as usual without it.
       logWarn('fellows: the recent window could not be read', error);
