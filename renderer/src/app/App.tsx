@@ -24,7 +24,7 @@ export function App() {
     case 'locked':
       return (
         <Suspense fallback={null}>
-          <Locked message={state.message} />
+          <Locked message={state.message} problem={state.problem} />
         </Suspense>
       );
     case 'ready':

@@ -48,5 +48,7 @@ describe('session', () => {
     const state = second.getSnapshot();
     expect(state.status).toBe('locked');
     expect(state.status === 'locked' && state.message).toMatch(/keyring/);
+    // What the Locked screen says in the person's language.
+    expect(state.status === 'locked' && state.problem).toBe('storage-key-missing');
   });
 });

@@ -4,8 +4,10 @@ import {
   dropLinkedGroups,
   exportPersonSeed,
   loadIdentity,
+  IdentityError,
   type FreshDevice,
   type Identity,
+  type IdentityProblem,
 } from '../identity/identity.ts';
 import type { ProfileStore } from '../identity/profile-store.ts';
 import type { Vault } from '../platform/types.ts';
@@ -15,7 +17,7 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'onboarding' }
   | { status: 'ready'; identity: Identity }
-  | { status: 'locked'; message: string };
+  | { status: 'locked'; message: string; problem: IdentityProblem | null };
 
 /** A small external store (for `useSyncExternalStore`) that owns the device identity. */
 export type Session = {
@@ -55,7 +57,11 @@ export function createSession(deps: { vault: Vault; store: ProfileStore }): Sess
         set(identity ? { status: 'ready', identity } : { status: 'onboarding' });
       } catch (error) {
         console.error('Could not unlock the saved profile', error);
-        set({ status: 'locked', message: error instanceof Error ? error.message : String(error) });
+        set({
+          status: 'locked',
+          message: error instanceof Error ? error.message : String(error),
+          problem: error instanceof IdentityError ? error.problem : null,
+        });
       }
     },
     async createProfile(displayName) {

@@ -2,6 +2,14 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format.ts';
 import type { RoomStatus } from '../sync/webrtc-host.ts';
 import { useSyncReport } from '../sync/hooks.tsx';
+import { rejectKind, type RejectKind } from './reject-kind.ts';
+
+const REJECT_KEYS = {
+  damaged: 'rejectDamaged',
+  order: 'rejectOrder',
+  membership: 'rejectMembership',
+  other: 'rejectOther',
+} as const satisfies Record<RejectKind, string>;
 
 /**
  * The sync panel: how this group's room is doing (signaling servers, peers) and what the
@@ -41,7 +49,10 @@ export function SyncPanel(props: {
           {report.rejected.map((r, i) => (
             <li key={i}>
               <time dateTime={new Date(r.at).toISOString()}>{formatDateTime(r.at)}</time>{' '}
-              <strong>{r.reason}</strong>: {r.detail}
+              {t(REJECT_KEYS[rejectKind(r.reason)])}{' '}
+              <span className="hint" title={t('rejectCode')}>
+                <code lang="en">{r.reason}</code>: <span lang="en">{r.detail}</span>
+              </span>
             </li>
           ))}
         </ul>

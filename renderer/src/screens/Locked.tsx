@@ -1,8 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Logo } from '../app/Logo.tsx';
+import type { IdentityProblem } from '../identity/identity.ts';
 
-/** The saved profile exists but cannot be unlocked: say so plainly, touch nothing. */
-export function Locked(props: { message: string }) {
+const PROBLEM_KEYS = {
+  'storage-key-missing': 'lockedKeyMissing',
+  'unwrap-failed': 'lockedUnwrapFailed',
+} as const satisfies Record<IdentityProblem, string>;
+
+/**
+ * The saved profile exists but cannot be unlocked: say so plainly, in the person's language,
+ * touch nothing. The error itself is there for whoever helps them, under "Technical details".
+ */
+export function Locked(props: { message: string; problem: IdentityProblem | null }) {
   const { t } = useTranslation('onboarding');
   return (
     <main className="onboarding">
@@ -12,8 +21,12 @@ export function Locked(props: { message: string }) {
           <span>Fellows</span>
         </div>
         <h1>{t('lockedTitle')}</h1>
-        <p className="lede">{props.message}</p>
+        <p className="lede">{t(props.problem ? PROBLEM_KEYS[props.problem] : 'lockedOther')}</p>
         <p className="hint">{t('lockedHint')}</p>
+        <details className="hint">
+          <summary>{t('lockedDetails')}</summary>
+          <p lang="en">{props.message}</p>
+        </details>
       </section>
     </main>
   );

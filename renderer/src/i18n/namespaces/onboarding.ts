@@ -47,6 +47,11 @@ const en = {
   linkSaveFailed: 'Linked, but this device could not save its keys. Try again.',
   linkAskFailed: 'Could not ask your other device: {{message}}',
   lockedTitle: 'Your profile is locked',
+  lockedKeyMissing:
+    'Your profile is here, but the key that unlocks it is gone from this device’s keyring.',
+  lockedUnwrapFailed: 'The key in this device’s keyring does not unlock your profile.',
+  lockedOther: 'Your profile could not be read.',
+  lockedDetails: 'Technical details',
   lockedHint:
     'Fellows has not changed or deleted anything. If you use a system keyring, unlock it and restart Fellows.',
 } as const;
@@ -99,6 +104,11 @@ const nl: Record<string, string> = {
     'Gekoppeld, maar dit apparaat kon zijn sleutels niet opslaan. Probeer het opnieuw.',
   linkAskFailed: 'Kon je andere apparaat niet bereiken: {{message}}',
   lockedTitle: 'Je profiel is vergrendeld',
+  lockedKeyMissing:
+    'Je profiel staat hier, maar de sleutel die het ontgrendelt is weg uit de sleutelbos van dit apparaat.',
+  lockedUnwrapFailed: 'De sleutel in de sleutelbos van dit apparaat ontgrendelt je profiel niet.',
+  lockedOther: 'Je profiel kon niet worden gelezen.',
+  lockedDetails: 'Technische details',
   lockedHint:
     'Fellows heeft niets gewijzigd of verwijderd. Gebruik je een sleutelbos van het systeem, ontgrendel die dan en start Fellows opnieuw.',
 };
@@ -143,6 +153,10 @@ const zhCN: Record<string, string> = {
   linkSaveFailed: '已关联，但这台设备无法保存密钥。请重试。',
   linkAskFailed: '无法联系你的另一台设备：{{message}}',
   lockedTitle: '你的个人资料已锁定',
+  lockedKeyMissing: '你的个人资料还在，但用来解锁它的密钥已不在这台设备的密钥环中。',
+  lockedUnwrapFailed: '这台设备密钥环中的密钥无法解锁你的个人资料。',
+  lockedOther: '无法读取你的个人资料。',
+  lockedDetails: '技术细节',
   lockedHint:
     'Fellows 没有更改或删除任何内容。如果你使用系统密钥环，请先解锁，然后重新启动 Fellows。',
 };
