@@ -323,6 +323,27 @@ test('a long history comes a page at a time, above and below, and the view stays
     await bo.page.getByRole('button', { name: 'Jump to latest' }).click();
     await expect(text(TOTAL)).toBeInViewport();
     await expect(list.getByText('You joined')).toBeVisible();
+
+    // Scrolled up, Bo lets three messages come in unread, then quits and starts again: the
+    // group opens from its recent window at the first of them, under a "New messages" divider.
+    await expect(async () => {
+      await scrollToTop(bo.page);
+      await expect(bo.page.getByRole('button', { name: 'Jump to latest' })).toBeVisible({
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 30_000 });
+    for (const n of [1, 2, 3]) await ada.call('send', { groupId, text: `After the break ${n}` });
+    await expect(bo.page.getByRole('button', { name: '3 new messages' })).toBeVisible({
+      timeout: 15_000,
+    });
+    // The window is sealed a second after the conversation changes.
+    await bo.page.waitForTimeout(2_000);
+    await bo.page.reload();
+    const divider = messages(bo.page).locator('li.row-unread');
+    await expect(divider).toHaveText('New messages', { timeout: 15_000 });
+    await expect(divider.locator('xpath=following-sibling::li[1]')).toContainText(
+      'After the break 1',
+    );
   } finally {
     await bo.context.close();
     await ada.stop();

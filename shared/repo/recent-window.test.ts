@@ -53,6 +53,26 @@ describe('the recent window', () => {
     ]);
   });
 
+  it('says where the unread messages begin, when that is inside the window', async () => {
+    const ada = await repoPerson(1, 'Ada', memoryNetwork());
+    const group = await ada.repo.create({ name: 'Allotment', signaling: SIGNALING });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await group.send(`note ${i}`));
+    const window = async () => {
+      await ada.repo.close();
+      return readRecentWindow(ada.storage.group(group.id), ada.sealer);
+    };
+    // Never read: no divider (the history is not news).
+    expect((await window())?.unreadFrom).toBeNull();
+
+    const again = await ada.start();
+    await again.get(group.id)?.markRead(ids[5] ?? '');
+    await again.close();
+    const read = await readRecentWindow(ada.storage.group(group.id), ada.sealer);
+    expect(read?.unreadFrom).toBe(6);
+    expect(read?.page.items.find((item) => item.text === 'note 6')).toBe(read?.page.items[6]);
+  });
+
   it('reads an older version as none, and refuses a damaged one with a clear error', async () => {
     const ada = await repoPerson(1, 'Ada', memoryNetwork());
     const storage = ada.storage.group('0'.repeat(64));

@@ -24,6 +24,12 @@ export type RecentWindow = {
   signaling: string[];
   /** The latest messages, as a page anchored at the newest. */
   page: Page;
+  /**
+   * Where the unread messages began (the first one's place in the whole conversation), if
+   * that is inside `page`: the unread divider can be drawn before the group opens. Null when
+   * everything was read, nothing ever was, or more than the window was unread.
+   */
+  unreadFrom: number | null;
 };
 
 const reaction = z.object({
@@ -59,12 +65,19 @@ const schema = z.object({
   start: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   items: z.array(item).max(RECENT_SIZE),
+  // Absent in windows saved before it was kept: none.
+  unreadFrom: z.number().int().nonnegative().nullable().optional(),
 });
 
 /** The window's plaintext for a group's latest page (RECENT_SIZE messages at most). */
 export function encodeRecentWindow(window: RecentWindow): Uint8Array {
   const { page } = window;
   const items = page.items.slice(-RECENT_SIZE).map(({ delivery: _delivery, ...rest }) => rest);
+  const start = page.total - items.length;
+  const unreadFrom =
+    window.unreadFrom !== null && window.unreadFrom >= start && window.unreadFrom < page.total
+      ? window.unreadFrom
+      : null;
   return utf8(
     JSON.stringify({
       version: RECENT_VERSION,
@@ -72,9 +85,10 @@ export function encodeRecentWindow(window: RecentWindow): Uint8Array {
       members: window.members,
       historyPolicy: window.historyPolicy,
       signaling: window.signaling,
-      start: page.total - items.length,
+      start,
       total: page.total,
       items,
+      unreadFrom,
     }),
   );
 }
@@ -115,6 +129,7 @@ export async function readRecentWindow(
   const result = schema.safeParse(parsed);
   if (!result.success) throw new SnapshotError(`unreadable recent window: ${result.error.message}`);
   const { groupName, members, historyPolicy, signaling, start, total } = result.data;
+  const unreadFrom = result.data.unreadFrom ?? null;
   const items: MessageItem[] = result.data.items.map((i) => ({ ...i, delivery: null }));
   return {
     groupName,
@@ -122,5 +137,9 @@ export async function readRecentWindow(
     historyPolicy,
     signaling,
     page: { items, start, total, anchorIndex: items.length - 1 },
+    unreadFrom:
+      unreadFrom !== null && unreadFrom >= start && unreadFrom < start + items.length
+        ? unreadFrom
+        : null,
   };
 }

@@ -337,6 +337,14 @@ export async function createRepo(deps: RepoDeps) {
     });
     // The latest page as the UI shows it, sealed for the next start's first paint.
     let recentTimer: Timer | null = null;
+    // Where the unread messages begin (as `page('first-unread')` finds it), or null.
+    const firstUnread = () => {
+      const key = record.readKey;
+      if (!key) return null;
+      const { order } = engine.core().state;
+      const after = order.countAfter(key, () => true);
+      return after > 0 ? order.size() - after : null;
+    };
     const saveRecent = () =>
       saveRecentWindow(storage, deps.sealer, {
         groupName: engine.members().groupName,
@@ -344,6 +352,7 @@ export async function createRepo(deps: RepoDeps) {
         historyPolicy: engine.members().settings.historyPolicy,
         signaling: [...record.signaling],
         page: handle.page('latest', RECENT_SIZE - 1, 0),
+        unreadFrom: firstUnread(),
       }).catch((error: unknown) => {
         logWarn(`fellows: could not save the recent window of ${record.id.slice(0, 12)}`, error);
       });

@@ -10,7 +10,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Virtuoso, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
-import type { Page, PresenceItem } from '../../../shared/repo/handle.ts';
+import type { PresenceItem } from '../../../shared/repo/handle.ts';
+import type { InitialWindow } from './paging.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { MemberItem, MessageItem } from '../../../shared/repo/views.ts';
 import { timelineRows, type ListRow } from '../groups/timeline.ts';
@@ -45,7 +46,7 @@ export type MessageListProps = {
   onReply: (message: MessageItem) => void;
   onEdit: (message: MessageItem) => void;
   /** The recent window to show while the engine starts (the last open group only). */
-  initial?: Page | null;
+  initial?: InitialWindow | null;
 };
 
 /**

@@ -55,7 +55,7 @@ describe('the message list paging', () => {
       total: 997,
       anchorIndex: 199,
     };
-    const timeline = createTimeline(chat.source, initial);
+    const timeline = createTimeline(chat.source, { page: initial, unreadFrom: null });
     let view = timeline.getSnapshot();
     expect(view.status).toBe('ready');
     expect(view.items.at(-1)?.id).toBe('m996');
@@ -68,6 +68,27 @@ describe('the message list paging', () => {
     expect(view.items.at(-1)?.id).toBe('m999');
     expect(view.total).toBe(1000);
     expect(texts(view.arrived)).toEqual(['m997', 'm998', 'm999']);
+  });
+
+  it('opens the recent window at its first unread message, with the divider, before the engine runs', () => {
+    const chat = conversation(1000);
+    const page: Page = {
+      items: chat.messages.slice(800),
+      start: 800,
+      total: 1000,
+      anchorIndex: 199,
+    };
+    const view = createTimeline(chat.source, { page, unreadFrom: 990 }).getSnapshot();
+    expect(view.unreadFrom).toBe('m990');
+    expect(view.readCount).toBe(990);
+    expect(view.focus).toEqual({ id: 'm990', align: 'start' });
+    expect(chat.asked).toEqual([]);
+    // Outside the page, or the very first message: the window opens at its end, no divider.
+    for (const unreadFrom of [0, 700, 1000]) {
+      const other = createTimeline(chat.source, { page, unreadFrom }).getSnapshot();
+      expect(other.unreadFrom).toBeNull();
+      expect(other.focus).toEqual({ id: 'm999', align: 'end' });
+    }
   });
 
   it('opens at the first unread message, remembers it for the divider, and loads below', async () => {

@@ -57,8 +57,17 @@ export type Timeline = {
   latest(): Promise<void>;
 };
 
-function seeded(page: Page): TimelineSnapshot {
+/**
+ * What is shown before the worker can answer (the recent window, at start): a page, and where
+ * the unread messages began if that is inside it.
+ */
+export type InitialWindow = { page: Page; unreadFrom: number | null };
+
+function seeded({ page, unreadFrom }: InitialWindow): TimelineSnapshot {
   const last = page.items.at(-1);
+  // Never the first message (nothing was read before it) nor outside the page.
+  const first =
+    unreadFrom === null || unreadFrom === 0 ? null : page.items[unreadFrom - page.start];
   return {
     ...EMPTY,
     status: 'ready',
@@ -66,7 +75,9 @@ function seeded(page: Page): TimelineSnapshot {
     start: page.start,
     total: page.total,
     generation: 1,
-    focus: last ? { id: last.id, align: 'end' } : null,
+    ...(first && unreadFrom !== null
+      ? { focus: { id: first.id, align: 'start' }, unreadFrom: first.id, readCount: unreadFrom }
+      : { focus: last ? { id: last.id, align: 'end' } : null }),
   };
 }
 
@@ -93,7 +104,7 @@ const EMPTY: TimelineSnapshot = {
  * `initial`: a page to show before the worker can answer (the recent window, at start): the
  * run begins with it, and the first `refresh` loads the same messages in place.
  */
-export function createTimeline(source: PageSource, initial?: Page): Timeline {
+export function createTimeline(source: PageSource, initial?: InitialWindow): Timeline {
   let snapshot = initial ? seeded(initial) : EMPTY;
   const listeners = new Set<() => void>();
   let queue: Promise<void> = Promise.resolve();

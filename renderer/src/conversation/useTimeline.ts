@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useSyncStore } from '../sync/hooks.tsx';
-import type { Page } from '../../../shared/repo/handle.ts';
-import { createTimeline, type Timeline, type TimelineSnapshot } from './paging.ts';
+import {
+  createTimeline,
+  type InitialWindow,
+  type Timeline,
+  type TimelineSnapshot,
+} from './paging.ts';
 
 /**
  * One conversation's message pages (paging.ts), opened once (from the first unread message
@@ -11,7 +15,7 @@ import { createTimeline, type Timeline, type TimelineSnapshot } from './paging.t
 export function useTimeline(
   groupId: string,
   fromFirstUnread: boolean,
-  initial: Page | null = null,
+  initial: InitialWindow | null = null,
 ): { snapshot: TimelineSnapshot; timeline: Timeline } {
   const store = useSyncStore();
   const [timeline] = useState(() =>

@@ -3,7 +3,7 @@ import { useState, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
-import type { Page } from '../../../shared/repo/handle.ts';
+import type { InitialWindow } from '../conversation/paging.ts';
 import { Composer } from '../composer/Composer.tsx';
 import type { ComposeIntent, JumpTarget } from '../conversation/intent.ts';
 import { MessageList } from '../conversation/MessageList.tsx';
@@ -32,7 +32,7 @@ export function Conversation(props: {
   /** Opens a search result: its group, scrolled to the message. */
   onJump?: (groupId: string, messageId: string) => void;
   /** The recent window, shown while the engine starts (the last open group). */
-  initial?: Page | null;
+  initial?: InitialWindow | null;
 }) {
   const { group } = props;
   const { members, standing, requests, notices } = useConversation(group.id);

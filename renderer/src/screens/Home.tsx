@@ -257,7 +257,7 @@ export function Home(props: { identity: Identity }) {
             group={shown}
             jumpTo={jump?.groupId === shown.id ? jump.target : null}
             onJump={jumpTo}
-            initial={early?.groupId === shown.id ? early.window.page : null}
+            initial={early?.groupId === shown.id ? early.window : null}
           />
         </main>
       ) : (
@@ -297,7 +297,7 @@ function earlySummary(early: NonNullable<SyncState['early']>): GroupSummary {
     id: early.groupId,
     name: window.groupName,
     members: window.members,
-    unread: 0,
+    unread: window.unreadFrom === null ? 0 : window.page.total - window.unreadFrom,
     mentions: 0,
     last: window.page.items.at(-1) ?? null,
     signaling: window.signaling,
