@@ -10,7 +10,7 @@
  */
 import type * as Y from 'yjs';
 import { parseMessageId, parseReactionKey } from './keys.ts';
-import { parseValue, type DeleteValue, type MessageValue } from './schema.ts';
+import { parseValue, type DeleteValue, type EditValue, type MessageValue } from './schema.ts';
 
 /** One emoji on a message and who reacted with it, clientIDs ascending. */
 export type ReactionView = { emoji: string; authors: number[] };
@@ -86,6 +86,14 @@ export function readTexts(source: ContentSource, ids: readonly string[]): TextVi
   const docs = docsOf(source);
   const messages = docs.map((doc) => doc.getMap('messages'));
   const deletes = docs.map((doc) => doc.getMap('deletes'));
+  // Reading more messages than there are edits and deletes (a search index reads them all):
+  // walk those once, rather than ask every map about every message.
+  const sideEntries = docs.reduce(
+    (sum, doc) => sum + doc.getMap('edits').size + doc.getMap('deletes').size,
+    0,
+  );
+  const bulk =
+    ids.length > sideEntries ? { deleted: deletedIds(docs), edits: latestEdits(docs) } : null;
   const texts: TextView[] = [];
   for (const id of ids) {
     const parts = parseMessageId(id);
@@ -95,11 +103,36 @@ export function readTexts(source: ContentSource, ids: readonly string[]): TextVi
       if (message !== null) break;
     }
     if (parts === null || message === null) continue;
-    const deleted = deletes.some((map) => parseValue('deletes', map.get(id)) !== null);
-    const text = deleted ? '' : (latest(docs, 'edits', id)?.text ?? message.text);
+    const deleted = bulk
+      ? bulk.deleted.has(id)
+      : deletes.some((map) => parseValue('deletes', map.get(id)) !== null);
+    const edit = bulk ? bulk.edits.get(id) : latest(docs, 'edits', id);
+    const text = deleted ? '' : (edit?.text ?? message.text);
     texts.push({ id, author: parts.client, text, deleted });
   }
   return texts;
+}
+
+/** Every message id with a valid delete in one of the docs. */
+function deletedIds(docs: readonly Y.Doc[]): Set<string> {
+  const ids = new Set<string>();
+  for (const doc of docs)
+    for (const [id, value] of doc.getMap('deletes').entries())
+      if (parseValue('deletes', value) !== null) ids.add(id);
+  return ids;
+}
+
+/** Each edited message's latest valid edit across the docs, as `latest` finds it. */
+function latestEdits(docs: readonly Y.Doc[]): Map<string, EditValue> {
+  const best = new Map<string, EditValue>();
+  for (const doc of docs) {
+    for (const [id, value] of doc.getMap('edits').entries()) {
+      const edit = parseValue('edits', value);
+      const known = best.get(id);
+      if (edit !== null && (known === undefined || edit.at >= known.at)) best.set(id, edit);
+    }
+  }
+  return best;
 }
 
 /** The latest valid value of `key` in `root` across the docs: by time, then the later doc. */
