@@ -108,7 +108,7 @@ async function settle(
     }
     // This device's own blob was stored and sent before it was judged (engine.ts, writeBlob).
     const fresh = batch.stored.filter((stored) => !core.state.local.has(stored.id));
-    for (const stored of fresh) await core.storage.appendBlob(stored);
+    await core.storage.appendBlobs(fresh);
     for (const stored of fresh) core.events.emit('blob', stored);
     announce(core, batch);
     if (batch.opsAdded) takeKeyrings(core, batch);

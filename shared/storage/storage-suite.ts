@@ -56,6 +56,22 @@ export function runRepoStorageTests(
       expect((await storage.group('bb').loadBlobs()).map((b) => b.id)).toEqual(['z']);
     });
 
+    it('appends a batch in order, in one go, once each', async () => {
+      const storage = await make();
+      const g = storage.group('aa');
+      await g.appendBlob(blob('x', 1, 1, 10));
+      await g.appendBlobs([
+        blob('y', 2, 1, 20),
+        blob('x', 1, 1, 10),
+        blob('z', 1, 2, 30),
+        blob('y', 2, 1, 20),
+      ]);
+      await g.appendBlobs([]);
+      expect((await g.loadBlobs()).map((b) => b.id)).toEqual(['x', 'y', 'z']);
+      expect((await g.loadChainAfter(1, 0)).map((b) => b.id)).toEqual(['x', 'z']);
+      expect((await storage.group('bb').loadBlobs()).map((b) => b.id)).toEqual([]);
+    });
+
     it('ignores a blob it already holds', async () => {
       const storage = await make();
       const g = storage.group('aa');
