@@ -5,6 +5,7 @@ import { Dialog } from '../app/Dialog.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import { trapTab } from './focus.ts';
 import { optionIdOf, useActiveOption } from './listbox.ts';
+import { ListboxOption } from './ListboxOption.tsx';
 import { Marked } from './Marked.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useQuickSwitcherShortcut } from './shortcuts.ts';
@@ -68,19 +69,13 @@ export function QuickSwitcher(props: {
         ) : null}
         <ul id={listId} role="listbox" aria-label={t('switcherList')} className="search-results">
           {items.map((item, i) => (
-            <li
+            <ListboxOption
               key={item.group.id}
               id={optionId(i)}
-              role="option"
-              aria-selected={i === active.index}
+              index={i}
+              active={active}
               className="switcher-item"
-              onMouseDown={(event) => {
-                event.preventDefault();
-              }}
-              onMouseMove={() => {
-                if (i !== active.index) active.set(i);
-              }}
-              onClick={() => {
+              onChoose={() => {
                 choose(item);
               }}
             >
@@ -99,7 +94,7 @@ export function QuickSwitcher(props: {
                   <span className="sr-only">{t('unread', { count: item.group.unread })}</span>
                 </span>
               ) : null}
-            </li>
+            </ListboxOption>
           ))}
         </ul>
         <footer className="search-footer">

@@ -5,6 +5,7 @@ import { Dialog } from '../app/Dialog.tsx';
 import { formatDateTime, formatDay, formatTime } from '../i18n/format.ts';
 import { trapTab } from './focus.ts';
 import { optionIdOf, useActiveOption } from './listbox.ts';
+import { ListboxOption } from './ListboxOption.tsx';
 import { Marked } from './Marked.tsx';
 import { SearchField } from './SearchField.tsx';
 import { useSearch } from './useSearch.ts';
@@ -89,25 +90,18 @@ export function SearchDialog(props: {
           className="search-results"
         >
           {hits.map((hit, i) => (
-            <li
+            <ListboxOption
               key={`${hit.groupId}/${hit.messageId}`}
               id={optionId(i)}
-              role="option"
-              aria-selected={i === active.index}
+              index={i}
+              active={active}
               className="search-hit"
-              onMouseDown={(event) => {
-                // Keep the keyboard in the field.
-                event.preventDefault();
-              }}
-              onMouseMove={() => {
-                if (i !== active.index) active.set(i);
-              }}
-              onClick={() => {
+              onChoose={() => {
                 choose(hit);
               }}
             >
               <Hit hit={hit} showGroup={groupId === null} now={now} />
-            </li>
+            </ListboxOption>
           ))}
         </ul>
         {results?.more ? <p className="search-more">{t('more', { count: hits.length })}</p> : null}
