@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_TEXT_LENGTH } from '../shared/content/schema.ts';
 import {
-  askToJoin,
   createGroup,
   heading,
-  inviteLink,
+  letIn,
   messageItems,
   messages,
   newPerson,
@@ -33,10 +32,8 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
   await onboard(ada.page, 'Ada');
   await createGroup(ada.page, OTHER);
   await createGroup(ada.page, GROUP);
-  const link = await inviteLink(ada.page);
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link, GROUP);
-  await expect(heading(bo.page, GROUP)).toBeVisible({ timeout: 30_000 });
+  await letIn(ada.page, bo.page, GROUP);
   await expect(ada.page.getByText('2 members')).toBeVisible(SYNC);
   const box = composer(ada.page);
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SIGNALING } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
-import { askToJoin, createGroup, heading, inviteLink, newPerson, onboard, snap } from './people.ts';
+import { createGroup, heading, letIn, newPerson, onboard, snap } from './people.ts';
 
 const SYNC = { timeout: 30_000 };
 
@@ -20,10 +20,8 @@ test('an admin renames the group for everyone; a member cannot; levels are kept'
   const bo = await newPerson(browser, { theme: 'light' });
   await onboard(ada.page, 'Ada');
   await createGroup(ada.page, 'Allotment');
-  const link = await inviteLink(ada.page);
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link, 'Allotment');
-  await expect(heading(bo.page, 'Allotment')).toBeVisible(SYNC);
+  await letIn(ada.page, bo.page, 'Allotment');
   await expect(ada.page.getByRole('button', { name: '2 members' })).toBeVisible(SYNC);
 
   await test.step('the servers: the group’s signaling server, and no STUN', async () => {
@@ -147,10 +145,8 @@ test('the members panel shows who is typing', async ({ browser }) => {
   const bo = await newPerson(browser, { theme: 'light' });
   await onboard(ada.page, 'Ada');
   await createGroup(ada.page, 'Choir');
-  const link = await inviteLink(ada.page);
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link, 'Choir');
-  await expect(heading(bo.page, 'Choir')).toBeVisible(SYNC);
+  await letIn(ada.page, bo.page, 'Choir');
   await ada.page.getByRole('button', { name: '2 members' }).click(SYNC);
   const panel = ada.page.getByRole('region', { name: 'Members' });
   const boRow = panel.getByRole('listitem').filter({ hasText: 'Bo' });

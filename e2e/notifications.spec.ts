@@ -1,14 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import {
-  askToJoin,
-  createGroup,
-  heading,
-  inviteLink,
-  messages,
-  newPerson,
-  onboard,
-  send,
-} from './people.ts';
+import { createGroup, heading, letIn, messages, newPerson, onboard, send } from './people.ts';
 
 const SYNC = { timeout: 30_000 };
 const GROUP = 'Book club';
@@ -75,10 +66,8 @@ test('Bo is notified of Ada’s messages while he looks away, as his settings al
   await bo.context.grantPermissions(['microphone', 'notifications']);
   await onboard(ada.page, 'Ada');
   await createGroup(ada.page, GROUP);
-  const link = await inviteLink(ada.page);
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link, GROUP);
-  await expect(heading(bo.page, GROUP)).toBeVisible(SYNC);
+  await letIn(ada.page, bo.page, GROUP);
   await expect(ada.page.getByRole('button', { name: '2 members' })).toBeVisible(SYNC);
 
   // Bo keeps Settings open (so no conversation reads the messages for him) and looks away.
@@ -172,10 +161,8 @@ test('no notification while the window is in front', async ({ browser }) => {
   await bo.context.grantPermissions(['microphone', 'notifications']);
   await onboard(ada.page, 'Ada');
   await createGroup(ada.page, GROUP);
-  const link = await inviteLink(ada.page);
   await onboard(bo.page, 'Bo');
-  await askToJoin(bo.page, link, GROUP);
-  await expect(heading(bo.page, GROUP)).toBeVisible(SYNC);
+  await letIn(ada.page, bo.page, GROUP);
   await openSettings(bo.page);
   await send(ada.page, GROUP, 'Are you there?');
   await expect(bo.page.getByRole('complementary')).toContainText('Are you there?', SYNC);

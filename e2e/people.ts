@@ -116,6 +116,16 @@ export async function askToJoin(page: Page, link: string, group: string): Promis
   await page.getByRole('button', { name: 'Ask to join' }).click();
 }
 
+/**
+ * `host` (a member) invites `guest` (onboarded) into `group`, and `guest` asks to join; returns
+ * once the guest has the group open.
+ */
+export async function letIn(host: Page, guest: Page, group: string, timeout = 30_000) {
+  const link = await inviteLink(host);
+  await askToJoin(guest, link, group);
+  await expect(heading(guest, group)).toBeVisible({ timeout });
+}
+
 type Person = { context: BrowserContext; page: Page };
 
 /** Ada founds `group` and lets Bo and Cy in, one invite each: three people, each their own browser. */
@@ -133,12 +143,8 @@ export async function groupOfThree(
     [bo, 'Bo'],
     [cy, 'Cy'],
   ] as const) {
-    const link = await inviteLink(ada.page);
     await onboard(person.page, name);
-    await askToJoin(person.page, link, group);
-    await expect(heading(person.page, group)).toBeVisible({
-      timeout: 30_000,
-    });
+    await letIn(ada.page, person.page, group);
   }
   return { ada, bo, cy };
 }

@@ -1,9 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  askToJoin,
   createGroup,
   heading,
-  inviteLink,
+  letIn,
   messageItems,
   newPerson,
   onboard,
@@ -41,9 +40,7 @@ test('search in a group and across groups, Chinese and Dutch, edits, deletes, an
   // Two groups, both with Ada and Bo in them.
   for (const group of [GARDEN, WEEKEND]) {
     await createGroup(ada.page, group);
-    const link = await inviteLink(ada.page);
-    await askToJoin(bo.page, link, group);
-    await expect(heading(bo.page, group)).toBeVisible(SYNC);
+    await letIn(ada.page, bo.page, group);
   }
   await openGroup(ada.page, GARDEN);
   await send(ada.page, GARDEN, 'Na het wieden houden we een picknick bij de kas');

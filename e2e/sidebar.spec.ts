@@ -8,6 +8,7 @@ import {
   createGroup,
   heading,
   inviteLink,
+  letIn,
   newPerson,
   onboard,
   send,
@@ -39,12 +40,10 @@ test('the sidebar: previews, unread counts, a mention marker, a muted group, key
   // Ada makes two groups and lets Bo into both.
   await createGroup(ada.page, 'Book club');
   await write(ada.page, 'Book club', 'First book: **Middlemarch**');
-  let link = await inviteLink(ada.page);
-  await askToJoin(bo.page, link, 'Book club');
-  await expect(heading(bo.page, 'Book club')).toBeVisible(SYNC);
+  await letIn(ada.page, bo.page, 'Book club');
   await createGroup(ada.page, 'Allotment');
   await send(ada.page, 'Allotment', 'Tomatoes are in');
-  link = await inviteLink(ada.page);
+  const link = await inviteLink(ada.page);
   await askToJoin(bo.page, link, 'Allotment');
   await expect(heading(bo.page, 'Allotment')).toBeVisible(SYNC);
 
