@@ -74,10 +74,7 @@ export function encodeRecentWindow(window: RecentWindow): Uint8Array {
   const { page } = window;
   const items = page.items.slice(-RECENT_SIZE).map(({ delivery: _delivery, ...rest }) => rest);
   const start = page.total - items.length;
-  const unreadFrom =
-    window.unreadFrom !== null && window.unreadFrom >= start && window.unreadFrom < page.total
-      ? window.unreadFrom
-      : null;
+  const unreadFrom = insideWindow(window.unreadFrom, start, page.total);
   return utf8(
     JSON.stringify({
       version: RECENT_VERSION,
@@ -137,9 +134,11 @@ export async function readRecentWindow(
     historyPolicy,
     signaling,
     page: { items, start, total, anchorIndex: items.length - 1 },
-    unreadFrom:
-      unreadFrom !== null && unreadFrom >= start && unreadFrom < start + items.length
-        ? unreadFrom
-        : null,
+    unreadFrom: insideWindow(unreadFrom, start, start + items.length),
   };
+}
+
+/** `at` if it is a place among the window's messages (`start` to `end`, end excluded), else null. */
+function insideWindow(at: number | null, start: number, end: number): number | null {
+  return at !== null && at >= start && at < end ? at : null;
 }

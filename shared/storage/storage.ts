@@ -64,23 +64,18 @@ export function memoryGroupStorage(): GroupStorage & { readonly blobs: StoredBlo
   const blobs: StoredBlob[] = [];
   const ids = new Set<string>();
   const records = new Map<string, Uint8Array>();
+  const appendBlobs = (many: readonly StoredBlob[]) => {
+    for (const blob of many) {
+      if (ids.has(blob.id)) continue;
+      ids.add(blob.id);
+      blobs.push({ ...blob, bytes: blob.bytes.slice() });
+    }
+    return Promise.resolve();
+  };
   return {
     blobs,
-    appendBlob(blob) {
-      if (!ids.has(blob.id)) {
-        ids.add(blob.id);
-        blobs.push({ ...blob, bytes: blob.bytes.slice() });
-      }
-      return Promise.resolve();
-    },
-    appendBlobs(many) {
-      for (const blob of many) {
-        if (ids.has(blob.id)) continue;
-        ids.add(blob.id);
-        blobs.push({ ...blob, bytes: blob.bytes.slice() });
-      }
-      return Promise.resolve();
-    },
+    appendBlob: (blob) => appendBlobs([blob]),
+    appendBlobs,
     loadBlobs: () => Promise.resolve(blobs.map(copy)),
     loadBlobsAfter: (heads) =>
       Promise.resolve(blobs.filter((b) => b.seq > (heads.get(b.clientId) ?? 0)).map(copy)),

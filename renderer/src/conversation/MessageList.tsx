@@ -228,11 +228,13 @@ function ConversationView(props: MessageListProps) {
     if (last) requestAnimationFrame(() => rowElement(last.id)?.focus({ preventScroll: true }));
   }
 
+  // The message whose picker or delete dialog is open.
+  const actingId = picking?.item.id ?? deleting?.id ?? null;
   const context: ListContext = {
     tabKey,
     flashId,
-    pickingId: picking?.item.id ?? deleting?.id ?? null,
-    toolbarKeys: [hoverKey, activeKey, picking?.item.id ?? deleting?.id ?? null],
+    pickingId: actingId,
+    toolbarKeys: [hoverKey, activeKey, actingId],
     loadingOlder: start > 0,
     now,
     labels: { list: t('listLabel'), history: t('historyLabel'), loadingOlder: t('loadingOlder') },
