@@ -40,6 +40,47 @@ function emojibaseData(): Plugin {
   };
 }
 
+/** The module that starts opening the app's databases (renderer/src/storage/open-early.ts). */
+const EARLY = 'src/storage/open-early.ts';
+
+/**
+ * Loads that module from a script tag of its own, ahead of the app: Vite joins every module
+ * script of index.html into one entry, which runs only once all of the app's chunks are loaded
+ * (~300 ms here), and the databases' first open (150-380 ms) should start long before that
+ * (docs/benchmarks.md, UI). main.tsx imports it too; a module runs once, whichever comes first.
+ */
+function earlyEntry(): Plugin {
+  let root = '';
+  return {
+    name: 'fellows-early-entry',
+    configResolved(config) {
+      root = config.root;
+    },
+    options(options) {
+      const input = options.input;
+      const named =
+        typeof input === 'string'
+          ? { index: input }
+          : Array.isArray(input)
+            ? Object.fromEntries(input.map((file, i) => [`entry${String(i)}`, file]))
+            : (input ?? {});
+      return { ...options, input: { ...named, 'open-early': `${root}/${EARLY}` } };
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'open-early',
+        );
+        // The dev server has no bundle: the source module, by its URL.
+        const src = chunk ? `./${chunk.fileName}` : `/${EARLY}`;
+        if (context.bundle && !chunk) throw new Error('the build lacks the open-early entry');
+        return [{ tag: 'script', attrs: { type: 'module', async: true, src }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 /**
  * The renderer's Vite settings, shared by the Electron build (electron.vite.config.ts) and
  * the web host (vite.config.ts) so both serve the same app.
@@ -48,7 +89,7 @@ export function rendererConfig(outDir: string): UserConfig {
   return {
     root: 'renderer',
     base: './',
-    plugins: [react(), emojibaseData()],
+    plugins: [react(), emojibaseData(), earlyEntry()],
     define: {
       __APP_VERSION__: JSON.stringify(pkg.version),
       __APP_NAME__: JSON.stringify(pkg.productName),

@@ -338,12 +338,25 @@ test('a long history comes a page at a time, above and below, and the view stays
     });
     // The window is sealed a second after the conversation changes.
     await bo.page.waitForTimeout(2_000);
+    // What the first drawing of those messages has with them: the "You joined" row above them
+    // too, not added when the group has opened (a row appearing under the person's eyes).
+    await bo.page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const text = document.documentElement.textContent;
+        if (!text.includes('After the break 1')) return;
+        Object.assign(window, { firstDrawn: { joined: text.includes('You joined') } });
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await bo.page.reload();
     const divider = messages(bo.page).locator('li.row-unread');
     await expect(divider).toHaveText('New messages', { timeout: 15_000 });
     await expect(divider.locator('xpath=following-sibling::li[1]')).toContainText(
       'After the break 1',
     );
+    expect(await bo.page.evaluate(() => 'firstDrawn' in window && window.firstDrawn)).toEqual({
+      joined: true,
+    });
   } finally {
     await bo.context.close();
     await ada.stop();

@@ -137,6 +137,23 @@ test('an admin renames the group for everyone; a member cannot; levels are kept'
     await expect(dialog).toContainText('You are no longer in this group.');
     await expect(ada.page.getByRole('button', { name: '1 member' })).toBeVisible(SYNC);
   });
+
+  await test.step('the notices of what happened are in the reader’s language', async () => {
+    const notices = ada.page.locator('.notice-row');
+    await expect(notices).toHaveText([
+      'Bo joined',
+      'You renamed the group to Allotment crew',
+      'Bo left',
+    ]);
+    await ada.page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await ada.page.getByRole('radio', { name: 'Nederlands' }).check();
+    await ada.page.getByRole('complementary').getByText('Allotment crew').click();
+    await expect(notices).toHaveText([
+      'Bo is lid geworden',
+      'Je hebt de groep hernoemd tot Allotment crew',
+      'Bo is vertrokken',
+    ]);
+  });
   await Promise.all([ada.context.close(), bo.context.close()]);
 });
 

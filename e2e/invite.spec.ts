@@ -79,9 +79,17 @@ test('with nobody online the join waits and says why, and completes when a membe
   await snap(bo.page, 'join-waiting');
 
   // Ada opens Fellows again: her app answers the next request by itself.
+  // Her group opens again, with no welcome ("Your groups") shown while it does, even when
+  // she closed too soon after writing for its recent window to be saved.
   const again = await ada.context.newPage();
+  await again.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.getElementById('pane-heading')) Object.assign(window, { sawWelcome: true });
+    }).observe(document, { childList: true, subtree: true });
+  });
   await again.goto('/');
-  await expect(again.getByRole('heading', { name: 'Your groups', level: 1 })).toBeVisible();
+  await expect(again.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible();
+  expect(await again.evaluate(() => 'sawWelcome' in window)).toBe(false);
   await expect(bo.page.getByRole('heading', { name: 'Book club', level: 1 })).toBeVisible({
     timeout: 30_000,
   });

@@ -116,6 +116,34 @@ test('the sidebar: previews, unread counts, a mention marker, a muted group, key
   // The muted group keeps its (grey) count until Bo reads it.
   await expect(row(bo.page, 'Allotment').getByLabel('1 unread')).toBeVisible();
 
+  // Reopened, the sidebar is drawn whole with the first screen, from the list as it was last
+  // shown (sealed a second after it changed): no placeholders first, no rows coming in.
+  await bo.page.waitForTimeout(2_000);
+  await bo.page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const list = document.querySelector('nav.group-list');
+      if (!list) return;
+      Object.assign(window, {
+        firstList: {
+          placeholders: list.querySelector('[aria-busy="true"]') !== null,
+          rows: [...list.querySelectorAll('li')].map((li) => li.textContent),
+        },
+      });
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await bo.page.reload();
+  await expect(heading(bo.page, 'Book club')).toBeVisible();
+  const firstList = (await bo.page.evaluate(() => 'firstList' in window && window.firstList)) as {
+    placeholders: boolean;
+    rows: string[];
+  };
+  expect(firstList.placeholders).toBe(false);
+  expect(firstList.rows).toHaveLength(2);
+  expect(firstList.rows.join(' ')).toContain('Book club');
+  expect(firstList.rows.join(' ')).toMatch(/Allotment.*Water them tonight\?.*1/);
+  await expect(row(bo.page, 'Allotment').getByLabel('1 unread')).toBeVisible();
+
   await ada.context.close();
   await bo.context.close();
 });

@@ -80,7 +80,6 @@ export function reportRuns(runs: Run[]): void {
   timed('dom_content_loaded_ms', (m) => m.domContentLoaded, 'the app’s JS has run');
   timed('sidebar_shown_ms', (m) => m.sidebarShown, 'session open, main screen rendered');
   timed('worker_created_ms', (m) => m.workerCreated);
-  timed('recent_answered_ms', (m) => m.recentAnswered, 'the sealed latest page read');
   timed('newest_in_dom_ms', (m) => m.newestInDom);
   timed('worker_ready_ms', (m) => m.workerReady, 'the engine’s start answered: every group open');
   timed('groups_listed_ms', (m) => m.groupListed, 'the group’s name in the sidebar');

@@ -39,8 +39,6 @@ export type ProbeMarks = {
   /** The sidebar is there: the session is open and the main screen rendered. */
   sidebarShown?: number;
   workerCreated?: number;
-  /** The app's `recent` call answered: the sealed latest page of the last group. */
-  recentAnswered?: number;
   /** The app's `start` call answered: the engine is open. */
   workerReady?: number;
   groupsAnswered?: number;
@@ -77,7 +75,7 @@ export function installProbe(config: ProbeConfig): void {
   let worker: Worker | null = null;
   const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const appCalls = new Map<string, string>();
-  const WATCHED = ['start', 'groups', 'page', 'recent'];
+  const WATCHED = ['start', 'groups', 'page'];
   let next = 0;
 
   const call = (method: string, args: unknown[]): Promise<unknown> => {
@@ -108,7 +106,6 @@ export function installProbe(config: ProbeConfig): void {
       if (method === 'start') marks.workerReady ??= now();
       if (method === 'groups') marks.groupsAnswered ??= now();
       if (method === 'page') marks.firstPageAnswered ??= now();
-      if (method === 'recent') marks.recentAnswered ??= now();
     }
     const mine = pending.get(data.id);
     if (!mine) return;
@@ -175,10 +172,10 @@ export function installProbe(config: ProbeConfig): void {
     }
     if (marks.firstPaint !== undefined && marks.groupListed !== undefined) observer.disconnect();
     if (marks.firstPaint !== undefined || waitingForFrame) return;
-    const list = document.querySelector(config.listSelector);
+    if (document.querySelector(config.listSelector)) marks.listShown ??= now();
+    // The pane, not the list: before the list has placed itself, its peek is what is on screen.
     const pane = document.querySelector(config.paneSelector);
-    if (!list || !pane) return;
-    marks.listShown ??= now();
+    if (!pane) return;
     const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
     let found = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

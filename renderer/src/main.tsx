@@ -1,3 +1,5 @@
+// First: starts opening the databases while the rest of the app's JS loads and runs.
+import './storage/open-early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
@@ -11,6 +13,9 @@ import { requestPersistentStorage } from './storage/persist.ts';
 import { startAppearance } from './app/appearance.ts';
 import { lastGroup } from './app/last-group.ts';
 import { prepareSyncEngine } from './sync/client.ts';
+import { readEarlyWindow } from './sync/early-window.ts';
+import { holdDeviceLock } from './sync/device-lock.ts';
+import { syncStoreFor } from './sync/store.ts';
 import { preloadMarkdown } from './conversation/MessageText.tsx';
 import './app/styles.css';
 
@@ -25,11 +30,25 @@ void eraseIfRequested(window, platform.vault)
     console.error('Erasing Fellows from this device failed', error);
   })
   .then(() => {
-    // The worker loads and reads the last group's recent window while the profile unlocks.
-    prepareSyncEngine(lastGroup());
+    // While the profile unlocks: the worker loads, and the page reads the last group's window.
+    const last = lastGroup();
+    const readEarly = readEarlyWindow(last);
+    // Claimed now, known long before the unlock: a second tab draws no messages, only that
+    // Fellows is open elsewhere.
+    const ownDevice = holdDeviceLock();
+    prepareSyncEngine(last !== null);
     preloadMarkdown();
-    return session.start();
+    return session.start(async (key) =>
+      (await ownDevice.catch(() => false)) ? readEarly(key) : null,
+    );
   });
+// The sync engine starts as the profile unlocks, not after React has drawn the main screen (a
+// long task): this listener comes before React's, which subscribes once the app has rendered.
+session.subscribe(() => {
+  const state = session.getSnapshot();
+  if (state.status === 'ready')
+    syncStoreFor(state.identity, session.linkedGroupsOpened, state.early);
+});
 // Ask the browser not to evict our data under storage pressure (DESIGN §7).
 void requestPersistentStorage();
 

@@ -29,7 +29,13 @@ import {
   type EngineEvents,
 } from './engine-state.ts';
 import type { Emitter } from './events.ts';
-import { newerThan, openSnapshot, saveSnapshot, type SnapshotLoad } from './persist.ts';
+import {
+  newerThan,
+  openSnapshot,
+  saveSnapshot,
+  type SnapshotAlongside,
+  type SnapshotLoad,
+} from './persist.ts';
 import { receiveBlobs, receiveOwn, receiveRange, type ReceiveReport } from './receive.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { StoredBlob } from '../storage/storage.ts';
@@ -109,8 +115,12 @@ export type GroupEngine = {
   heads(): Map<number, number>;
   /** Rebuilds every derived state from the stored blob log (after a fork or a poisoned doc). */
   rebuild(): Promise<void>;
-  /** Seals the content doc and derived state into storage (DESIGN §7). */
-  saveSnapshot(sealer: Sealer): Promise<void>;
+  /**
+   * Seals the content doc and derived state into storage (DESIGN §7). `alongside` is called at
+   * the moment the state is encoded, with its chain heads, to save what goes with it (the
+   * search index): no blob is being received then, so all it announced has been announced.
+   */
+  saveSnapshot(sealer: Sealer, alongside?: SnapshotAlongside): Promise<void>;
   /**
    * Starts a new engine from its stored snapshot, then applies only the stored blobs it does
    * not cover. Without a usable snapshot (none, another key, another version) it replays the
@@ -164,10 +174,11 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       if (latest) core.clock.observe(latest.time);
     }
     const { storage } = deps;
+    const heads = new Map(book.heads());
     const stored = await storage.loadBlobsAfter(book.heads());
     const newer = newerThan(core.state, stored);
     await receive(newer);
-    return { from: 'snapshot', newer: newer.length };
+    return { from: 'snapshot', newer: newer.length, heads };
   }
 
   async function rebuild(): Promise<void> {
@@ -402,7 +413,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     messageCount: () => core.state.order.size(),
     heads: () => core.state.book.heads(),
     rebuild: () => serial(rebuild),
-    saveSnapshot: (sealer) => serial(() => saveSnapshot(core, sealer)),
+    saveSnapshot: (sealer, alongside) => serial(() => saveSnapshot(core, sealer, alongside)),
     loadSnapshot: (sealer) => serial(() => loadSnapshot(sealer)),
     core: () => core,
   };

@@ -6,12 +6,33 @@ import { decodeSnapshot, encodeSnapshot, SNAPSHOT_LABEL, SNAPSHOT_RECORD } from 
 
 /** How an engine started: from its snapshot plus newer blobs, or by replaying its whole log. */
 export type SnapshotLoad =
-  { from: 'snapshot'; newer: number } | { from: 'log'; reason: string; error?: unknown };
+  | {
+      from: 'snapshot';
+      newer: number;
+      /** The snapshot's chain heads, before the newer blobs: what a sealed search index names. */
+      heads: ReadonlyMap<number, number>;
+    }
+  | { from: 'log'; reason: string; error?: unknown };
+
+/**
+ * Saves what goes with a snapshot, given the chain heads it holds. Its synchronous part runs
+ * as the snapshot is encoded, before anything else can change the state.
+ */
+export type SnapshotAlongside = (heads: ReadonlyMap<number, number>) => Promise<void>;
 
 /** Seals the engine's snapshot into the group's records (the repo keeps the recent window). */
-export async function saveSnapshot(core: EngineCore, sealer: Sealer): Promise<void> {
-  const snapshot = await sealer.seal(encodeSnapshot(core), SNAPSHOT_LABEL);
+export async function saveSnapshot(
+  core: EngineCore,
+  sealer: Sealer,
+  alongside?: SnapshotAlongside,
+): Promise<void> {
+  const encoded = encodeSnapshot(core);
+  const saving = alongside?.(new Map(core.state.book.heads()));
+  // Awaited below; not an unhandled rejection if sealing the snapshot fails first.
+  saving?.catch(() => undefined);
+  const snapshot = await sealer.seal(encoded, SNAPSHOT_LABEL);
   await core.storage.putRecord(SNAPSHOT_RECORD, snapshot);
+  await saving;
 }
 
 /**

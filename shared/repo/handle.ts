@@ -8,6 +8,7 @@ import { createEmitter } from '../group/events.ts';
 import { viewDocs } from '../group/engine-state.ts';
 import { readTexts } from '../content/view.ts';
 import type { Invite } from '../invite/code.ts';
+import { createGroupIndex, type GroupIndex, type IndexSeed } from '../search/group-index.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RoomState } from './room-state.ts';
 import {
@@ -113,6 +114,8 @@ export type GroupHandle = {
    * ids with no readable message are left out. One pass over the docs, however many ids.
    */
   texts(ids?: readonly string[]): MessageText[];
+  /** The group's search index, made on first use (from its sealed copy when that is current). */
+  searchIndex(): GroupIndex;
   /** Each message's effective time (ms), as in `MessageItem`; NaN for an unknown id. */
   times(ids: readonly string[]): number[];
   /** Conversation order of two messages: negative when `a` comes first; 0 if either is unknown. */
@@ -133,6 +136,14 @@ export type HandleDeps = {
   saveReadKey(key: OrderKey): Promise<void>;
   invite(options: { expiresInMs?: number | null; singleUse?: boolean }): Promise<Invite>;
   room: RoomState;
+  /**
+   * Hands over, once, the group's sealed search index, current as of the snapshot it opened
+   * from, with the messages changed since (kept up to date until the index is built). Taken,
+   * not kept in the deps: the index's blocks replace the seed's as it changes.
+   */
+  takeSearchSeed?: () => IndexSeed | undefined;
+  /** Called when the search index was built by reading every message (it may be sealed then). */
+  onIndexRead?: () => void;
   /** Fires when the room's heads or presence changed (the repo verifies them first). */
   onRoom: (listener: (what: 'presence' | 'delivery') => void) => () => void;
   /** Re-seals this device's presence: typing, and the message read up to. */
@@ -213,7 +224,9 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     events.emit('requests', {});
   });
 
-  return {
+  let index: GroupIndex | null = null;
+  let seed = deps.takeSearchSeed?.();
+  const handle: GroupHandle = {
     id: deps.id,
     name: () => engine.members().groupName,
     async send(text, options = {}) {
@@ -333,5 +346,19 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     },
     setTyping,
     on: events.on,
+    searchIndex() {
+      if (index) return index;
+      index = createGroupIndex(handle, {
+        ...(seed ? { seed } : {}),
+        onBuilt: (from) => {
+          if (from === 'messages') deps.onIndexRead?.();
+        },
+      });
+      seed = undefined;
+      return index;
+    },
   };
+  // Made now when there is a sealed index: it follows what changes until it is built.
+  if (seed) handle.searchIndex();
+  return handle;
 }

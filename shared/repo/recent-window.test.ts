@@ -4,7 +4,13 @@ import { SnapshotError } from '../group/snapshot.ts';
 import { createSealer, SealedDataError } from '../storage/sealer.ts';
 import { seeded, testCrypto } from '../testing/people.ts';
 import { memoryNetwork } from './network.ts';
-import { readRecentWindow, RECENT_LABEL, RECENT_RECORD, RECENT_SIZE } from './recent-window.ts';
+import {
+  readRecentWindow,
+  RECENT_LABEL,
+  RECENT_RECORD,
+  RECENT_SIZE,
+  saveRecentWindow,
+} from './recent-window.ts';
 import { repoPerson, SIGNALING } from './testing.ts';
 
 describe('the recent window', () => {
@@ -71,6 +77,79 @@ describe('the recent window', () => {
     const read = await readRecentWindow(ada.storage.group(group.id), ada.sealer);
     expect(read?.unreadFrom).toBe(6);
     expect(read?.page.items.find((item) => item.text === 'note 6')).toBe(read?.page.items[6]);
+  });
+
+  it('keeps the membership notices among its messages, as the list will show them', async () => {
+    const ada = await repoPerson(1, 'Ada', memoryNetwork());
+    const storage = ada.storage.group('1'.repeat(64));
+    const message = (n: number) => ({
+      id: `m${String(n)}`,
+      author: { person: 'a'.repeat(64), name: 'Ada' },
+      mine: true,
+      text: `note ${String(n)}`,
+      edited: false,
+      deleted: false,
+      replyTo: null,
+      reactions: [],
+      mentionsMe: false,
+      time: 1000 + n,
+      future: false,
+      delivery: null,
+    });
+    const notice = (time: number, text: string) => ({
+      id: `n${String(time)}`,
+      time,
+      text,
+      safety: false,
+      words: { kind: 'joined' as const, who: { me: false, name: text.split(' ')[0] ?? '' } },
+    });
+    const saved = (start: number) =>
+      saveRecentWindow(storage, ada.sealer, {
+        groupName: 'Allotment',
+        members: 2,
+        historyPolicy: 'all',
+        signaling: SIGNALING,
+        page: {
+          items: [message(start), message(start + 1)],
+          start,
+          total: start + 2,
+          anchorIndex: 1,
+        },
+        unreadFrom: null,
+        notices: [
+          notice(5, 'Bo joined'),
+          notice(1000 + start, 'Cy joined'),
+          notice(2000, 'You joined'),
+        ],
+      });
+    // Messages after the first: a notice from before them is not in the list, so not kept.
+    await saved(10);
+    const later = await readRecentWindow(storage, ada.sealer);
+    expect(later?.notices.map((n) => n.text)).toEqual(['Cy joined', 'You joined']);
+    // The whole conversation: every notice, the ones before the first message too.
+    await saved(0);
+    const whole = await readRecentWindow(storage, ada.sealer);
+    expect(whole?.notices.map((n) => n.text)).toEqual(['Bo joined', 'Cy joined', 'You joined']);
+    // A window saved before notices were kept has none.
+    await storage.putRecord(
+      RECENT_RECORD,
+      await ada.sealer.seal(
+        utf8(
+          JSON.stringify({
+            version: 2,
+            groupName: 'x',
+            members: 1,
+            historyPolicy: 'all',
+            signaling: [],
+            start: 0,
+            total: 0,
+            items: [],
+          }),
+        ),
+        RECENT_LABEL,
+      ),
+    );
+    expect((await readRecentWindow(storage, ada.sealer))?.notices).toEqual([]);
   });
 
   it('reads an older version as none, and refuses a damaged one with a clear error', async () => {

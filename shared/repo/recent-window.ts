@@ -4,6 +4,7 @@ import { SnapshotError } from '../group/snapshot.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { GroupStorage } from '../storage/storage.ts';
 import type { Page } from './handle.ts';
+import { noticesAmong, type Notice } from './notices.ts';
 import type { MessageItem } from './views.ts';
 
 // The recent window (DESIGN §7): a group's latest messages exactly as the UI shows them, with
@@ -15,6 +16,8 @@ export const RECENT_RECORD = 'recent';
 export const RECENT_LABEL = 'recent';
 /** How many of the latest messages the window holds (the first page the UI shows is 100). */
 export const RECENT_SIZE = 200;
+/** Membership notices kept with them, the latest (far more than 200 messages ever have). */
+export const RECENT_NOTICES = 50;
 
 /** What the UI paints before the group has opened. Delivery states are not kept (they move). */
 export type RecentWindow = {
@@ -30,6 +33,11 @@ export type RecentWindow = {
    * everything was read, nothing ever was, or more than the window was unread.
    */
   unreadFrom: number | null;
+  /**
+   * The membership notices among those messages ("Ada joined"), so that the list drawn from
+   * the window has the rows it will have once the group is open: no row appears under them.
+   */
+  notices: Notice[];
 };
 
 const reaction = z.object({
@@ -43,7 +51,8 @@ const replyTo = z.union([
   z.object({ id: z.string(), missing: z.literal(true) }),
   z.null(),
 ]);
-const item = z.object({
+/** A message as the UI shows it, without its delivery state (it moves); also in groups-window.ts. */
+export const storedItem = z.object({
   id: z.string(),
   author: z.object({ person: z.string(), name: z.string() }),
   mine: z.boolean(),
@@ -56,6 +65,23 @@ const item = z.object({
   time: z.number(),
   future: z.boolean(),
 });
+const noticeName = z.object({ me: z.boolean(), name: z.string() });
+const notice = z.object({
+  id: z.string(),
+  time: z.number(),
+  text: z.string(),
+  safety: z.boolean(),
+  words: z.discriminatedUnion('kind', [
+    z.object({ kind: z.enum(['joined', 'added-device', 'left']), who: noticeName }),
+    z.object({
+      kind: z.enum(['removed', 'unlinked-other', 'promoted']),
+      by: noticeName,
+      whom: noticeName,
+    }),
+    z.object({ kind: z.enum(['unlinked-own', 'approval-on', 'approval-off']), by: noticeName }),
+    z.object({ kind: z.literal('renamed'), by: noticeName, name: z.string() }),
+  ]),
+});
 const schema = z.object({
   version: z.literal(RECENT_VERSION),
   groupName: z.string(),
@@ -64,9 +90,11 @@ const schema = z.object({
   signaling: z.array(z.string()).max(16),
   start: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
-  items: z.array(item).max(RECENT_SIZE),
+  items: z.array(storedItem).max(RECENT_SIZE),
   // Absent in windows saved before it was kept: none.
   unreadFrom: z.number().int().nonnegative().nullable().optional(),
+  // Absent in windows saved before they were kept (or unreadable): none; the messages still show.
+  notices: z.array(notice).max(RECENT_NOTICES).optional().catch(undefined),
 });
 
 /** The window's plaintext for a group's latest page (RECENT_SIZE messages at most). */
@@ -75,6 +103,8 @@ export function encodeRecentWindow(window: RecentWindow): Uint8Array {
   const items = page.items.slice(-RECENT_SIZE).map(({ delivery: _delivery, ...rest }) => rest);
   const start = page.total - items.length;
   const unreadFrom = insideWindow(window.unreadFrom, start, page.total);
+  // Those the list shows among these messages, as it picks them.
+  const notices = noticesAmong(window.notices, items[0]?.time, start === 0).slice(-RECENT_NOTICES);
   return utf8(
     JSON.stringify({
       version: RECENT_VERSION,
@@ -86,6 +116,7 @@ export function encodeRecentWindow(window: RecentWindow): Uint8Array {
       total: page.total,
       items,
       unreadFrom,
+      notices,
     }),
   );
 }
@@ -135,6 +166,7 @@ export async function readRecentWindow(
     signaling,
     page: { items, start, total, anchorIndex: items.length - 1 },
     unreadFrom: insideWindow(unreadFrom, start, start + items.length),
+    notices: result.data.notices ?? [],
   };
 }
 

@@ -18,6 +18,8 @@ import { offerLink, type LinkOfferSession } from './link.ts';
 import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
 import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
+import type { IndexSeed } from '../search/group-index.ts';
+import { loadSealedIndex, sameHeads, saveSealedIndex } from '../search/sealed-index.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
 import type { RepoIdentity } from './identity.ts';
 import { openJoinAnswer, type JoinRefusal } from './join-package.ts';
@@ -162,8 +164,21 @@ export async function createRepo(deps: RepoDeps) {
     for (const { epoch, key } of record.membershipKeys ?? [])
       await engine.addMembershipKey(epoch, key);
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
+    // The sealed search index is read beside the snapshot; what the newer blobs change is
+    // noted for it, until the handle's index follows the group itself.
+    const sealedIndex = loadSealedIndex(storage, deps.sealer);
+    const since: IndexSeed['since'] = { added: [], changed: [] };
+    const offSince = engine.events.on('messages', ({ added, changed }) => {
+      for (const id of added) since.added.push(id);
+      for (const id of changed) since.changed.push(id);
+    });
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     const load = await engine.loadSnapshot(deps.sealer);
+    const sealed = await sealedIndex;
+    let searchSeed: IndexSeed | undefined =
+      load.from === 'snapshot' && sealed && sameHeads(sealed.heads, load.heads)
+        ? { ...sealed, since }
+        : undefined;
     const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
     const membershipKeys = () =>
       new Map([
@@ -257,9 +272,25 @@ export async function createRepo(deps: RepoDeps) {
     // Every blob we accept goes to the peers we see: any member relays any blob (DESIGN §6).
     let sinceSnapshot = 0;
     const snapshot = () =>
-      engine.saveSnapshot(deps.sealer).catch((error: unknown) => {
-        logWarn(`fellows: could not save a snapshot of group ${record.id.slice(0, 12)}`, error);
+      engine
+        .saveSnapshot(deps.sealer, (heads) => {
+          const index = handle.searchIndex().dump();
+          return index
+            ? saveSealedIndex(storage, deps.sealer, { ...index, heads: [...heads] })
+            : Promise.resolve();
+        })
+        .catch((error: unknown) => {
+          logWarn(`fellows: could not save a snapshot of group ${record.id.slice(0, 12)}`, error);
+        });
+    /** Seals a snapshot once the group has been still for SNAPSHOT_QUIET_MS. */
+    const snapshotWhenQuiet = () => {
+      cancel(snapshotTimer);
+      snapshotTimer = after(SNAPSHOT_QUIET_MS, () => {
+        snapshotTimer = null;
+        sinceSnapshot = 0;
+        void snapshot();
       });
+    };
     // Our have-vector, signed into the heads doc: at once, then at most every HEADS_EVERY_MS.
     let headsTimer: Timer | null = null;
     let headsAt = 0;
@@ -299,14 +330,7 @@ export async function createRepo(deps: RepoDeps) {
       if (ranging > 0) scheduleOffer();
       else rooms.broadcast([blob.bytes]);
       scheduleHeads();
-      if (++sinceSnapshot >= SNAPSHOT_EVERY) {
-        cancel(snapshotTimer);
-        snapshotTimer = after(SNAPSHOT_QUIET_MS, () => {
-          snapshotTimer = null;
-          sinceSnapshot = 0;
-          void snapshot();
-        });
-      }
+      if (++sinceSnapshot >= SNAPSHOT_EVERY) snapshotWhenQuiet();
     });
     const invites = watchInvites({
       ed: deps.ed,
@@ -334,7 +358,17 @@ export async function createRepo(deps: RepoDeps) {
       onRoom: (listener) => roomEvents.on('room', listener),
       publishPresence,
       joinRequests: invites,
+      takeSearchSeed: () => {
+        const seed = searchSeed;
+        searchSeed = undefined;
+        return seed;
+      },
+      // An index read from every message is sealed with a snapshot once things are quiet, so
+      // the next start has it (a snapshot is otherwise sealed only every SNAPSHOT_EVERY blobs).
+      onIndexRead: snapshotWhenQuiet,
     });
+    // The handle's index (made now if seeded) follows the group from here.
+    offSince();
     // The latest page as the UI shows it, sealed for the next start's first paint.
     let recentTimer: Timer | null = null;
     // Where the unread messages begin (as `page('first-unread')` finds it), or null.
@@ -353,6 +387,7 @@ export async function createRepo(deps: RepoDeps) {
         signaling: [...record.signaling],
         page: handle.page('latest', RECENT_SIZE - 1, 0),
         unreadFrom: firstUnread(),
+        notices: handle.notices(),
       }).catch((error: unknown) => {
         logWarn(`fellows: could not save the recent window of ${record.id.slice(0, 12)}`, error);
       });
@@ -377,6 +412,7 @@ export async function createRepo(deps: RepoDeps) {
         cancel(recentTimer);
         for (const off of offRecent) off();
         if (!forget) await Promise.all([snapshot(), saveRecent()]);
+        handle.searchIndex().close();
         offBlob();
         offMessages();
         offEpoch();

@@ -9,7 +9,8 @@
 /** One message as the index keeps it: folded text ('' if deleted), author's index or -1. */
 export type Entry = { id: string; author: number; text: string };
 
-type Block = {
+/** One block as the index keeps it (and seals it, sealed-index.ts). */
+export type Block = {
   ids: string[];
   authors: number[];
   /** Where each entry's text starts in `text`; entry k ends one before entry k + 1's start. */
@@ -23,6 +24,10 @@ export type Blocks = {
   last(): string | undefined;
   /** Replaces everything with `entries`, which are in conversation order. */
   reset(entries: readonly Entry[]): void;
+  /** Replaces everything with blocks `dump` gave (a sealed index's), kept as they are. */
+  load(blocks: readonly Block[]): void;
+  /** The blocks as they are now, to seal: not copied, so seal them before the next change. */
+  dump(): readonly Block[];
   /** Adds an entry where the conversation has it, or replaces the one with its id. */
   put(entry: Entry): void;
   /**
@@ -127,6 +132,11 @@ export function createBlocks(
         blocks.push(blockOf(entries.slice(i, i + blockSize)));
       count = entries.length;
     },
+    load(loaded) {
+      blocks = loaded.map((block) => ({ ...block }));
+      count = blocks.reduce((sum, block) => sum + block.ids.length, 0);
+    },
+    dump: () => blocks,
     put(entry) {
       const last = blocks.at(-1)?.ids.at(-1);
       if (last === undefined || compare(last, entry.id) < 0) {

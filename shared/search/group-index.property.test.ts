@@ -115,4 +115,67 @@ describe('the search index, against a naive scan', () => {
       { numRuns: 300 },
     );
   });
+
+  it('agrees when started from a sealed copy, with what changed after it was sealed', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ blockSize: fc.integer({ min: 1, max: 6 }), rebuildAfter: fc.nat({ max: 8 }) }),
+        fc.array(op, { maxLength: 50 }),
+        fc.array(op, { maxLength: 50 }),
+        fc.array(query, { minLength: 3, maxLength: 3 }),
+        (sizes, before, after, finalQueries) => {
+          const source = fakeSource(PEOPLE);
+          const live: string[] = [];
+          let n = 0;
+          const apply = (o: Op, index: ReturnType<typeof createGroupIndex>) => {
+            if (o.kind === 'add') {
+              const id = `${o.person}:${++n}`;
+              source.add({ id, position: o.position, person: o.person, text: o.text });
+              live.push(id);
+            } else if (o.kind === 'edit' || o.kind === 'delete') {
+              const id = live[o.pick % Math.max(1, live.length)];
+              if (id === undefined) return;
+              if (o.kind === 'edit') source.edit(id, o.text);
+              else {
+                source.remove(id);
+                live.splice(live.indexOf(id), 1);
+              }
+            } else {
+              source.flush();
+              if (o.kind === 'search') {
+                const terms = queryTerms(o.query);
+                const found = index.search(terms, o.limit);
+                expect({ ids: found.hits.map((h) => h.messageId), more: found.more }).toEqual(
+                  naive(source.all(), terms, o.limit),
+                );
+              }
+            }
+          };
+          const first = createGroupIndex(source, sizes);
+          for (const o of before) apply(o, first);
+          source.flush();
+          first.build();
+          // Sealed (a copy, as JSON), then the group goes on before and after it is built.
+          const sealed = JSON.parse(JSON.stringify(first.dump())) as NonNullable<
+            ReturnType<typeof first.dump>
+          >;
+          first.close();
+          const seeded = createGroupIndex(source, {
+            ...sizes,
+            seed: { ...sealed, since: { added: [], changed: [] } },
+          });
+          for (const o of after) apply(o, seeded);
+          source.flush();
+          for (const q of finalQueries) {
+            const terms = queryTerms(q);
+            const found = seeded.search(terms, 5);
+            expect({ ids: found.hits.map((h) => h.messageId), more: found.more }).toEqual(
+              naive(source.all(), terms, 5),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

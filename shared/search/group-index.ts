@@ -1,5 +1,5 @@
 import type { MessageText } from '../repo/handle.ts';
-import { createBlocks, type BlockOptions, type Entry } from './blocks.ts';
+import { createBlocks, type Block, type BlockOptions, type Entry } from './blocks.ts';
 import { fold } from './fold.ts';
 import { snippet, matchRanges, type Marked } from './snippet.ts';
 
@@ -25,6 +25,18 @@ export type GroupHit = {
 
 export type GroupHits = { hits: GroupHit[]; more: boolean };
 
+/** An index's contents, as sealed with the group's snapshot (sealed-index.ts). */
+export type IndexDump = {
+  people: readonly { person: string; name: string }[];
+  blocks: readonly Block[];
+};
+
+/**
+ * A sealed index to start from instead of reading every message: `since` are the messages
+ * added and changed after it was sealed (the blobs newer than the snapshot it goes with).
+ */
+export type IndexSeed = IndexDump & { since: { added: string[]; changed: string[] } };
+
 /**
  * A group's messages, searchable: folded text, author and time in flat arrays in
  * conversation order, in the worker's memory only (DESIGN §7). Built on the first search,
@@ -38,6 +50,8 @@ export type GroupIndex = {
   build(): void;
   /** How many messages it holds (0 until built). */
   size(): number;
+  /** What it holds, to seal; null until built. Seal it before the group changes again. */
+  dump(): IndexDump | null;
   /** Stops following the group. */
   close(): void;
 };
@@ -45,13 +59,22 @@ export type GroupIndex = {
 /** More messages arriving out of order than this in one event: build again instead. */
 const REBUILD_AFTER = 64;
 
-/** Sizes, for tests: messages a block holds, and how many out of order make it build again. */
-export type GroupIndexOptions = BlockOptions & { rebuildAfter?: number };
+/**
+ * Sizes, for tests: messages a block holds, and how many out of order make it build again;
+ * and a sealed index to build from (used once).
+ */
+export type GroupIndexOptions = BlockOptions & {
+  rebuildAfter?: number;
+  seed?: IndexSeed;
+  /** Called each time it is built: from the seed, or by reading every message. */
+  onBuilt?: (from: 'seed' | 'messages') => void;
+};
 
 export function createGroupIndex(
   source: SearchSource,
-  { rebuildAfter = REBUILD_AFTER, ...options }: GroupIndexOptions = {},
+  { rebuildAfter = REBUILD_AFTER, seed, onBuilt, ...options }: GroupIndexOptions = {},
 ): GroupIndex {
+  let sealed = seed;
   let built = false;
   const blocks = createBlocks((a, b) => source.compareMessages(a, b), options);
   const people: { person: string; name: string }[] = [];
@@ -83,21 +106,40 @@ export function createGroupIndex(
     return added.filter((id) => source.compareMessages(id, last) < 0).length;
   };
 
-  const stop = source.on('messages', ({ added, changed }) => {
-    if (!built) return;
-    if (outOfOrder(added) > rebuildAfter) {
-      drop();
-      return;
-    }
+  /** Takes in messages added or changed; false if too many came out of order to. */
+  const follow = (added: readonly string[], changed: readonly string[]) => {
+    if (outOfOrder(added) > rebuildAfter) return false;
     const read = source.texts([...added, ...changed]);
     read.sort((a, b) => source.compareMessages(a.id, b.id));
     for (const message of read) blocks.put(entryOf(message));
+    return true;
+  };
+  const stop = source.on('messages', ({ added, changed }) => {
+    if (built) {
+      if (!follow(added, changed)) drop();
+    } else if (sealed) {
+      // Not built yet: the seed takes these in when it is.
+      for (const id of added) sealed.since.added.push(id);
+      for (const id of changed) sealed.since.changed.push(id);
+    }
   });
 
+  /** From the sealed index and what changed since, if it takes them in. */
+  const fromSeed = (from: IndexSeed) => {
+    people.length = 0;
+    personIndex.clear();
+    for (const { person, name } of from.people) personOf(person, name);
+    blocks.load(from.blocks);
+    return follow(from.since.added, from.since.changed);
+  };
   const build = () => {
     if (built) return;
-    blocks.reset(source.texts().map(entryOf));
+    const from = sealed;
+    sealed = undefined;
+    const seeded = from !== undefined && fromSeed(from);
+    if (!seeded) blocks.reset(source.texts().map(entryOf));
     built = true;
+    onBuilt?.(seeded ? 'seed' : 'messages');
   };
 
   return {
@@ -140,6 +182,7 @@ export function createGroupIndex(
     },
     build,
     size: () => blocks.size(),
+    dump: () => (built ? { people, blocks: blocks.dump() } : null),
     close() {
       stop();
       drop();

@@ -6,8 +6,15 @@ import {
 } from './group-index.ts';
 import type { SearchRequest } from './request.ts';
 
-/** A group the worker searches: its handle is its source. */
-export type SearchableGroup = SearchSource & { readonly id: string; name(): string };
+/**
+ * A group the worker searches: its handle is its source, and keeps its index (sealed with its
+ * snapshot, repo.ts); a group without one of its own gets one here.
+ */
+export type SearchableGroup = SearchSource & {
+  readonly id: string;
+  name(): string;
+  searchIndex?(): GroupIndex;
+};
 
 /** One result of a search, with the group it is in. */
 export type SearchHit = GroupHit & { groupId: string; groupName: string };
@@ -31,6 +38,8 @@ export type Searches = {
 export function createSearches(): Searches {
   const indexes = new Map<string, { source: SearchSource; index: GroupIndex }>();
   const indexOf = (group: SearchableGroup) => {
+    const own = group.searchIndex?.();
+    if (own) return own;
     const known = indexes.get(group.id);
     if (known?.source === group) return known.index;
     known?.index.close();

@@ -29,7 +29,7 @@ export function App() {
       );
     case 'ready':
       return (
-        <SyncProvider identity={state.identity}>
+        <SyncProvider identity={state.identity} early={state.early}>
           <Home identity={state.identity} />
         </SyncProvider>
       );

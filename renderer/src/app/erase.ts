@@ -4,8 +4,9 @@ import { SETTINGS_KEY } from '../settings/settings.ts';
 import { LEVELS_KEY } from '../attention/levels.ts';
 import { LAST_GROUP_KEY } from './last-group.ts';
 
-/** Set in this tab's session while a requested erase waits for the reload that runs it. */
-export const ERASE_FLAG = 'fellows:erase-pending';
+import { ERASE_FLAG, erasePending } from './erase-flag.ts';
+
+export { ERASE_FLAG } from './erase-flag.ts';
 
 type EraseHost = {
   indexedDB: { databases?(): Promise<{ name?: string }[]>; deleteDatabase(name: string): unknown };
@@ -53,7 +54,7 @@ export function requestErase(host: Pick<EraseHost, 'sessionStorage'> & { reload(
  * the settings and what the page keeps by group id, then goes on as a first run. Returns whether it erased.
  */
 export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<boolean> {
-  if (host.sessionStorage.getItem(ERASE_FLAG) !== '1') return false;
+  if (!erasePending(host.sessionStorage)) return false;
   const listed = (await host.indexedDB.databases?.()) ?? [];
   const names = new Set(['fellows-profile', 'fellows-data']);
   for (const { name } of listed) if (name && isFellowsDatabase(name)) names.add(name);

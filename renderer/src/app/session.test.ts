@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { indexedDbProfileStore } from '../identity/profile-store.ts';
 import { browserVault } from '../platform/browser-vault.ts';
+import type { EarlyWindow } from '../sync/early-window.ts';
 import { createSession } from './session.ts';
 
 describe('session', () => {
@@ -22,6 +23,30 @@ describe('session', () => {
     await restarted.start();
     const state = restarted.getSnapshot();
     expect(state.status === 'ready' && state.identity.displayName).toBe('Ada');
+  });
+
+  it('opens with the last group’s recent window, unsealed with this profile’s storage key', async () => {
+    const deps = {
+      vault: browserVault('session-vault-early'),
+      store: indexedDbProfileStore('session-p-early'),
+    };
+    const first = createSession(deps);
+    const unused = vi.fn(() => Promise.resolve(null));
+    await first.start(unused);
+    // A first run has no profile to unseal anything with.
+    expect(unused).not.toHaveBeenCalled();
+    await first.createProfile('Ada');
+    const made = first.getSnapshot();
+    expect(made.status === 'ready' && made.early).toBeNull();
+
+    const early = { groupId: 'a'.repeat(64), window: {} as EarlyWindow['window'], groups: null };
+    const readEarly = vi.fn((_key: Uint8Array) => Promise.resolve(early));
+    const restarted = createSession(deps);
+    await restarted.start(readEarly);
+    const state = restarted.getSnapshot();
+    if (state.status !== 'ready') throw new Error(`not ready: ${state.status}`);
+    expect(readEarly).toHaveBeenCalledWith(state.identity.storageKey);
+    expect(state.early).toBe(early);
   });
 
   it('stays in onboarding when the name is refused', async () => {

@@ -11,20 +11,29 @@ import {
 } from '../identity/identity.ts';
 import type { ProfileStore } from '../identity/profile-store.ts';
 import type { Vault } from '../platform/types.ts';
+import type { EarlyWindow, EarlyWindowReader } from '../sync/early-window.ts';
 
 /** Where the person is in the app's life cycle, as the UI renders it. */
 export type SessionState =
   | { status: 'loading' }
   | { status: 'onboarding' }
-  | { status: 'ready'; identity: Identity }
+  | {
+      status: 'ready';
+      identity: Identity;
+      /** The last open group's recent window, unsealed with the profile: drawn at once. */
+      early: EarlyWindow | null;
+    }
   | { status: 'locked'; message: string; problem: IdentityProblem | null };
 
 /** A small external store (for `useSyncExternalStore`) that owns the device identity. */
 export type Session = {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => SessionState;
-  /** Loads the saved identity, or moves to onboarding on a first run. */
-  start: () => Promise<void>;
+  /**
+   * Loads the saved identity, or moves to onboarding on a first run; with it, `readEarly`
+   * unseals what the first screen shows (the main screen is drawn once, whole).
+   */
+  start: (readEarly?: EarlyWindowReader) => Promise<void>;
   /** Creates the identity from the name typed in onboarding; throws DisplayNameError. */
   createProfile: (displayName: string) => Promise<void>;
   /** Saves the identity of this device once another device of the person linked it. */
@@ -51,10 +60,12 @@ export function createSession(deps: { vault: Vault; store: ProfileStore }): Sess
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
-    async start() {
+    async start(readEarly = () => Promise.resolve(null)) {
       try {
         const identity = await loadIdentity(deps);
-        set(identity ? { status: 'ready', identity } : { status: 'onboarding' });
+        // Never fails: at worst nothing is drawn early.
+        const early = identity ? await readEarly(identity.storageKey) : null;
+        set(identity ? { status: 'ready', identity, early } : { status: 'onboarding' });
       } catch (error) {
         console.error('Could not unlock the saved profile', error);
         set({
@@ -66,11 +77,11 @@ export function createSession(deps: { vault: Vault; store: ProfileStore }): Sess
     },
     async createProfile(displayName) {
       const identity = await createIdentity(displayName, deps);
-      set({ status: 'ready', identity });
+      set({ status: 'ready', identity, early: null });
     },
     async linkProfile(device, linked) {
       const identity = await createLinkedIdentity(device, linked, deps);
-      set({ status: 'ready', identity });
+      set({ status: 'ready', identity, early: null });
     },
     linkedGroupsOpened: () => dropLinkedGroups(deps.store),
     personSeed: () => exportPersonSeed(deps),

@@ -39,7 +39,7 @@ import './conversation.css';
 export type MessageListProps = {
   group: GroupSummary;
   members: MemberItem[];
-  notices: Notice[];
+  notices: readonly Notice[];
   presence: PresenceItem;
   /** A message to scroll to and highlight, or null. */
   jumpTo: JumpTarget | null;

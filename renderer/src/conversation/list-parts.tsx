@@ -5,6 +5,8 @@ import type { ListRow } from '../groups/timeline.ts';
 import { formatDay } from '../i18n/format.ts';
 import type { MentionName } from './mentions.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { noticeText } from './notice-text.ts';
+import type { Notice } from '../../../shared/repo/notices.ts';
 
 /** What the list's parts read from the list (Virtuoso's `context`). */
 export type ListContext = {
@@ -109,6 +111,17 @@ function DaySeparator(props: { day: number; now: number }) {
   );
 }
 
+/** A change to who is in the group, in the reader's language. */
+function NoticeRow(props: { notice: Notice }) {
+  const { t } = useTranslation('conversation');
+  const { notice } = props;
+  return (
+    <p className={notice.safety ? 'notice-row safety' : 'notice-row'}>
+      {noticeText(t, notice.words)}
+    </p>
+  );
+}
+
 function UnreadDivider() {
   const { t } = useTranslation('conversation');
   return (
@@ -126,9 +139,7 @@ export const rowContent: ItemContent<ListRow, ListContext> = (_, row, context) =
     case 'unread':
       return <UnreadDivider />;
     case 'notice':
-      return (
-        <p className={row.notice.safety ? 'notice-row safety' : 'notice-row'}>{row.notice.text}</p>
-      );
+      return <NoticeRow notice={row.notice} />;
     case 'message':
       return (
         <MessageRow
@@ -176,9 +187,7 @@ export function EmptyConversation(props: { rows: readonly ListRow[] }) {
       {props.rows.map((row) =>
         row.kind === 'notice' ? (
           <li key={row.key} className="row-notice">
-            <p className={row.notice.safety ? 'notice-row safety' : 'notice-row'}>
-              {row.notice.text}
-            </p>
+            <NoticeRow notice={row.notice} />
           </li>
         ) : null,
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { InitialWindow } from '../conversation/paging.ts';
+import type { Notice } from '../../../shared/repo/notices.ts';
 import { Composer } from '../composer/Composer.tsx';
 import type { ComposeIntent, JumpTarget } from '../conversation/intent.ts';
 import { MessageList } from '../conversation/MessageList.tsx';
@@ -31,11 +32,14 @@ export function Conversation(props: {
   jumpTo?: JumpTarget | null;
   /** Opens a search result: its group, scrolled to the message. */
   onJump?: (groupId: string, messageId: string) => void;
-  /** The recent window, shown while the engine starts (the last open group). */
-  initial?: InitialWindow | null;
+  /** The recent window, shown while the engine starts (the last open group), with its notices. */
+  initial?: (InitialWindow & { notices: readonly Notice[] }) | null;
 }) {
   const { group } = props;
-  const { members, standing, requests, notices } = useConversation(group.id);
+  const { members, standing, requests, notices } = useConversation(
+    group.id,
+    props.initial?.notices,
+  );
   const [membersOpen, setMembersOpen] = useState(false);
   const [inviting, setInviting] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);

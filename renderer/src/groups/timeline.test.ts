@@ -4,7 +4,13 @@ import type { MessageItem } from '../../../shared/repo/views.ts';
 import { interleave, timelineRows } from './timeline.ts';
 
 const message = (id: string, time: number) => ({ id, time }) as MessageItem;
-const notice = (text: string, time: number): Notice => ({ id: text, time, text, safety: false });
+const notice = (text: string, time: number): Notice => ({
+  id: text,
+  time,
+  text,
+  safety: false,
+  words: { kind: 'joined', who: { me: false, name: text } },
+});
 const shape = (rows: ReturnType<typeof interleave>) =>
   rows.map((r) => (r.kind === 'message' ? r.item.id : r.notice.text));
 

@@ -1,4 +1,4 @@
-import type { Notice } from '../../../shared/repo/notices.ts';
+import { noticesAmong, type Notice } from '../../../shared/repo/notices.ts';
 import type { MessageItem } from '../../../shared/repo/views.ts';
 
 export type TimelineRow =
@@ -14,8 +14,7 @@ export function interleave(
   notices: readonly Notice[],
   fromStart: boolean,
 ): TimelineRow[] {
-  const first = items[0]?.time ?? Number.NEGATIVE_INFINITY;
-  const shown = notices.filter((n) => fromStart || n.time >= first);
+  const shown = noticesAmong(notices, items[0]?.time, fromStart);
   const rows: TimelineRow[] = [];
   let next = 0;
   for (const item of items) {

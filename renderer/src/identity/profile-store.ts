@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { takeOpened } from '../storage/opened-early.ts';
 
 /** A private key kept on disk: PKCS#8, AES-GCM-wrapped with the vault's storage key. */
 export type WrappedKey = { wrapped: Uint8Array; iv: Uint8Array };
@@ -48,15 +49,21 @@ export type ProfileStore = {
   clear(): Promise<void>;
 };
 
+export const PROFILE_DB = 'fellows-profile';
+
+/** Opens (creating) the profile's database. */
+export function openProfileDb(dbName = PROFILE_DB): Promise<IDBPDatabase<ProfileDb>> {
+  return openDB<ProfileDb>(dbName, 1, {
+    upgrade(database) {
+      database.createObjectStore('profile');
+    },
+  });
+}
+
 /** The profile store on IndexedDB. */
-export function indexedDbProfileStore(dbName = 'fellows-profile'): ProfileStore {
+export function indexedDbProfileStore(dbName = PROFILE_DB): ProfileStore {
   let db: Promise<IDBPDatabase<ProfileDb>> | undefined;
-  const open = () =>
-    (db ??= openDB<ProfileDb>(dbName, 1, {
-      upgrade(database) {
-        database.createObjectStore('profile');
-      },
-    }));
+  const open = () => (db ??= takeOpened<IDBPDatabase<ProfileDb>>(dbName) ?? openProfileDb(dbName));
   return {
     async load() {
       return (await (await open()).get('profile', 'self')) ?? null;

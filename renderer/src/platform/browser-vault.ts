@@ -1,14 +1,12 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import {
   vaultNameSchema,
   vaultValueSchema,
   type VaultStatus,
 } from '../../../shared/ipc/contract.ts';
+import { takeOpened } from '../storage/opened-early.ts';
 import { PlatformError, type Vault } from './types.ts';
-
-type VaultDb = DBSchema & {
-  secrets: { key: string; value: Uint8Array };
-};
+import { openVaultDb, VAULT_DB, type VaultDb } from './vault-db.ts';
 
 const WEB_VAULT_STATUS: VaultStatus = {
   available: true,
@@ -38,14 +36,9 @@ function check(name: unknown, value?: unknown): void {
  * The web host's vault: IndexedDB in this origin, with the same name and size rules as the
  * desktop vault so code that works in one works in the other.
  */
-export function browserVault(dbName = 'fellows-vault'): Vault {
+export function browserVault(dbName = VAULT_DB): Vault {
   let db: Promise<IDBPDatabase<VaultDb>> | undefined;
-  const open = () =>
-    (db ??= openDB<VaultDb>(dbName, 1, {
-      upgrade(database) {
-        database.createObjectStore('secrets');
-      },
-    }));
+  const open = () => (db ??= takeOpened<IDBPDatabase<VaultDb>>(dbName) ?? openVaultDb(dbName));
   return {
     status: () => Promise.resolve(WEB_VAULT_STATUS),
     async get(name) {

@@ -13,6 +13,7 @@ import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
 import { Conversation } from '../groups/Conversation.tsx';
 import { GroupList } from '../groups/GroupList.tsx';
+import { OpeningConversation } from '../groups/OpeningConversation.tsx';
 import { deviceLabel, type Identity } from '../identity/identity.ts';
 import { appSettings } from '../settings/app-settings.ts';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
@@ -51,13 +52,18 @@ export function Home(props: { identity: Identity }) {
   const [joinLink, setJoinLink] = useState<{ link: string; key: number } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // The last open group's recent window, shown until its group has opened (and kept, so the
-  // conversation mounted from it keeps its place when the real pages arrive).
-  const [early, setEarly] = useState(sync.early);
-  if (sync.early && sync.early !== early) setEarly(sync.early);
-  const open = sync.groups.find((g) => g.id === selected) ?? null;
+  // conversation mounted from it keeps its place when the real pages arrive). The store has it
+  // from its start (the session unsealed it) and only drops it, so the first one is kept.
+  const [early] = useState(sync.early);
+  // While starting, the list is the one last shown: only the group with the recent window can
+  // be drawn (from it); another one chosen meanwhile shows its frame until the groups open.
+  const open =
+    sync.status === 'ready' ? (sync.groups.find((g) => g.id === selected) ?? null) : null;
   const shown =
     open ??
     (sync.status === 'starting' && early?.groupId === selected ? earlySummary(early) : null);
+  // A group to open again, but nothing yet to draw it from.
+  const opening = !shown && sync.status === 'starting' && selected !== null;
   useEffect(() => {
     // Forget a remembered group only once the list is known not to have it.
     if (sync.status === 'ready' && (selected === null || open)) rememberGroup(selected);
@@ -208,6 +214,10 @@ export function Home(props: { identity: Identity }) {
             <p className="field-error" role="alert">
               {t('openFailed', { error: sync.error ?? '' })}
             </p>
+          ) : sync.status === 'elsewhere' ? (
+            <p className="notice notice-info" role="alert">
+              {t('openElsewhere')}
+            </p>
           ) : (
             <GroupList
               groups={sync.groups}
@@ -260,6 +270,8 @@ export function Home(props: { identity: Identity }) {
             initial={early?.groupId === shown.id ? early.window : null}
           />
         </main>
+      ) : opening ? (
+        <OpeningConversation />
       ) : (
         <main className="pane" aria-labelledby="pane-heading">
           <div className="empty-state">

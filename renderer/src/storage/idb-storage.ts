@@ -5,6 +5,7 @@ import {
   type GroupStorage,
   type StoredBlob,
 } from '../../../shared/storage/storage.ts';
+import { takeOpened } from './opened-early.ts';
 
 type BlobRow = StoredBlob & { group: string; order?: number };
 
@@ -22,12 +23,11 @@ type DataDb = DBSchema & {
   records: { key: string; value: Uint8Array };
 };
 
-/**
- * The app's storage on IndexedDB (DESIGN §7): an append-only log of ciphertext blobs per
- * group, and sealed records. Nothing in it is readable without the device storage key.
- */
-export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoStorage> {
-  const db: IDBPDatabase<DataDb> = await openDB<DataDb>(name, 2, {
+export const DATA_DB = 'fellows-data';
+
+/** Opens (creating or upgrading) the database the app's groups live in. */
+export function openDataDb(name = DATA_DB): Promise<IDBPDatabase<DataDb>> {
+  return openDB<DataDb>(name, 2, {
     // Each step upgrades from the version before and keeps every stored blob and record.
     upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
@@ -48,6 +48,37 @@ export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoS
       console.warn('fellows: storage upgrade waits for another Fellows tab to close');
     },
   });
+}
+
+/**
+ * Sealed records by key (a group's are `g:<id>:<name>`, `groupRecordKey`), read in one
+ * transaction without opening anything else, and the database closed again: what the page
+ * reads for itself while the sync engine loads (sync/early-window.ts).
+ */
+export async function readRecords(
+  keys: readonly string[],
+  dbName = DATA_DB,
+): Promise<(Uint8Array | null)[]> {
+  const db = await (takeOpened<IDBPDatabase<DataDb>>(dbName) ?? openDataDb(dbName));
+  try {
+    const tx = db.transaction('records');
+    const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+    await tx.done;
+    return found.map((bytes) => bytes ?? null);
+  } finally {
+    db.close();
+  }
+}
+
+/** The key of group `id`'s record `name`. */
+export const groupRecordKey = (id: string, name: string) => `g:${id}:${name}`;
+
+/**
+ * The app's storage on IndexedDB (DESIGN §7): an append-only log of ciphertext blobs per
+ * group, and sealed records. Nothing in it is readable without the device storage key.
+ */
+export async function indexedDbRepoStorage(name = DATA_DB): Promise<RepoStorage> {
+  const db = await openDataDb(name);
   const row = ({ id: blobId, clientId, seq, bytes }: BlobRow): StoredBlob => ({
     id: blobId,
     clientId,
@@ -96,9 +127,9 @@ export async function indexedDbRepoStorage(name = 'fellows-data'): Promise<RepoS
       return rows.map(row);
     },
     putRecord: async (name, bytes) => {
-      await db.put('records', bytes.slice(), `g:${id}:${name}`);
+      await db.put('records', bytes.slice(), groupRecordKey(id, name));
     },
-    getRecord: async (name) => (await db.get('records', `g:${id}:${name}`)) ?? null,
+    getRecord: async (name) => (await db.get('records', groupRecordKey(id, name))) ?? null,
   });
 
   return {

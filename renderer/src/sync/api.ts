@@ -8,7 +8,6 @@ import type { Notice } from '../../../shared/repo/notices.ts';
 import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { CreateGroupOptions } from './create-group-options.ts';
 import type { SearchResults } from '../../../shared/search/searches.ts';
-import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
 
 /**
  * What crosses into the sync-engine worker to unlock it: non-extractable CryptoKeys
@@ -63,17 +62,11 @@ export type SyncApi = {
     settings: { signaling: string[]; linked?: Uint8Array | null },
   ): Promise<{ linkedOpened: boolean }>;
   /**
-   * Called as the app loads, before the keys are unlocked: opens the local database and reads
-   * the last open group's sealed recent window (`groupId`), so that `recent` after `start` only
-   * has to unseal it. Optional; a second call does nothing.
+   * Called as the app loads, before the keys are unlocked: opens the local database, so that
+   * `start` finds it open. Optional; a second call does nothing.
    */
-  prepare(groupId: string | null): Promise<void>;
+  prepare(): Promise<void>;
   groups(): Promise<GroupSummary[]>;
-  /**
-   * A group's latest messages as last shown, read without opening it (null if none): what the
-   * UI paints while a large group is still opening. Callable as soon as `start` was called.
-   */
-  recent(groupId: string): Promise<RecentWindow | null>;
   /**
    * Creates a group with its history policy (fixed for good), whose members meet through
    * `signaling` (by default, the list given to start). Rejects options that do not parse.

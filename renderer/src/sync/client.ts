@@ -2,10 +2,10 @@ import * as Comlink from 'comlink';
 import { encodeDeviceCertificate, encodeSignedName } from '../../../shared/identity/keys.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncApi, SyncEvent } from './api.ts';
-import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
 import type { createNetworkHost, NetworkHost } from './network-host.ts';
 import type { RoomStatus } from './webrtc-host.ts';
 import { appSettings } from '../settings/app-settings.ts';
+import { deferredHost } from './deferred-host.ts';
 
 let stunAtStart: readonly string[] | null = null;
 
@@ -32,7 +32,8 @@ type Spawned = { remote: SyncClient; failed: Promise<never> };
  * The WebRTC host (simple-peer, y-webrtc, Yjs: a third of the app's code) is loaded apart from
  * the first screen's code, while the profile unlocks: nothing is drawn from it.
  */
-let networkModule: Promise<{ createNetworkHost: typeof createNetworkHost }> | null = null;
+type NetworkModule = { createNetworkHost: typeof createNetworkHost };
+let networkModule: Promise<NetworkModule> | null = null;
 const loadNetwork = () => (networkModule ??= import('./network-host.ts'));
 
 /** The worker made by `prepareSyncEngine`, waiting for `startSyncEngine` to take it. */
@@ -58,15 +59,17 @@ function spawn(): Spawned {
 
 /**
  * Makes the sync-engine worker as the app loads, before the profile is unlocked, so that its
- * script loads and the last open group's recent window is read from disk meanwhile
- * (`lastGroupId`); `startSyncEngine` then takes this worker. Call once databases may be opened
- * (after a requested erase).
+ * script loads meanwhile, and its database opens when there is one to open (`openStorage`: a
+ * group was open last time; a first run creates none before there is a profile).
+ * `startSyncEngine` then takes this worker. Call once databases may be opened (after a
+ * requested erase).
  */
-export function prepareSyncEngine(lastGroupId: string | null): void {
+export function prepareSyncEngine(openStorage: boolean): void {
   if (warm) return;
   warm = spawn();
   loadNetwork().catch(() => undefined);
-  warm.remote.prepare(lastGroupId).catch((error: unknown) => {
+  if (!openStorage) return;
+  warm.remote.prepare().catch((error: unknown) => {
     console.warn('fellows: the sync engine could not prepare', error);
   });
 }
@@ -75,19 +78,19 @@ export function prepareSyncEngine(lastGroupId: string | null): void {
 export async function startSyncEngine(
   identity: Identity,
   listener: (event: SyncEvent) => void,
-  early: { groupId: string | null; onWindow: (window: RecentWindow) => void } = {
-    groupId: null,
-    onWindow: () => undefined,
-  },
 ): Promise<{ remote: SyncClient; linkedOpened: boolean }> {
   const { remote, failed } = warm ?? spawn();
   warm = null;
   const settings = appSettings().get();
-  const network = (await Promise.race([loadNetwork(), failed])).createNetworkHost({
-    iceServers: settings.stun.map((url) => ({ urls: url })),
+  // Never waited for: the engine starts now, and the rooms it joins wait for the host.
+  const network = loadNetwork().then(({ createNetworkHost }) => {
+    activeNetwork = createNetworkHost({ iceServers: settings.stun.map((url) => ({ urls: url })) });
+    return activeNetwork;
+  });
+  network.catch((error: unknown) => {
+    console.error('fellows: the network could not load; groups stay offline', error);
   });
   stunAtStart = settings.stun;
-  activeNetwork = network;
   const started = remote.start(
     {
       person: { publicKey: identity.person.publicKey, key: identity.personKey },
@@ -100,20 +103,9 @@ export async function startSyncEngine(
     Comlink.proxy(listener),
     // Only the STUN servers listed in Settings, none by default (DESIGN §6).
     // Comlink turns this proxy into a Remote on the worker's side; the API is typed from there.
-    Comlink.proxy(network) as unknown as Comlink.Remote<NetworkHost>,
+    Comlink.proxy(deferredHost(network)) as unknown as Comlink.Remote<NetworkHost>,
     { signaling: settings.signaling, linked: identity.linkedGroups },
   );
-  // Asked right behind `start`: the worker answers it while it still opens the groups.
-  if (early.groupId !== null) {
-    remote
-      .recent(early.groupId)
-      .then((window) => {
-        if (window) early.onWindow(window);
-      })
-      .catch((error: unknown) => {
-        console.warn('fellows: no head start for the last open group', error);
-      });
-  }
   const { linkedOpened } = await Promise.race([started, failed]);
   return { remote, linkedOpened };
 }

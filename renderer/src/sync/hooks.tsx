@@ -20,17 +20,23 @@ import type { MemberItem, Standing } from '../../../shared/repo/views.ts';
 import type { JoinRequestItem } from '../../../shared/repo/admit.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { Identity } from '../identity/identity.ts';
-import { createSyncStore, type SyncState, type SyncStore } from './store.ts';
+import { syncStoreFor, type SyncState, type SyncStore } from './store.ts';
+import type { EarlyWindow } from './early-window.ts';
 
 const SyncContext = createContext<SyncStore | null>(null);
 
 /** Starts the sync engine for this identity and makes it available to the tree below. */
-export function SyncProvider(props: { identity: Identity; children: ReactNode }) {
-  const { identity, children } = props;
+export function SyncProvider(props: {
+  identity: Identity;
+  /** The last open group's recent window, drawn until the group has opened. */
+  early: EarlyWindow | null;
+  children: ReactNode;
+}) {
+  const { identity, early, children } = props;
   const session = useSession();
   const store = useMemo(
-    () => createSyncStore(identity, session.linkedGroupsOpened),
-    [identity, session],
+    () => syncStoreFor(identity, session.linkedGroupsOpened, early),
+    [identity, session, early],
   );
   const platform = usePlatform();
   // Fresh renderer before Chromium's peer-connection cap, at an idle moment (recycle.ts).
@@ -105,7 +111,7 @@ type ConversationData = {
   members: MemberItem[];
   standing: Standing;
   requests: JoinRequestItem[];
-  notices: Notice[];
+  notices: readonly Notice[];
 };
 const NO_CONVERSATION: ConversationData = {
   members: [],
@@ -127,8 +133,16 @@ const loadConversation = async (client: SyncClient, groupId: string) => {
  * One conversation's members, standing, join requests and notices, refreshed when they
  * change. (Its messages come in pages: conversation/useTimeline.ts.)
  */
-export function useConversation(groupId: string): ConversationData {
-  return useGroupData(groupId, 'version', loadConversation, NO_CONVERSATION, 'the conversation');
+export function useConversation(
+  groupId: string,
+  /** The notices to show until the group's own are loaded (the recent window's). */
+  notices: readonly Notice[] = NO_CONVERSATION.notices,
+): ConversationData {
+  const empty = useMemo(
+    () => (notices === NO_CONVERSATION.notices ? NO_CONVERSATION : { ...NO_CONVERSATION, notices }),
+    [notices],
+  );
+  return useGroupData(groupId, 'version', loadConversation, empty, 'the conversation');
 }
 
 const NOBODY: PresenceItem = { online: [], typing: [], readUpTo: [] };

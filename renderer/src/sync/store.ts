@@ -2,20 +2,21 @@ import type { LinkOfferStatus } from '../../../shared/repo/link.ts';
 import type { GroupSummary, JoinStatus } from '../../../shared/repo/repo.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { SyncEvent } from './api.ts';
-import type { RecentWindow } from '../../../shared/repo/recent-window.ts';
-import { lastGroup } from '../app/last-group.ts';
+import type { EarlyWindow } from './early-window.ts';
 import { startSyncEngine, type SyncClient } from './client.ts';
-import { acquireDeviceLock, ELSEWHERE_MESSAGE, type LockManagerLike } from './device-lock.ts';
+import { awaitDeviceLock, ELSEWHERE_MESSAGE, holdDeviceLock, pageLocks } from './device-lock.ts';
 
 export type SyncState = {
-  status: 'starting' | 'ready' | 'failed';
+  /** `elsewhere`: another tab or window of this device runs the engine; this one waits. */
+  status: 'starting' | 'ready' | 'failed' | 'elsewhere';
+  /** While starting: the list as the sidebar last showed it (the early window's), if saved. */
   groups: GroupSummary[];
   error: string | null;
   /**
    * While starting: the last open group's latest messages as last shown (its recent window),
    * painted before its doc has loaded; null once the groups are open, or if there is none.
    */
-  early: { groupId: string; window: RecentWindow } | null;
+  early: EarlyWindow | null;
 };
 
 /**
@@ -40,13 +41,15 @@ export type SyncStore = {
 
 /**
  * `onLinkedOpened` runs once the engine has opened the groups a just-linked device was
- * handed (their sealed copy can go).
+ * handed (their sealed copy can go); `early` is the last open group's recent window, read as
+ * the app loaded (early-window.ts), shown while the engine starts.
  */
 export function createSyncStore(
   identity: Identity,
   onLinkedOpened: () => Promise<void> = () => Promise.resolve(),
+  early: EarlyWindow | null = null,
 ): SyncStore {
-  let state: SyncState = { status: 'starting', groups: [], error: null, early: null };
+  let state: SyncState = { status: 'starting', groups: early?.groups ?? [], error: null, early };
   let client: SyncClient | null = null;
   const versions = new Map<string, number>();
   const presenceVersions = new Map<string, number>();
@@ -88,17 +91,15 @@ export function createSyncStore(
       console.error('Refreshing the group list failed', error);
     });
   };
-  acquireDeviceLock((navigator as { locks?: LockManagerLike }).locks)
-    .then((mine) => {
-      if (!mine) throw new Error(ELSEWHERE_MESSAGE);
-      const last = lastGroup();
-      return startSyncEngine(identity, onEvent, {
-        groupId: last,
-        onWindow(window) {
-          if (state.status === 'starting' && last !== null)
-            set({ early: { groupId: last, window } });
-        },
-      });
+  holdDeviceLock()
+    .then(async (mine) => {
+      if (!mine) {
+        // Only one engine per device (DESIGN §5): this page waits, then takes over.
+        set({ status: 'elsewhere', error: ELSEWHERE_MESSAGE, early: null, groups: [] });
+        await awaitDeviceLock(pageLocks());
+        set({ status: 'starting', error: null });
+      }
+      return startSyncEngine(identity, onEvent);
     })
     .then(async ({ remote, linkedOpened }) => {
       client = remote;
@@ -107,8 +108,8 @@ export function createSyncStore(
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      if (message !== ELSEWHERE_MESSAGE) console.error('The sync engine could not start', error);
-      set({ status: 'failed', error: message, early: null });
+      console.error('The sync engine could not start', error);
+      set({ status: 'failed', error: message, early: null, groups: [] });
     });
   return {
     subscribe(listener) {
@@ -127,4 +128,24 @@ export function createSyncStore(
     },
     refresh,
   };
+}
+
+const stores = new WeakMap<Identity, SyncStore>();
+
+/**
+ * The sync store of this identity, made once: main.tsx makes it as the session becomes ready,
+ * before React draws the main screen (so the engine starts while it draws), and SyncProvider
+ * takes the same one.
+ */
+export function syncStoreFor(
+  identity: Identity,
+  onLinkedOpened: () => Promise<void>,
+  early: EarlyWindow | null,
+): SyncStore {
+  let store = stores.get(identity);
+  if (!store) {
+    store = createSyncStore(identity, onLinkedOpened, early);
+    stores.set(identity, store);
+  }
+  return store;
 }

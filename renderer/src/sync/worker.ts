@@ -10,18 +10,19 @@ import {
   decodeSignedName,
 } from '../../../shared/identity/keys.ts';
 import { inviteLink, encodeInvite } from '../../../shared/invite/code.ts';
-import { createRepo, type PendingJoin, type Repo } from '../../../shared/repo/repo.ts';
+import {
+  createRepo,
+  type GroupSummary,
+  type PendingJoin,
+  type Repo,
+} from '../../../shared/repo/repo.ts';
 import type { LinkOfferSession } from '../../../shared/repo/link.ts';
 import { decodeLinkedGroups } from '../../../shared/link/protocol.ts';
 import { logWarn } from '../../../shared/log.ts';
 import { remoteNetwork } from './remote-network.ts';
 import { createSealer, type Sealer } from '../../../shared/storage/sealer.ts';
+import { saveGroupsWindow } from '../../../shared/repo/groups-window.ts';
 import type { RepoStorage } from '../../../shared/repo/records.ts';
-import {
-  RECENT_RECORD,
-  readRecentWindow,
-  type RecentWindow,
-} from '../../../shared/repo/recent-window.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
 import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from './api.ts';
@@ -37,18 +38,8 @@ speedUpYjsStrings();
 const webCrypto = crypto as unknown as WebCryptoLike;
 
 let repo: Repo | null = null;
-/** The storage and its sealer, there before the repo has opened its groups (for `recent`). */
-let local: { storage: Promise<RepoStorage>; sealer: Promise<Sealer> } | null = null;
-/**
- * What `prepare` read before the keys came: the opened storage and one group's sealed recent
- * window (still sealed: the worker holds no key yet).
- */
-let prepared: {
-  storage: Promise<RepoStorage>;
-  recent: { id: string; sealed: Promise<Uint8Array | null> } | null;
-} | null = null;
-/** The prepared group's recent window, unsealed at `start` for the `recent` call behind it. */
-let early: { id: string; window: Promise<RecentWindow | null> } | null = null;
+/** The storage `prepare` opened before the keys came, for `start` to take. */
+let prepared: Promise<RepoStorage> | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
@@ -60,6 +51,33 @@ const reports = new Map<string, SyncReport>();
 const REPORT_LIMIT = 100;
 /** Unsent text per group: memory only, gone when the app closes (DESIGN §7). */
 const drafts = new Map<string, string>();
+/** Seals the group list the UI last asked for, a moment after (groups-window.ts). */
+let saveList: ((list: GroupSummary[]) => void) | null = null;
+const LIST_QUIET_MS = 1_000;
+
+/**
+ * The sidebar's list as last shown, sealed for the next start's first screen: at most once a
+ * second while the list changes (the UI asks for it after every change), and only when it did.
+ */
+function listSaver(storage: RepoStorage, sealer: Sealer): (list: GroupSummary[]) => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let latest: GroupSummary[] = [];
+  let saved = '';
+  return (list) => {
+    latest = list;
+    timer ??= setTimeout(() => {
+      timer = null;
+      const plain = JSON.stringify(latest);
+      if (plain === saved) return;
+      saved = plain;
+      saveGroupsWindow(storage, sealer, latest).catch((error: unknown) => {
+        saved = '';
+        logWarn('fellows: could not save the group list', error);
+      });
+    }, LIST_QUIET_MS);
+  };
+}
+
 /** Search indexes, built when a group is first searched: memory only (DESIGN §7). */
 const searches = createSearches();
 
@@ -110,25 +128,10 @@ const api: SyncApi = {
       listener(event);
     };
     emit = send;
-    // Set before the first await: a `recent` call right behind `start` finds it.
-    local = {
-      storage: prepared?.storage ?? indexedDbRepoStorage(),
-      sealer: createSealer(webCrypto, material.storageKey),
-    };
-    if (prepared?.recent) {
-      const { id, sealed } = prepared.recent;
-      prepared.recent = null;
-      const window = local.sealer
-        .then((sealer) => readRecentWindow({ getRecord: () => sealed }, sealer))
-        .catch((error: unknown) => {
-          // Only a head start: the group opens as usual without it.
-          logWarn('fellows: the recent window could not be read', error);
-          return null;
-        });
-      early = { id, window };
-      // The UI's head start goes first: opening the groups would hold it up for a second.
-      await window;
-    }
+    const storage = prepared ?? indexedDbRepoStorage();
+    prepared = null;
+    const sealer = await createSealer(webCrypto, material.storageKey);
+    saveList = listSaver(await storage, sealer);
     repo = await createRepo({
       identity: {
         person: cryptoKeySigner(material.person.publicKey, material.person.key),
@@ -138,8 +141,8 @@ const api: SyncApi = {
         name: decodeSignedName(material.signedName),
       },
       ed: await bestEd25519(webCrypto),
-      sealer: await local.sealer,
-      storage: await local.storage,
+      sealer,
+      storage: await storage,
       network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
       now: () => Date.now(),
       random: (length) => crypto.getRandomValues(new Uint8Array(length)),
@@ -200,36 +203,17 @@ const api: SyncApi = {
       return { linkedOpened: false };
     }
   },
-  prepare(id) {
-    // No group open last time (a first run, or just erased): nothing to read, and no database
-    // to create before there is a profile.
-    if (prepared || local || id === null) return Promise.resolve();
-    const key = hexKey(id);
-    const storage = indexedDbRepoStorage();
-    const sealed = storage.then((s) => s.group(key).getRecord(RECENT_RECORD));
-    // Whoever uses these later sees their failure; until then it is not an unhandled one.
-    storage.catch(() => undefined);
-    sealed.catch(() => undefined);
-    prepared = { storage, recent: { id: key, sealed } };
+  prepare() {
+    if (prepared || repo) return Promise.resolve();
+    prepared = indexedDbRepoStorage();
+    // `start` sees its failure; until then it is not an unhandled one.
+    prepared.catch(() => undefined);
     return Promise.resolve();
   },
-  groups: () => Promise.resolve(requireRepo().list()),
-  async recent(id) {
-    if (!local) throw new Error('the sync engine has not started');
-    const key = hexKey(id);
-    // Read once, at start: later calls read what is stored now.
-    if (early?.id === key) {
-      const { window } = early;
-      early = null;
-      return window;
-    }
-    try {
-      return await readRecentWindow((await local.storage).group(key), await local.sealer);
-    } catch (error) {
-      // Only a head start: the group opens as usual without it.
-      logWarn('fellows: the recent window could not be read', error);
-      return null;
-    }
+  groups() {
+    const list = requireRepo().list();
+    saveList?.(list);
+    return Promise.resolve(list);
   },
   async createGroup(name, options) {
     const { historyPolicy, signaling } = parseCreateGroupOptions(options);

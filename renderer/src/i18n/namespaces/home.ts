@@ -8,9 +8,12 @@ const en = {
   join: 'Join',
   newGroup: 'New group',
   openFailed: 'Fellows could not open your groups: {{error}}',
+  openElsewhere:
+    'Fellows is already open in another tab or window on this device. Close it there, and your groups open here.',
   thisDevice: 'This device · {{label}}',
   thisDeviceKey: 'This device’s key',
   skipToConversation: 'Skip to the conversation',
+  openingGroup: 'Opening the group…',
   emptyTitle: 'Your groups',
   emptyLede:
     'Groups you create or join will appear on the left. A group lives on its members’ laptops: when you write, your message travels straight to the others, encrypted so only they can read it.',
@@ -36,9 +39,12 @@ const nl: Record<string, string> = {
   join: 'Lid worden',
   newGroup: 'Nieuwe groep',
   openFailed: 'Fellows kon je groepen niet openen: {{error}}',
+  openElsewhere:
+    'Fellows is al open in een ander tabblad of venster op dit apparaat. Sluit het daar, dan gaan je groepen hier open.',
   thisDevice: 'Dit apparaat · {{label}}',
   thisDeviceKey: 'De sleutel van dit apparaat',
   skipToConversation: 'Naar het gesprek',
+  openingGroup: 'De groep wordt geopend…',
   emptyTitle: 'Je groepen',
   emptyLede:
     'Groepen die je maakt of waar je lid van wordt, verschijnen links. Een groep woont op de laptops van de leden: wat je schrijft gaat rechtstreeks naar de anderen, versleuteld zodat alleen zij het kunnen lezen.',
@@ -65,9 +71,12 @@ const zhCN: Record<string, string> = {
   join: '加入',
   newGroup: '新建群组',
   openFailed: 'Fellows 无法打开你的群组：{{error}}',
+  openElsewhere:
+    'Fellows 已在此设备的另一个标签页或窗口中打开。在那里关闭它，你的群组就会在这里打开。',
   thisDevice: '本设备 · {{label}}',
   thisDeviceKey: '本设备的密钥',
   skipToConversation: '跳到对话',
+  openingGroup: '正在打开群组…',
   emptyTitle: '你的群组',
   emptyLede:
     '你创建或加入的群组会显示在左侧。群组保存在成员们的电脑上：你写的消息直接发给其他成员，并经过加密，只有他们能读。',

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { utf8 } from '../crypto/bytes.ts';
+import { createSealer } from '../storage/sealer.ts';
+import { memoryGroupStorage } from '../storage/storage.ts';
+import { seeded, testCrypto } from '../testing/people.ts';
+import {
+  INDEX_RECORD,
+  loadSealedIndex,
+  sameHeads,
+  saveSealedIndex,
+  type SealedIndex,
+} from './sealed-index.ts';
+
+const index: SealedIndex = {
+  heads: [
+    [7, 3],
+    [9, 1],
+  ],
+  people: [{ person: 'aa', name: 'Ada' }],
+  blocks: [
+    { ids: ['7:1', '7:2', '9:1'], authors: [0, -1, 0], starts: [0, 6, 7], text: 'hello\n\n周末' },
+  ],
+};
+
+const sealerOf = (n: number) => createSealer(testCrypto, seeded(n)(32));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the sealed search index', () => {
+  it('comes back as it was sealed, and nothing of it is readable at rest', async () => {
+    const storage = memoryGroupStorage();
+    const sealer = await sealerOf(1);
+    await saveSealedIndex(storage, sealer, index);
+    const sealed = await storage.getRecord(INDEX_RECORD);
+    expect(new TextDecoder().decode(sealed!)).not.toContain('hello');
+    expect(await loadSealedIndex(storage, sealer)).toEqual(index);
+  });
+
+  it('is absent until sealed', async () => {
+    expect(await loadSealedIndex(memoryGroupStorage(), await sealerOf(1))).toBeNull();
+  });
+
+  it('is not used when sealed with another key, damaged, or not what an index is', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const sealer = await sealerOf(1);
+    const other = memoryGroupStorage();
+    await saveSealedIndex(other, await sealerOf(2), index);
+    expect(await loadSealedIndex(other, sealer)).toBeNull();
+
+    const bad = async (value: unknown) => {
+      const storage = memoryGroupStorage();
+      await storage.putRecord(
+        INDEX_RECORD,
+        await sealer.seal(utf8(JSON.stringify(value)), 'search-index'),
+      );
+      return loadSealedIndex(storage, sealer);
+    };
+    // The record as stored: ids one per line.
+    const block = {
+      ids: '7:1\n7:2\n9:1',
+      authors: [0, -1, 0],
+      starts: [0, 6, 7],
+      text: 'hello\n\n周末',
+    };
+    const record = (
+      change: Record<string, unknown> = {},
+      blockChange: Record<string, unknown> = {},
+    ) => ({
+      version: 1,
+      heads: index.heads,
+      people: index.people,
+      blocks: [{ ...block, ...blockChange }],
+      ...change,
+    });
+    const cases: unknown[] = [
+      null,
+      'text',
+      record({ version: 2 }),
+      record({ heads: [[1]] }),
+      record({ heads: [[1, -1]] }),
+      record({ people: [{ person: 'aa' }] }),
+      record({ blocks: 'none' }),
+      record({}, { ids: '7:1\n7:2' }),
+      record({}, { ids: ['7:1', '7:2', '9:1'] }),
+      record({}, { authors: [0, 1, 0] }),
+      record({}, { authors: [0, -2, 0] }),
+      record({}, { authors: 'a column' }),
+      record({}, { authors: [0, 0.5, 0] }),
+      record({}, { starts: [0, 6, 6] }),
+      record({}, { starts: [0, 6, 99] }),
+      record({}, { starts: [0, 6] }),
+      record({}, { text: 5 }),
+    ];
+    for (const value of cases) expect(await bad(value)).toBeNull();
+    expect(await bad(record())).toEqual(index);
+    expect(warn).toHaveBeenCalled();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('sealed search index is not used');
+  });
+
+  it('goes with the snapshot whose chain heads it names, and no other', () => {
+    expect(
+      sameHeads(
+        index.heads,
+        new Map([
+          [9, 1],
+          [7, 3],
+        ]),
+      ),
+    ).toBe(true);
+    expect(sameHeads(index.heads, new Map([[7, 3]]))).toBe(false);
+    expect(
+      sameHeads(
+        index.heads,
+        new Map([
+          [7, 3],
+          [9, 2],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      sameHeads(
+        index.heads,
+        new Map([
+          [7, 3],
+          [9, 1],
+          [4, 1],
+        ]),
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import { fromUtf8, utf8 } from '../crypto/bytes.ts';
+import { logWarn } from '../log.ts';
+import type { Sealer } from '../storage/sealer.ts';
+import type { GroupStorage } from '../storage/storage.ts';
+import type { IndexDump } from './group-index.ts';
+
+// A group's search index, sealed with the device storage key beside the group's snapshot
+// (DESIGN §7 allows it), so that opening a large group does not read and fold every message
+// again before the first search (100k: 300–400 ms in Chromium, docs/benchmarks.md, UI).
+// It names the heads of the snapshot it goes with: a group opened from any other state
+// builds its index from the messages, as before.
+
+export const INDEX_RECORD = 'search-index';
+const INDEX_LABEL = 'search-index';
+const INDEX_VERSION = 1;
+
+/** A sealed index: the contents, and the chain heads (clientId, seq) of the state it holds. */
+export type SealedIndex = IndexDump & { heads: [number, number][] };
+
+/**
+ * A block as sealed: its ids joined by new lines (100k separate JSON strings took most of the
+ * time to parse an index back), its columns as JSON numbers. A schema library then took
+ * 110–220 ms to check a 100k-message index in Chromium, so `decodeIndex` checks it by hand.
+ */
+type StoredBlock = {
+  ids: string;
+  authors: readonly number[];
+  starts: readonly number[];
+  text: string;
+};
+type Stored = {
+  version: number;
+  heads: [number, number][];
+  people: readonly { person: string; name: string }[];
+  blocks: StoredBlock[];
+};
+
+/** A column of `n` integers, or an error saying it is not one. */
+function column(value: unknown, n: number): number[] {
+  if (!Array.isArray(value) || value.length !== n)
+    throw new Error('a block whose columns differ in length');
+  for (const v of value as unknown[])
+    if (!Number.isSafeInteger(v)) throw new Error('a column that is not whole numbers');
+  return value as number[];
+}
+
+const isCount = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+function encodeIndex(index: SealedIndex): Stored {
+  return {
+    version: INDEX_VERSION,
+    heads: index.heads,
+    // Not copied: the caller encodes it at once (saveSealedIndex).
+    people: index.people,
+    blocks: index.blocks.map((block) => ({ ...block, ids: block.ids.join('\n') })),
+  };
+}
+
+/** The index a parsed record holds, checked by hand; throws saying what is wrong. */
+function decodeIndex(value: unknown): SealedIndex {
+  if (!isObject(value) || value.version !== INDEX_VERSION) throw new Error('another version');
+  const { heads, people, blocks } = value;
+  if (
+    !Array.isArray(heads) ||
+    !heads.every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount))
+  )
+    throw new Error('heads that are not chain heads');
+  if (
+    !Array.isArray(people) ||
+    !people.every((p) => isObject(p) && isString(p.person) && isString(p.name))
+  )
+    throw new Error('people without a key and name');
+  if (!Array.isArray(blocks)) throw new Error('no blocks');
+  return {
+    heads: heads as [number, number][],
+    people: people as { person: string; name: string }[],
+    blocks: (blocks as unknown[]).map((block) => {
+      if (!isObject(block) || !isString(block.ids) || !isString(block.text))
+        throw new Error('a block without its columns');
+      const { text } = block;
+      // No id has a new line (they are checked as messages arrive); one would show here.
+      const ids = block.ids === '' ? [] : block.ids.split('\n');
+      const authors = column(block.authors, ids.length);
+      const starts = column(block.starts, ids.length);
+      let last = -1;
+      for (let k = 0; k < ids.length; k++) {
+        const author = authors[k] ?? -2;
+        const start = starts[k] ?? -1;
+        if (author < -1 || author >= people.length)
+          throw new Error('an author the index does not list');
+        if (start <= last || start > text.length)
+          throw new Error('entries out of place in their block');
+        last = start;
+      }
+      return { ids, authors, starts, text };
+    }),
+  };
+}
+
+/** Seals `index` (encoded at once: its blocks are the live index's own). */
+export async function saveSealedIndex(
+  storage: Pick<GroupStorage, 'putRecord'>,
+  sealer: Sealer,
+  index: SealedIndex,
+): Promise<void> {
+  const plain = utf8(JSON.stringify(encodeIndex(index)));
+  await storage.putRecord(INDEX_RECORD, await sealer.seal(plain, INDEX_LABEL));
+}
+
+/**
+ * The sealed index, or null when there is none to use: absent, of another version, sealed
+ * with another key, damaged, or not self-consistent (the group then builds it from its messages).
+ */
+export async function loadSealedIndex(
+  storage: Pick<GroupStorage, 'getRecord'>,
+  sealer: Sealer,
+): Promise<SealedIndex | null> {
+  const sealed = await storage.getRecord(INDEX_RECORD);
+  if (!sealed) return null;
+  try {
+    return decodeIndex(JSON.parse(fromUtf8(await sealer.open(sealed, INDEX_LABEL))));
+  } catch (error) {
+    logWarn(`fellows: the sealed search index is not used (${String(error)})`);
+    return null;
+  }
+}
+
+/** Whether two sets of chain heads are the same. */
+export function sameHeads(
+  a: readonly (readonly [number, number])[],
+  b: ReadonlyMap<number, number>,
+): boolean {
+  return a.length === b.size && a.every(([clientId, seq]) => b.get(clientId) === seq);
+}
