@@ -10,6 +10,15 @@ import { useSyncStore } from '../sync/hooks.tsx';
 import { inviteProblem, type InviteProblem } from './invite-problem.ts';
 import './group-forms.css';
 
+/**
+ * What went wrong, kept as what happened rather than as words, so that it reads in the
+ * language the app is in when it is drawn. `failed`: the worker refused where the page's own
+ * decoder found nothing (its words are technical, in English).
+ */
+type JoinProblem =
+  | { kind: 'problem'; problem: InviteProblem }
+  | { kind: 'failed'; during: 'check' | 'ask'; message: string };
+
 type Step =
   | { at: 'paste' }
   | { at: 'preview'; code: string; preview: Extract<InvitePreview, { ok: true }> }
@@ -54,8 +63,7 @@ export function JoinGroup(props: {
   const { initialCode, onJoined } = props;
   const [code, setCode] = useState(initialCode ?? '');
   const [step, setStep] = useState<Step>({ at: 'paste' });
-  const [error, setError] = useState<string | null>(null);
-  const [member, setMember] = useState<string | null>(null);
+  const [problem, setProblem] = useState<JoinProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const errorId = useId();
@@ -67,36 +75,53 @@ export function JoinGroup(props: {
     if (status?.state === 'admitted') onJoined(status.groupId);
   }, [status, onJoined]);
 
-  /** The problem with `text` in words, or null when the worker may look at it. */
-  function problemWords(text: string): string | null {
-    const groups = store.getSnapshot().groups;
-    const problem = inviteProblem(text, Date.now(), (id) => groups.some((g) => g.id === id));
-    setMember(problem?.kind === 'already-member' ? problem.groupId : null);
-    if (!problem) return null;
-    if (problem.kind === 'expired')
-      return t('errorExpired', { date: formatDate(problem.expiredAt) });
-    if (problem.kind === 'already-member') {
-      const name = groups.find((g) => g.id === problem.groupId)?.name ?? '';
+  const groups = useSyncExternalStore(store.subscribe, () => store.getSnapshot().groups);
+  const member =
+    problem?.kind === 'problem' && problem.problem.kind === 'already-member'
+      ? problem.problem.groupId
+      : null;
+
+  /** The problem the page's own decoder finds with `text` (null: the worker may look at it). */
+  function problemWith(text: string): JoinProblem | null {
+    const known = store.getSnapshot().groups;
+    const found = inviteProblem(text, Date.now(), (id) => known.some((g) => g.id === id));
+    return found ? { kind: 'problem', problem: found } : null;
+  }
+
+  /**
+   * Why the worker refused: the page's decoder asked again first (an invite that expired
+   * while the preview was open, or a group joined meanwhile, gets its own words).
+   */
+  function refused(text: string, during: 'check' | 'ask', message: string): JoinProblem {
+    return problemWith(text) ?? { kind: 'failed', during, message };
+  }
+
+  function words(shown: JoinProblem): string {
+    if (shown.kind === 'failed')
+      return shown.during === 'ask'
+        ? t('joinFailed', { message: shown.message })
+        : t('checkFailed', { message: shown.message });
+    const found = shown.problem;
+    if (found.kind === 'expired') return t('errorExpired', { date: formatDate(found.expiredAt) });
+    if (found.kind === 'already-member') {
+      const name = groups.find((g) => g.id === found.groupId)?.name ?? '';
       return t('errorAlreadyMember', { group: name });
     }
-    return t(PROBLEM_WORDS[problem.kind]);
+    return t(PROBLEM_WORDS[found.kind]);
   }
+  const error = problem ? words(problem) : null;
 
   async function check(text: string) {
     const client = store.client();
     if (!client) return;
-    setError(null);
-    const problem = problemWords(text);
-    if (problem) {
-      setError(problem);
-      return;
-    }
+    const found = problemWith(text);
+    setProblem(found);
+    if (found) return;
     setBusy(true);
     try {
       const preview = await client.previewInvite(text);
       if (preview.ok) setStep({ at: 'preview', code: text, preview });
-      // The decoder above found nothing; the worker's words are all there is.
-      else setError(preview.message);
+      else setProblem(refused(text, 'check', preview.message));
     } finally {
       setBusy(false);
     }
@@ -117,11 +142,11 @@ export function JoinGroup(props: {
     const client = store.client();
     if (!client) return;
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
       const result = await client.join(inviteCode);
       if (result.ok) setStep({ at: 'asked', joinId: result.joinId });
-      else setError(t('joinFailed', { message: result.message }));
+      else setProblem(refused(inviteCode, 'ask', result.message));
     } finally {
       setBusy(false);
     }
@@ -210,7 +235,7 @@ export function JoinGroup(props: {
             <button
               type="button"
               onClick={() => {
-                setError(null);
+                setProblem(null);
                 setStep({ at: 'paste' });
               }}
               disabled={busy}

@@ -11,6 +11,12 @@ import { HISTORY_POLICIES, type HistoryPolicy } from '../sync/create-group-optio
 import { historyPolicyWords } from './history-policy.ts';
 import './group-forms.css';
 
+/** What went wrong, worded when drawn (so in the language the app is in then). */
+type CreateProblem =
+  | { kind: 'name'; problem: DisplayNameError['problem'] }
+  | { kind: 'unexpected'; message: string }
+  | { kind: 'failed'; message: string };
+
 /** A dialog: name the group, choose once who reads its history, create it. */
 export function NewGroupForm(props: {
   onCreate: (name: string, historyPolicy: HistoryPolicy) => Promise<void>;
@@ -20,42 +26,48 @@ export function NewGroupForm(props: {
   const { t: common } = useTranslation('common');
   const [name, setName] = useState('');
   const [historyPolicy, setHistoryPolicy] = useState<HistoryPolicy>('all');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<CreateProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const errorId = useId();
   const choiceId = useId();
 
+  const error =
+    problem === null
+      ? null
+      : problem.kind === 'unexpected'
+        ? common('unexpectedError', { message: problem.message })
+        : problem.kind === 'failed'
+          ? t('createGroupFailed', { message: problem.message })
+          : problem.problem === 'empty'
+            ? t('groupNameEmpty')
+            : problem.problem === 'too-long'
+              ? t('groupNameTooLong', { max: MAX_GROUP_NAME_LENGTH })
+              : t('groupNameControl');
+
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    setProblem(null);
     let parsed: string;
     try {
       parsed = parseGroupName(name);
     } catch (caught) {
       if (!(caught instanceof DisplayNameError)) {
         console.error('Checking the group name failed', caught);
-        setError(common('unexpectedError', { message: String(caught) }));
+        setProblem({ kind: 'unexpected', message: String(caught) });
         return;
       }
-      setError(
-        caught.problem === 'empty'
-          ? t('groupNameEmpty')
-          : caught.problem === 'too-long'
-            ? t('groupNameTooLong', { max: MAX_GROUP_NAME_LENGTH })
-            : t('groupNameControl'),
-      );
+      setProblem({ kind: 'name', problem: caught.problem });
       return;
     }
     setBusy(true);
     try {
       await props.onCreate(parsed, historyPolicy);
     } catch (caught) {
-      setError(
-        t('createGroupFailed', {
-          message: caught instanceof Error ? caught.message : String(caught),
-        }),
-      );
+      setProblem({
+        kind: 'failed',
+        message: caught instanceof Error ? caught.message : String(caught),
+      });
       setBusy(false);
     }
   }

@@ -66,6 +66,7 @@ const en = {
   refusedUsed: 'This invite was for one person and has been used. Ask a member for a new one.',
   refusedNotAllowed: 'The group did not let you in with this invite.',
   joinFailed: 'Could not ask to join: {{message}}',
+  checkFailed: 'Could not read this invite: {{message}}',
   // A new group
   newTitle: 'New group',
   groupName: 'Group name',
@@ -151,6 +152,7 @@ const nl: Record<string, string> = {
     'Deze uitnodiging was voor één persoon en is al gebruikt. Vraag een lid om een nieuwe.',
   refusedNotAllowed: 'De groep heeft je met deze uitnodiging niet binnengelaten.',
   joinFailed: 'Kon niet vragen om lid te worden: {{message}}',
+  checkFailed: 'Kon deze uitnodiging niet lezen: {{message}}',
   newTitle: 'Nieuwe groep',
   groupName: 'Groepsnaam',
   groupNamePlaceholder: 'bijv. Buurtmoestuin De Esdoorn',
@@ -225,6 +227,7 @@ const zhCN: Record<string, string> = {
   refusedUsed: '这个邀请仅限一人使用，且已被使用。请向成员索要一个新的。',
   refusedNotAllowed: '群组没有通过这个邀请让你加入。',
   joinFailed: '无法申请加入：{{message}}',
+  checkFailed: '无法读取这个邀请：{{message}}',
   newTitle: '新建群组',
   groupName: '群组名称',
   groupNamePlaceholder: '例如：枫树街合作社',
