@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Anchor, Page } from '../../../shared/repo/handle.ts';
 import type { MessageItem } from '../../../shared/repo/views.ts';
-import { createTimeline, PAGE_SIZE, type PageSource } from './paging.ts';
+import { createTimeline, keepUnchanged, PAGE_SIZE, type PageSource } from './paging.ts';
 
 const message = (n: number, mine = false) =>
   ({ id: `m${n}`, text: `message ${n}`, mine, time: n * 1000 }) as MessageItem;
@@ -185,5 +186,55 @@ describe('the message list paging', () => {
     chat.asked.length = 0;
     await Promise.all([timeline.refresh(), timeline.refresh(), timeline.refresh()]);
     expect(chat.asked).toHaveLength(1);
+  });
+
+  it('keeps each message that did not change as the object already shown, so only changed rows draw again', async () => {
+    const chat = conversation(200);
+    // The worker's pages arrive as copies (structured clone), never the objects shown.
+    const copies: PageSource = async (anchor, before, after) =>
+      structuredClone(await chat.source(anchor, before, after));
+    const timeline = createTimeline(copies);
+    await timeline.open(false);
+    const shown = timeline.getSnapshot().items;
+    await timeline.refresh();
+    // Nothing changed: the very same run, so the list's rows are not even made again.
+    expect(timeline.getSnapshot().items).toBe(shown);
+
+    const edited = { ...chat.messages[170], text: 'message 170, edited', edited: true };
+    chat.messages[170] = edited as MessageItem;
+    chat.messages.push(message(200));
+    await timeline.refresh();
+    const view = timeline.getSnapshot();
+    expect(texts(view.items)).toEqual(texts([...shown, message(200)]));
+    const redrawn = view.items.filter((item, i) => item !== shown[i]).map((item) => item.id);
+    expect(redrawn).toEqual(['m170', 'm200']);
+    expect(view.items.find((item) => item.id === 'm170')?.text).toBe('message 170, edited');
+    expect(texts(view.arrived)).toEqual(['m200']);
+  });
+
+  it('keepUnchanged gives what the worker sent, reusing only equal messages', () => {
+    const item = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      text: fc.constantFrom('hi', 'hello'),
+      deleted: fc.boolean(),
+      reactions: fc.array(fc.record({ emoji: fc.constantFrom('👍', '🎉'), count: fc.nat(3) }), {
+        maxLength: 2,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), fc.array(item, { maxLength: 6 }), (a, b) => {
+        const previous = a as unknown as MessageItem[];
+        const next = structuredClone(b) as unknown as MessageItem[];
+        const kept = keepUnchanged(previous, next);
+        expect(kept).toEqual(next);
+        kept.forEach((k, i) => {
+          const old = previous.find((p) => p.id === k.id);
+          // First of an id: a repeated id (never sent by the worker) may take either.
+          if (k !== next[i]) expect(previous).toContain(k);
+          else if (old && previous.filter((p) => p.id === k.id).length === 1)
+            expect(old).not.toEqual(k);
+        });
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { equalityDeep } from 'lib0/function';
 import type { Anchor, Page } from '../../../shared/repo/handle.ts';
 import type { MessageItem } from '../../../shared/repo/views.ts';
 
@@ -79,6 +80,27 @@ function seeded({ page, unreadFrom }: InitialWindow): TimelineSnapshot {
       ? { focus: { id: first.id, align: 'start' }, unreadFrom: first.id, readCount: unreadFrom }
       : { focus: last ? { id: last.id, align: 'end' } : null }),
   };
+}
+
+/**
+ * `next`, with each message that has not changed since `previous` as the object shown before
+ * (and `previous` itself when none did): rows are memoized by their message, so a refresh
+ * draws again only what changed, not every row on screen.
+ */
+export function keepUnchanged(
+  previous: readonly MessageItem[],
+  next: readonly MessageItem[],
+): readonly MessageItem[] {
+  if (previous.length === 0) return next;
+  const shown = new Map(previous.map((item) => [item.id, item]));
+  let same = previous.length === next.length;
+  const kept = next.map((item, index) => {
+    const old = shown.get(item.id);
+    const keep = old !== undefined && equalityDeep(old, item) ? old : item;
+    if (keep !== previous[index]) same = false;
+    return keep;
+  });
+  return same ? previous : kept;
 }
 
 const EMPTY: TimelineSnapshot = {
@@ -209,7 +231,7 @@ export function createTimeline(source: PageSource, initial?: InitialWindow): Tim
         // end) up to a page of what came after; the list loads more as it follows.
         const page = await source({ id: first.id }, 0, before - 1 + (atEnd ? PAGE_SIZE : 0));
         if (page.anchorIndex < 0) return openLatest();
-        const items = page.items.slice(page.anchorIndex);
+        const items = keepUnchanged(snapshot.items, page.items.slice(page.anchorIndex));
         const lastBefore = snapshot.items.at(-1)?.id;
         const from = items.findIndex((item) => item.id === lastBefore);
         const arrived = atEnd && from >= 0 ? items.slice(from + 1) : [];
