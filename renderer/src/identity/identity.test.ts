@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { webCryptoEd25519 } from '../../../shared/crypto/ed25519.ts';
-import { verifyDeviceCertificate, verifySignedName } from '../../../shared/identity/keys.ts';
+import {
+  boxKeyPairFromSecret,
+  verifyDeviceCertificate,
+  verifySignedName,
+} from '../../../shared/identity/keys.ts';
 import { browserVault } from '../platform/browser-vault.ts';
 import {
   createIdentity,
@@ -31,6 +35,9 @@ describe('device identity', () => {
     const loaded = await loadIdentity(deps);
     expect(loaded?.displayName).toBe('Ada Lovelace');
     expect(loaded?.devicePublicKey).toEqual(created.devicePublicKey);
+    // The box key comes back as certified, and is the one its secret makes.
+    expect(loaded?.box.publicKey).toEqual(created.box.publicKey);
+    expect(loaded?.box.publicKey).toEqual(boxKeyPairFromSecret(loaded!.box.secretKey).publicKey);
 
     const message = new TextEncoder().encode('hello');
     const signature = await crypto.subtle.sign('Ed25519', loaded!.signingKey, message);

@@ -251,12 +251,16 @@ async function unlock(
     unwrap(record.deviceKey, storageKey, LABELS.device),
     open(record.boxSecret, storageKey, LABELS.box),
   ]);
+  const certificate = decodeDeviceCertificate(record.certificate);
   return {
     displayName: record.displayName,
     person: cryptoKeySigner(record.personPublicKey, personKey),
     device: cryptoKeySigner(record.devicePublicKey, deviceKey),
-    box: boxKeyPairFromSecret(boxSecret),
-    certificate: decodeDeviceCertificate(record.certificate),
+    // The certified box key: deriving it from the secret here (an X25519 scalar
+    // multiplication, 30–40 ms) was a long task of the unlock. The worker derives the pair it
+    // uses from the secret itself.
+    box: { publicKey: certificate.box, secretKey: boxSecret },
+    certificate,
     name: decodeSignedName(record.signedName),
     storageKey: storageKeyBytes,
     devicePublicKey: record.devicePublicKey,
