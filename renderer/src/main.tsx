@@ -36,7 +36,7 @@ void eraseIfRequested(window, platform.vault)
     // Claimed now, known long before the unlock: a second tab draws no messages, only that
     // Fellows is open elsewhere.
     const ownDevice = holdDeviceLock();
-    prepareSyncEngine(last);
+    prepareSyncEngine(last !== null);
     preloadMarkdown();
     return session.start(async (key) =>
       (await ownDevice.catch(() => false)) ? readEarly(key) : null,

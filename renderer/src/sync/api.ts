@@ -63,10 +63,9 @@ export type SyncApi = {
   ): Promise<{ linkedOpened: boolean }>;
   /**
    * Called as the app loads, before the keys are unlocked: opens the local database, so that
-   * `start` finds it open, and begins reading the sealed records the engine opens `lastGroup`
-   * from (its snapshot and search index). Optional; a second call does nothing.
+   * `start` finds it open. Optional; a second call does nothing.
    */
-  prepare(lastGroup: string | null): Promise<void>;
+  prepare(): Promise<void>;
   groups(): Promise<GroupSummary[]>;
   /**
    * Creates a group with its history policy (fixed for good), whose members meet through

@@ -59,17 +59,17 @@ function spawn(): Spawned {
 
 /**
  * Makes the sync-engine worker as the app loads, before the profile is unlocked, so that its
- * script loads meanwhile, and its database opens when there is one to open (`lastGroup`: the
- * group open last time, whose sealed snapshot it starts reading; a first run creates no
- * database before there is a profile). `startSyncEngine` then takes this worker. Call once databases may be opened (after a
+ * script loads meanwhile, and its database opens when there is one to open (`openStorage`: a
+ * group was open last time; a first run creates none before there is a profile).
+ * `startSyncEngine` then takes this worker. Call once databases may be opened (after a
  * requested erase).
  */
-export function prepareSyncEngine(lastGroup: string | null): void {
+export function prepareSyncEngine(openStorage: boolean): void {
   if (warm) return;
   warm = spawn();
   loadNetwork().catch(() => undefined);
-  if (lastGroup === null) return;
-  warm.remote.prepare(lastGroup).catch((error: unknown) => {
+  if (!openStorage) return;
+  warm.remote.prepare().catch((error: unknown) => {
     console.warn('fellows: the sync engine could not prepare', error);
   });
 }

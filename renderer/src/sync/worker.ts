@@ -25,9 +25,6 @@ import { saveGroupsWindow } from '../../../shared/repo/groups-window.ts';
 import type { RepoStorage } from '../../../shared/repo/records.ts';
 import { cryptoKeySigner } from '../identity/signer.ts';
 import { indexedDbRepoStorage } from '../storage/idb-storage.ts';
-import { prefetchRecords, type Prefetched } from '../storage/prefetch.ts';
-import { SNAPSHOT_RECORD } from '../../../shared/group/snapshot.ts';
-import { INDEX_RECORD } from '../../../shared/search/sealed-index.ts';
 import { MAX_DRAFT_LENGTH, type SyncApi, type SyncEvent, type SyncReport } from './api.ts';
 import { parseCreateGroupOptions } from './create-group-options.ts';
 import { offlineNetwork } from './offline-network.ts';
@@ -41,11 +38,8 @@ speedUpYjsStrings();
 const webCrypto = crypto as unknown as WebCryptoLike;
 
 let repo: Repo | null = null;
-/** The storage `prepare` opened before the keys came (reading ahead), for `start` to take. */
-let prepared: Promise<Prefetched> | null = null;
-/** A group id as the page names one; anything else given to `prepare` is not read ahead. */
-const GROUP_ID = /^[0-9a-f]{64}$/u;
-const nothingAhead = (storage: RepoStorage): Prefetched => ({ storage, release: () => undefined });
+/** The storage `prepare` opened before the keys came, for `start` to take. */
+let prepared: Promise<RepoStorage> | null = null;
 let emit: ((event: SyncEvent) => void) | null = null;
 let defaultSignaling: string[] = [];
 let joinCounter = 0;
@@ -134,9 +128,8 @@ const api: SyncApi = {
       listener(event);
     };
     emit = send;
-    const opened = prepared ?? indexedDbRepoStorage().then(nothingAhead);
+    const storage = prepared ?? indexedDbRepoStorage();
     prepared = null;
-    const storage = opened.then(({ storage: s }) => s);
     const sealer = await createSealer(webCrypto, material.storageKey);
     saveList = listSaver(await storage, sealer);
     repo = await createRepo({
@@ -154,8 +147,6 @@ const api: SyncApi = {
       now: () => Date.now(),
       random: (length) => crypto.getRandomValues(new Uint8Array(length)),
     });
-    // Every group is open: what was read ahead and not asked for goes.
-    (await opened).release();
     const watch = (id: string) => {
       const handle = requireRepo().get(id);
       handle?.on('messages', () => {
@@ -212,15 +203,9 @@ const api: SyncApi = {
       return { linkedOpened: false };
     }
   },
-  prepare(lastGroup) {
+  prepare() {
     if (prepared || repo) return Promise.resolve();
-    // Only a hint (the page's remembered group): a bad one reads nothing ahead.
-    const ahead = typeof lastGroup === 'string' && GROUP_ID.test(lastGroup) ? lastGroup : null;
-    prepared = indexedDbRepoStorage().then((storage) =>
-      ahead === null
-        ? nothingAhead(storage)
-        : prefetchRecords(storage, ahead, [SNAPSHOT_RECORD, INDEX_RECORD]),
-    );
+    prepared = indexedDbRepoStorage();
     // `start` sees its failure; until then it is not an unhandled one.
     prepared.catch(() => undefined);
     return Promise.resolve();
