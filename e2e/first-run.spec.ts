@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, onboard, snap, type Theme } from './people.ts';
+import { createGroup, messages, newPerson, onboard, send, snap, type Theme } from './people.ts';
 
 for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
   test(`a new person picks a name and lands in an empty groups view (${theme})`, async ({
@@ -86,5 +86,28 @@ test('the web host serves the app with a strict Content-Security-Policy', async 
     return (window as unknown as { __injected?: boolean }).__injected === true;
   });
   expect(ran).toBe(false);
+  await context.close();
+});
+
+test('the app breaks none of its own policy: no violation from first run to a reopened group', async ({
+  browser,
+}) => {
+  const { context, page } = await newPerson(browser);
+  // Recorded from the first script on, across reloads (zod once probed `new Function`).
+  await context.addInitScript(() => {
+    const seen = JSON.parse(sessionStorage.getItem('csp-violations') ?? '[]') as string[];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+      sessionStorage.setItem('csp-violations', JSON.stringify(seen));
+    });
+  });
+  await page.goto('/');
+  await onboard(page, 'Ada');
+  await createGroup(page, 'Book club');
+  await send(page, 'Book club', 'Chapter three by Friday');
+  await page.reload();
+  await expect(messages(page).getByText('Chapter three by Friday')).toBeVisible();
+  const violations = await page.evaluate(() => sessionStorage.getItem('csp-violations') ?? '[]');
+  expect(JSON.parse(violations)).toEqual([]);
   await context.close();
 });

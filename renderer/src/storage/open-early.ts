@@ -1,6 +1,8 @@
 // Imported first by main.tsx, so that it runs before the rest of the app's JS: starts opening
 // the databases the first screen reads (opened-early.ts says why), unless an erase waits to
 // run (it must find them closed).
+// First of all: before any module builds a zod schema (zod-jitless.ts says why).
+import '../app/zod-jitless.ts';
 import { erasePending } from '../app/erase-flag.ts';
 import { lastGroup } from '../app/last-group.ts';
 import { openProfileDb, PROFILE_DB } from '../identity/profile-store.ts';

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // The sync-engine worker: the group core, its crypto and its storage live here so that opening
 // a large group or catching up never blocks the UI thread (DESIGN §1).
+// First of all: before any module builds a zod schema (zod-jitless.ts says why).
+import '../app/zod-jitless.ts';
 import * as Comlink from 'comlink';
 import { bestEd25519 } from '../../../shared/crypto/ed25519.ts';
 import type { WebCryptoLike } from '../../../shared/crypto/webcrypto.ts';
