@@ -10,6 +10,7 @@ import {
   onboard,
   openGroup,
   send,
+  setOsLanguages,
   snap,
 } from './people.ts';
 import { expectAccessible as axe } from './axe.ts';
@@ -230,6 +231,11 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await expect(alert).toContainText('Could not save the edit');
     await expect(box).toHaveValue('Temporary note, revised');
     await snap(ada.page, 'composer-error-light');
+    // The laptop switches to Dutch: the error is said again in Dutch, the text kept.
+    await setOsLanguages(ada.page, ['nl-NL', 'nl']);
+    await expect(alert).toContainText('Bewerking opslaan mislukt');
+    await setOsLanguages(ada.page, ['en-US', 'en']);
+    await expect(alert).toContainText('Could not save the edit');
     await box.press('Escape');
     await expect(box).toHaveValue('');
     await expect(alert).toHaveCount(0);

@@ -11,6 +11,7 @@ import {
   newPerson,
   onboard,
   send,
+  setOsLanguages,
   snap,
 } from './people.ts';
 
@@ -213,16 +214,11 @@ test('joining with a bad code says what is wrong with it, and keeps what was typ
   }
   // The laptop's language changes to Dutch while the dialog is open: what is wrong is said
   // again, in Dutch (the error is kept as what happened, not as English words).
-  const osLanguages = (languages: string[]) =>
-    page.evaluate((next) => {
-      Object.defineProperty(navigator, 'languages', { value: next, configurable: true });
-      window.dispatchEvent(new Event('languagechange'));
-    }, languages);
-  await osLanguages(['nl-NL', 'nl']);
+  await setOsLanguages(page, ['nl-NL', 'nl']);
   await expect(page.getByRole('dialog').getByRole('alert')).toHaveText(
     'Je bent al lid van Book club.',
   );
-  await osLanguages(['en-US', 'en']);
+  await setOsLanguages(page, ['en-US', 'en']);
   await expect(dialog.getByRole('alert')).toHaveText('You are already a member of Book club.');
   // Already a member: the dialog offers the group instead.
   await dialog.getByRole('button', { name: 'Open the group' }).click();

@@ -148,3 +148,11 @@ export async function groupOfThree(
   }
   return { ada, bo, cy };
 }
+
+/** The laptop's languages change (as when the OS language is switched): the page is told. */
+export async function setOsLanguages(page: Page, languages: string[]): Promise<void> {
+  await page.evaluate((next) => {
+    Object.defineProperty(navigator, 'languages', { value: next, configurable: true });
+    window.dispatchEvent(new Event('languagechange'));
+  }, languages);
+}

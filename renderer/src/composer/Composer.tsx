@@ -7,6 +7,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
@@ -38,6 +39,16 @@ export type ComposerProps = {
 
 const reasonOf = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
 
+/** Why the last send or edit did not go through; `reason` is the worker's technical detail. */
+type ComposeProblem =
+  { kind: 'edit-empty' } | { kind: 'edit-failed' | 'send-failed'; reason: string };
+
+function problemWords(t: TFunction<'composer'>, problem: ComposeProblem): string {
+  if (problem.kind === 'edit-empty') return t('editEmpty');
+  const { reason } = problem;
+  return problem.kind === 'edit-failed' ? t('editFailed', { reason }) : t('sendFailed', { reason });
+}
+
 /**
  * Where a message is written: Enter sends, Shift+Enter starts a new line, Up edits my last
  * message, Esc cancels a reply or an edit, `@` offers members to mention.
@@ -47,7 +58,8 @@ export function Composer(props: ComposerProps) {
   const { t } = useTranslation('composer');
   const store = useSyncStore();
   const [state, dispatch] = useReducer(composeReducer, EMPTY_COMPOSE);
-  const [error, setError] = useState<string | null>(null);
+  // What went wrong, worded when drawn, so it reads in the language shown then.
+  const [problem, setProblem] = useState<ComposeProblem | null>(null);
   const [focused, setFocused] = useState(false);
   const [active, setActive] = useState({ at: -1, index: 0 });
   const typedAt = useRef(0);
@@ -64,7 +76,7 @@ export function Composer(props: ComposerProps) {
     setSeenIntent(intent);
     if (intent) {
       dispatch({ type: 'begin', intent });
-      setError(null);
+      setProblem(null);
     }
   }
 
@@ -93,7 +105,7 @@ export function Composer(props: ComposerProps) {
 
   function onInput(next: string, caret: number) {
     dispatch({ type: 'input', text: next, caret });
-    setError(null);
+    setProblem(null);
     const client = store.client();
     if (!client) return;
     const now = Date.now();
@@ -109,7 +121,7 @@ export function Composer(props: ComposerProps) {
 
   function finish() {
     dispatch({ type: 'end' });
-    setError(null);
+    setProblem(null);
     onIntentDone();
   }
 
@@ -123,7 +135,7 @@ export function Composer(props: ComposerProps) {
     const body = text.trim();
     if (mode?.kind === 'edit') {
       if (body === '') {
-        setError(t('editEmpty'));
+        setProblem({ kind: 'edit-empty' });
         return;
       }
       if (body === mode.message.text.trim()) {
@@ -133,7 +145,7 @@ export function Composer(props: ComposerProps) {
     }
     if (body === '' || over) return;
     pending.current = true;
-    setError(null);
+    setProblem(null);
     try {
       if (mode?.kind === 'edit') {
         await client.edit(group.id, mode.message.id, body);
@@ -150,7 +162,7 @@ export function Composer(props: ComposerProps) {
       }
     } catch (caught) {
       const reason = reasonOf(caught);
-      setError(mode?.kind === 'edit' ? t('editFailed', { reason }) : t('sendFailed', { reason }));
+      setProblem({ kind: mode?.kind === 'edit' ? 'edit-failed' : 'send-failed', reason });
     } finally {
       pending.current = false;
     }
@@ -285,7 +297,7 @@ export function Composer(props: ComposerProps) {
         left={length.counted ? length.left : null}
         draftTooLong={draftTooLong}
       />
-      <FieldError message={error} className="compose-error" />
+      <FieldError message={problem && problemWords(t, problem)} className="compose-error" />
     </div>
   );
 }
