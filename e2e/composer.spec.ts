@@ -228,14 +228,16 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await expect(messages(ada.page).locator(':focus')).toHaveCount(1);
     await box.press('Enter');
     const alert = ada.page.locator('.compose').getByRole('alert');
-    await expect(alert).toContainText('Could not save the edit');
+    await expect(alert).toHaveText('Could not save the edit: That message was deleted.');
     await expect(box).toHaveValue('Temporary note, revised');
     await snap(ada.page, 'composer-error-light');
-    // The laptop switches to Dutch: the error is said again in Dutch, the text kept.
+    // The laptop switches to Dutch: the error is said again in Dutch, the worker's reason too,
+    // and the text is kept.
     await setOsLanguages(ada.page, ['nl-NL', 'nl']);
-    await expect(alert).toContainText('Bewerking opslaan mislukt');
+    await expect(alert).toHaveText('Bewerking opslaan mislukt: Dat bericht is verwijderd.');
+    await snap(ada.page, 'composer-error-nl');
     await setOsLanguages(ada.page, ['en-US', 'en']);
-    await expect(alert).toContainText('Could not save the edit');
+    await expect(alert).toHaveText('Could not save the edit: That message was deleted.');
     await box.press('Escape');
     await expect(box).toHaveValue('');
     await expect(alert).toHaveCount(0);

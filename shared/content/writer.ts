@@ -6,6 +6,7 @@
  * a rejected blob would leave a gap in the device's clocks that blocks all its later ones.
  */
 import * as Y from 'yjs';
+import type { ContentRefusal } from '../refusal.ts';
 import { err, ok, type Result } from '../result.ts';
 import {
   isClientId,
@@ -24,16 +25,7 @@ import {
 } from './schema.ts';
 import { currentEntry, everyKey } from './yjs-internals.ts';
 
-export type ContentErrorReason =
-  | 'empty-text'
-  | 'text-too-long'
-  | 'bad-time'
-  | 'bad-reply'
-  | 'bad-mentions'
-  | 'bad-emoji'
-  | 'unknown-message'
-  | 'not-author'
-  | 'deleted';
+export type ContentErrorReason = ContentRefusal;
 
 /** A change the writer refuses, with the reason in words for the person who tried it. */
 export class ContentError extends Error {
@@ -43,6 +35,11 @@ export class ContentError extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** The code the UI words (shared/refusal.ts). */
+  get refusal(): ContentRefusal {
+    return this.reason;
   }
 }
 

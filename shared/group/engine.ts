@@ -16,6 +16,7 @@ import { logWarn } from '../log.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
 import { personDevices, type MembershipState } from '../membership/state.ts';
 import { samePins } from '../membership/reduce.ts';
+import type { ContentRefusal, MembershipRefusal } from '../refusal.ts';
 import type { Result } from '../result.ts';
 import { compareHlc } from './clock.ts';
 import { epochKeys } from './epoch.ts';
@@ -46,11 +47,23 @@ export class NotAMemberError extends Error {
   constructor() {
     super('You are no longer a member of this group.');
   }
+
+  /** The code the UI words (shared/refusal.ts). */
+  get refusal(): MembershipRefusal {
+    return 'not-a-member';
+  }
 }
 
 /** A membership change this device may not make (the UI shows the message). */
 export class MembershipError extends Error {
   override readonly name = 'MembershipError';
+  /** `refusal`: the code the UI words; `message`: the same in English, for logs and tests. */
+  constructor(
+    readonly refusal: MembershipRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean {
@@ -62,6 +75,11 @@ export class ContentChangeError extends Error {
   override readonly name = 'ContentChangeError';
   constructor(readonly reason: ContentError) {
     super(reason.message);
+  }
+
+  /** The code the UI words (shared/refusal.ts). */
+  get refusal(): ContentRefusal {
+    return this.reason.reason;
   }
 }
 
@@ -249,7 +267,10 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     if (!target || target.removed) throw new Error('not a member of this group');
     const self = person === myPerson;
     if (!self && !amAdmin())
-      throw new MembershipError('Only an admin can remove someone from the group.');
+      throw new MembershipError(
+        'admin-only-remove',
+        'Only an admin can remove someone from the group.',
+      );
     const pins = target.devices.flatMap((key) => {
       const device = state.devices.get(key);
       if (!device) return [];
@@ -267,12 +288,19 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
   async function unlinkDevice(key: string): Promise<void> {
     const state = core.state.membership.state();
     const device = state.devices.get(key);
-    if (!device || device.removed) throw new MembershipError('That device is not in the group.');
+    if (!device || device.removed)
+      throw new MembershipError('device-not-in-group', 'That device is not in the group.');
     if (device.person !== myPerson && !amAdmin())
-      throw new MembershipError('Only an admin can unlink someone else’s device.');
+      throw new MembershipError(
+        'admin-only-unlink',
+        'Only an admin can unlink someone else’s device.',
+      );
     const person = state.people.get(device.person);
     if (!person || personDevices(state, person).every((d) => d === key))
-      throw new MembershipError('That is their only device here: leaving or removal is the way.');
+      throw new MembershipError(
+        'only-device',
+        'That is their only device here: leaving or removal is the way.',
+      );
     const own = key === myDevice;
     const pin = core.state.book.head(device.clientId) + (own ? 1 : 0);
     await writeBlob('membership', encodeOp({ type: 'unlink', device: fromHex(key), pin }));
@@ -400,9 +428,16 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     promote: (person) =>
       serial(async () => {
         const people = core.state.membership.state().people;
-        if (!amAdmin()) throw new MembershipError('Only an admin can make someone an admin.');
+        if (!amAdmin())
+          throw new MembershipError(
+            'admin-only-promote',
+            'Only an admin can make someone an admin.',
+          );
         if (people.get(person)?.removed !== null)
-          throw new MembershipError('Only a member of the group can be made an admin.');
+          throw new MembershipError(
+            'promote-non-member',
+            'Only a member of the group can be made an admin.',
+          );
         await writeBlob('membership', encodeOp({ type: 'promote', person: fromHex(person) }));
       }),
     unlinkDevice: (device) => serial(() => unlinkDevice(device)),

@@ -85,7 +85,8 @@ export function watchInvites(ctx: AdmitContext) {
   });
   const take = (device: string) => {
     const request = waiting.get(device);
-    if (!request) throw new MembershipError('That request to join is no longer there.');
+    if (!request)
+      throw new MembershipError('request-gone', 'That request to join is no longer there.');
     waiting.delete(device);
     changed();
     return request;

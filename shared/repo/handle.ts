@@ -256,14 +256,17 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
     async setApproveJoins(on) {
       const members = engine.members();
       if (members.people.get(myPerson)?.role !== 'admin')
-        throw new MembershipError('Only an admin can change how people join.');
+        throw new MembershipError(
+          'admin-only-join-rules',
+          'Only an admin can change how people join.',
+        );
       if (members.settings.adminsApproveJoins === on) return;
       await engine.writeOp({ type: 'settings', groupName: null, adminsApproveJoins: on });
     },
     async rename(name) {
       const members = engine.members();
       if (members.people.get(myPerson)?.role !== 'admin')
-        throw new MembershipError('Only an admin can rename the group.');
+        throw new MembershipError('admin-only-rename', 'Only an admin can rename the group.');
       const groupName = parseGroupName(name);
       if (members.groupName === groupName) return;
       await engine.writeOp({ type: 'settings', groupName, adminsApproveJoins: null });

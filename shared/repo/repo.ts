@@ -601,7 +601,10 @@ export async function createRepo(deps: RepoDeps) {
      */
     async unlinkEverywhere(device: string): Promise<number> {
       if (device === myDevice)
-        throw new MembershipError('This is the device you are using: unlink it from another one.');
+        throw new MembershipError(
+          'this-device',
+          'This is the device you are using: unlink it from another one.',
+        );
       let count = 0;
       for (const { engine, handle } of groups.values()) {
         if (handle.standing().state !== 'member') continue;
@@ -638,7 +641,10 @@ export async function createRepo(deps: RepoDeps) {
       const open = groups.get(id);
       if (!open) return;
       if (open.handle.standing().state === 'member')
-        throw new MembershipError('Leave the group before deleting it from this device.');
+        throw new MembershipError(
+          'leave-first',
+          'Leave the group before deleting it from this device.',
+        );
       groups.delete(id);
       await open.close(true);
       await deps.storage.deleteGroup(id);

@@ -14,6 +14,7 @@ import type { MemberItem } from '../../../shared/repo/views.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import type { ComposeIntent } from '../conversation/intent.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { reasonFrom, useReasonWords, type Reason } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { EMPTY_COMPOSE, composeReducer, draftOf } from './compose-state.ts';
 import { IntentBanner } from './IntentBanner.tsx';
@@ -37,15 +38,17 @@ export type ComposerProps = {
   onIntentDone: () => void;
 };
 
-const reasonOf = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
-
-/** Why the last send or edit did not go through; `reason` is the worker's technical detail. */
+/** Why the last send or edit did not go through. */
 type ComposeProblem =
-  { kind: 'edit-empty' } | { kind: 'edit-failed' | 'send-failed'; reason: string };
+  { kind: 'edit-empty' } | { kind: 'edit-failed' | 'send-failed'; reason: Reason };
 
-function problemWords(t: TFunction<'composer'>, problem: ComposeProblem): string {
+function problemWords(
+  t: TFunction<'composer'>,
+  words: (reason: Reason) => string,
+  problem: ComposeProblem,
+): string {
   if (problem.kind === 'edit-empty') return t('editEmpty');
-  const { reason } = problem;
+  const reason = words(problem.reason);
   return problem.kind === 'edit-failed' ? t('editFailed', { reason }) : t('sendFailed', { reason });
 }
 
@@ -56,6 +59,7 @@ function problemWords(t: TFunction<'composer'>, problem: ComposeProblem): string
 export function Composer(props: ComposerProps) {
   const { group, members, intent, onIntentDone } = props;
   const { t } = useTranslation('composer');
+  const reasonWords = useReasonWords();
   const store = useSyncStore();
   const [state, dispatch] = useReducer(composeReducer, EMPTY_COMPOSE);
   // What went wrong, worded when drawn, so it reads in the language shown then.
@@ -161,7 +165,7 @@ export function Composer(props: ComposerProps) {
         if (mode) onIntentDone();
       }
     } catch (caught) {
-      const reason = reasonOf(caught);
+      const reason = reasonFrom(caught);
       setProblem({ kind: mode?.kind === 'edit' ? 'edit-failed' : 'send-failed', reason });
     } finally {
       pending.current = false;
@@ -297,7 +301,10 @@ export function Composer(props: ComposerProps) {
         left={length.counted ? length.left : null}
         draftTooLong={draftTooLong}
       />
-      <FieldError message={problem && problemWords(t, problem)} className="compose-error" />
+      <FieldError
+        message={problem && problemWords(t, reasonWords, problem)}
+        className="compose-error"
+      />
     </div>
   );
 }

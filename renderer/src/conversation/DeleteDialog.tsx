@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog.tsx';
+import { reasonFrom, useReasonWords, type Reason } from '../i18n/reason.ts';
 
 /**
  * Asks before deleting one of my messages, honestly: the others' apps hide it, but whoever
@@ -9,16 +10,16 @@ import { Dialog } from '../app/Dialog.tsx';
 export function DeleteDialog(props: { onCancel: () => void; onDelete: () => Promise<void> }) {
   const { t } = useTranslation('conversation');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const reasonWords = useReasonWords();
+  // Why the delete failed, worded when drawn (it follows a language change).
+  const [error, setError] = useState<Reason | null>(null);
   async function confirm() {
     setBusy(true);
     setError(null);
     try {
       await props.onDelete();
     } catch (caught) {
-      setError(
-        t('deleteFailed', { reason: caught instanceof Error ? caught.message : String(caught) }),
-      );
+      setError(reasonFrom(caught));
       setBusy(false);
     }
   }
@@ -27,7 +28,7 @@ export function DeleteDialog(props: { onCancel: () => void; onDelete: () => Prom
       <p className="hint">{t('deleteDetail')}</p>
       {error ? (
         <p className="field-error" role="alert">
-          {error}
+          {t('deleteFailed', { reason: reasonWords(error) })}
         </p>
       ) : null}
       <div className="form-actions">

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageItem } from '../../../shared/repo/views.ts';
 import { usePlatform } from '../app/context.tsx';
+import { reasonFrom, useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import type { MessageActions } from './actions.ts';
 
@@ -24,6 +25,7 @@ export function useRowActions(options: {
   showStatus: (message: string | null) => void;
 }): MessageActions {
   const { t } = useTranslation('conversation');
+  const reasonWords = useReasonWords();
   const store = useSyncStore();
   const platform = usePlatform();
   const { groupId, onReply, onEdit, askDelete, pick, jump, showError, showStatus } = options;
@@ -38,7 +40,7 @@ export function useRowActions(options: {
         const client = store.client();
         if (!client) return;
         client.react(groupId, item.id, emoji, on).catch((caught: unknown) => {
-          showError(t('reactFailed', { reason: reason(caught) }));
+          showError(t('reactFailed', { reason: reasonWords(reasonFrom(caught)) }));
         });
       },
       copy(item) {
@@ -60,6 +62,19 @@ export function useRowActions(options: {
         });
       },
     }),
-    [groupId, onReply, onEdit, askDelete, pick, jump, showError, showStatus, store, platform, t],
+    [
+      groupId,
+      onReply,
+      onEdit,
+      askDelete,
+      pick,
+      jump,
+      showError,
+      showStatus,
+      store,
+      platform,
+      t,
+      reasonWords,
+    ],
   );
 }

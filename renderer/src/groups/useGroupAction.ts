@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { reasonFrom, useReasonWords, type Reason } from '../i18n/reason.ts';
 import type { SyncClient } from '../sync/client.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 
@@ -13,8 +14,10 @@ export function useGroupAction(): {
   clearError: () => void;
 } {
   const store = useSyncStore();
+  const reasonWords = useReasonWords();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what went wrong and worded when drawn, in the language shown then.
+  const [error, setError] = useState<Reason | null>(null);
   async function act(change: (client: SyncClient) => Promise<unknown>): Promise<boolean> {
     const client = store.client();
     if (!client) return false;
@@ -24,7 +27,7 @@ export function useGroupAction(): {
       await change(client);
       return true;
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(reasonFrom(caught));
       return false;
     } finally {
       setBusy(false);
@@ -33,7 +36,7 @@ export function useGroupAction(): {
   return {
     act,
     busy,
-    error,
+    error: error && reasonWords(error),
     clearError: () => {
       setError(null);
     },

@@ -6,6 +6,7 @@ import home from './namespaces/home.ts';
 import invite from './namespaces/invite.ts';
 import notify from './namespaces/notify.ts';
 import onboarding from './namespaces/onboarding.ts';
+import refusal from './namespaces/refusal.ts';
 import room from './namespaces/room.ts';
 import search from './namespaces/search.ts';
 import settings from './namespaces/settings.ts';
@@ -21,6 +22,7 @@ export const NAMESPACES = {
   invite,
   notify,
   onboarding,
+  refusal,
   room,
   search,
   settings,

@@ -34,6 +34,7 @@ import { MAX_MENTIONS } from '../../../shared/content/schema.ts';
 import { parseSearchRequest } from '../../../shared/search/request.ts';
 import { createSearches } from '../../../shared/search/searches.ts';
 import { speedUpYjsStrings } from './fast-strings.ts';
+import { carryRefusals } from './refusal-transfer.ts';
 
 speedUpYjsStrings();
 
@@ -384,4 +385,5 @@ function hexKey(value: unknown): string {
   return value;
 }
 
+carryRefusals();
 Comlink.expose(api);

@@ -1,0 +1,77 @@
+// The "refusal" strings: why the sync engine refused what a person asked for, one per code of
+// shared/refusal.ts (i18n/reason.ts checks they match). English is the source: Dutch and Chinese
+// must have the same keys and the same {{placeholders}}; i18n.test.ts checks both.
+
+const en = {
+  'empty-text': 'Write something first.',
+  'text-too-long': 'Keep messages to {{max}} characters or fewer.',
+  'bad-time': 'This device’s clock gave a time that cannot be right.',
+  'bad-reply': 'The message you are replying to is not here.',
+  'bad-mentions': 'Its mentions cannot be sent: at most {{max}} people, each a member.',
+  'bad-emoji': 'That is not an emoji Fellows can show.',
+  'unknown-message': 'That message is not here.',
+  'not-author': 'Only its author can change a message.',
+  deleted: 'That message was deleted.',
+  'not-a-member': 'You are no longer a member of this group.',
+  'admin-only-remove': 'Only an admin can remove someone from the group.',
+  'admin-only-unlink': 'Only an admin can unlink someone else’s device.',
+  'admin-only-promote': 'Only an admin can make someone an admin.',
+  'admin-only-join-rules': 'Only an admin can change how people join.',
+  'admin-only-rename': 'Only an admin can rename the group.',
+  'device-not-in-group': 'That device is not in the group.',
+  'only-device': 'That is their only device here: leaving or removal is the way.',
+  'promote-non-member': 'Only a member of the group can be made an admin.',
+  'this-device': 'This is the device you are using: unlink it from another one.',
+  'leave-first': 'Leave the group before deleting it from this device.',
+  'request-gone': 'That request to join is no longer there.',
+} as const;
+
+const nl: Record<string, string> = {
+  'empty-text': 'Schrijf eerst iets.',
+  'text-too-long': 'Houd berichten op {{max}} tekens of minder.',
+  'bad-time': 'De klok van dit apparaat gaf een tijd die niet kan kloppen.',
+  'bad-reply': 'Het bericht waarop je reageert is er niet.',
+  'bad-mentions': 'De vermeldingen kunnen zo niet mee: hoogstens {{max}} mensen, allemaal leden.',
+  'bad-emoji': 'Dat is geen emoji die Fellows kan tonen.',
+  'unknown-message': 'Dat bericht is er niet.',
+  'not-author': 'Alleen wie het schreef kan een bericht wijzigen.',
+  deleted: 'Dat bericht is verwijderd.',
+  'not-a-member': 'Je bent geen lid meer van deze groep.',
+  'admin-only-remove': 'Alleen een beheerder kan iemand uit de groep verwijderen.',
+  'admin-only-unlink': 'Alleen een beheerder kan het apparaat van iemand anders ontkoppelen.',
+  'admin-only-promote': 'Alleen een beheerder kan iemand beheerder maken.',
+  'admin-only-join-rules': 'Alleen een beheerder kan wijzigen hoe mensen lid worden.',
+  'admin-only-rename': 'Alleen een beheerder kan de groep een andere naam geven.',
+  'device-not-in-group': 'Dat apparaat zit niet in de groep.',
+  'only-device': 'Dat is hun enige apparaat hier: de groep verlaten of verwijderd worden kan wel.',
+  'promote-non-member': 'Alleen een lid van de groep kan beheerder worden.',
+  'this-device': 'Dit is het apparaat dat je nu gebruikt: ontkoppel het vanaf een ander apparaat.',
+  'leave-first': 'Verlaat de groep voordat je hem van dit apparaat verwijdert.',
+  'request-gone': 'Dat verzoek om lid te worden is er niet meer.',
+};
+
+const zhCN: Record<string, string> = {
+  'empty-text': '请先写点内容。',
+  'text-too-long': '每条消息请不超过 {{max}} 个字符。',
+  'bad-time': '此设备的时钟给出了一个不可能的时间。',
+  'bad-reply': '你回复的消息不在这里。',
+  'bad-mentions': '其中的提及无法发送：最多 {{max}} 人，且都须是成员。',
+  'bad-emoji': '这不是 Fellows 能显示的表情符号。',
+  'unknown-message': '那条消息不在这里。',
+  'not-author': '只有作者本人可以修改消息。',
+  deleted: '那条消息已被删除。',
+  'not-a-member': '你已不再是此群组的成员。',
+  'admin-only-remove': '只有管理员可以将成员移出群组。',
+  'admin-only-unlink': '只有管理员可以解除他人设备的关联。',
+  'admin-only-promote': '只有管理员可以将他人设为管理员。',
+  'admin-only-join-rules': '只有管理员可以更改加入方式。',
+  'admin-only-rename': '只有管理员可以重命名群组。',
+  'device-not-in-group': '该设备不在群组中。',
+  'only-device': '这是对方在此唯一的设备：请改为退出或移出群组。',
+  'promote-non-member': '只有群组成员可以被设为管理员。',
+  'this-device': '这是你正在使用的设备：请从另一台设备上解除关联。',
+  'leave-first': '请先退出群组，再将其从此设备删除。',
+  'request-gone': '该加入请求已不存在。',
+};
+
+export default { en, nl, 'zh-CN': zhCN };
