@@ -50,3 +50,18 @@ export function refusalOf(error: unknown): Refusal | null {
   const { refusal } = error as { refusal?: unknown };
   return isRefusal(refusal) ? refusal : null;
 }
+
+/**
+ * Why something the person asked for did not happen, kept as what went wrong and worded when
+ * drawn (so it follows a language change): a refusal the sync engine names (shared/refusal.ts),
+ * or the technical detail of anything unexpected, shown as it came
+ * (renderer/src/i18n/reason.ts words both).
+ */
+export type Reason = { refusal: Refusal } | { detail: string };
+
+/** The reason a caught error gives. */
+export function reasonFrom(caught: unknown): Reason {
+  const refusal = refusalOf(caught);
+  if (refusal !== null) return { refusal };
+  return { detail: caught instanceof Error ? caught.message : String(caught) };
+}

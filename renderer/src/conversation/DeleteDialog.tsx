@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog.tsx';
-import { reasonFrom, useReasonWords, type Reason } from '../i18n/reason.ts';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
+import { useReasonWords } from '../i18n/reason.ts';
 
 /**
  * Asks before deleting one of my messages, honestly: the others' apps hide it, but whoever

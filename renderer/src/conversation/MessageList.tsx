@@ -15,6 +15,7 @@ import type { InitialWindow } from './paging.ts';
 import type { Notice } from '../../../shared/repo/notices.ts';
 import type { MemberItem, MessageItem } from '../../../shared/repo/views.ts';
 import { timelineRows, type ListRow } from '../groups/timeline.ts';
+import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { MessageActionsContext } from './actions.ts';
 import { useNow } from './clock.ts';
@@ -32,6 +33,7 @@ import type { MentionName } from './mentions.ts';
 import { ReactionPicker } from './ReactionPicker.tsx';
 import { useJump } from './useJump.ts';
 import { useMarkRead } from './useMarkRead.ts';
+import { problemWords, type ListProblem } from './list-problem.ts';
 import { useRowActions } from './useRowActions.ts';
 import { useTimeline } from './useTimeline.ts';
 import './conversation.css';
@@ -70,6 +72,7 @@ const PEEK_MAX_MS = 3000;
 function ConversationView(props: MessageListProps) {
   const { group, members, notices, presence } = props;
   const { t } = useTranslation('conversation');
+  const reasonWords = useReasonWords();
   const store = useSyncStore();
   const { snapshot, timeline } = useTimeline(group.id, group.unread > 0, props.initial ?? null);
   const now = useNow();
@@ -82,7 +85,8 @@ function ConversationView(props: MessageListProps) {
   const [range, setRange] = useState<ListRange | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What went wrong, worded when drawn (it follows a language change).
+  const [error, setError] = useState<ListProblem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [picking, setPicking] = useState<{ item: MessageItem; anchor: DOMRect } | null>(null);
   const [deleting, setDeleting] = useState<MessageItem | null>(null);
@@ -162,8 +166,8 @@ function ConversationView(props: MessageListProps) {
     jumpTo: props.jumpTo,
     onLanded: setActiveKey,
     onMissing: useCallback(() => {
-      setError(t('notFound'));
-    }, [t]),
+      setError({ kind: 'not-found' });
+    }, []),
   });
   const actions = useRowActions({
     groupId: group.id,
@@ -258,7 +262,7 @@ function ConversationView(props: MessageListProps) {
     // Nothing could be loaded: say so, not "no messages yet".
     body = (
       <p className="message-list-state" role="alert">
-        {t('loadFailed', { reason: snapshot.error })}
+        {t('loadFailed', { reason: reasonWords(snapshot.error) })}
       </p>
     );
   } else if (items.length === 0) {
@@ -330,10 +334,11 @@ function ConversationView(props: MessageListProps) {
           }}
           // A failed load over messages already shown goes here; over none, in the middle.
           error={
-            error ??
-            (snapshot.error && items.length > 0
-              ? t('loadFailed', { reason: snapshot.error })
-              : null)
+            error
+              ? problemWords(t, reasonWords, error)
+              : snapshot.error && items.length > 0
+                ? t('loadFailed', { reason: reasonWords(snapshot.error) })
+                : null
           }
           onDismiss={() => {
             setError(null);

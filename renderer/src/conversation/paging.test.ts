@@ -175,7 +175,7 @@ describe('the message list paging', () => {
     fail = true;
     await timeline.older();
     const view = timeline.getSnapshot();
-    expect(view.error).toBe('The worker stopped');
+    expect(view.error).toEqual({ detail: 'The worker stopped' });
     expect(view.items).toHaveLength(PAGE_SIZE + 1);
   });
 

@@ -1,6 +1,7 @@
 import { equalityDeep } from 'lib0/function';
 import type { Anchor, Page } from '../../../shared/repo/handle.ts';
 import type { MessageItem } from '../../../shared/repo/views.ts';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 
 /** Asks the worker for messages around an anchor (SyncApi.page, bound to one group). */
 export type PageSource = (anchor: Anchor, before: number, after: number) => Promise<Page>;
@@ -18,7 +19,8 @@ export type Focus = { id: string; align: 'start' | 'center' | 'end' };
 export type TimelineSnapshot = {
   status: 'loading' | 'ready';
   /** The last load's failure, to show; what was shown stays. */
-  error: string | null;
+  /** Why the last load failed (worded when drawn), or null. */
+  error: Reason | null;
   items: readonly MessageItem[];
   /** Position of `items[0]` in the whole conversation. */
   start: number;
@@ -143,7 +145,7 @@ export function createTimeline(source: PageSource, initial?: InitialWindow): Tim
         await task();
       } catch (caught) {
         console.error('Loading messages failed', caught);
-        set({ status: 'ready', error: caught instanceof Error ? caught.message : String(caught) });
+        set({ status: 'ready', error: reasonFrom(caught) });
       }
     });
     queue = done;

@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageItem } from '../../../shared/repo/views.ts';
 import { usePlatform } from '../app/context.tsx';
-import { reasonFrom, useReasonWords } from '../i18n/reason.ts';
+import { reasonFrom } from '../../../shared/refusal.ts';
+import type { ListProblem } from './list-problem.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import type { MessageActions } from './actions.ts';
 
 const COPIED_MS = 2000;
-
-const reason = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
 
 /**
  * What the rows' buttons do: worker calls (react), the clipboard and the platform (links),
@@ -21,11 +20,10 @@ export function useRowActions(options: {
   askDelete: (item: MessageItem) => void;
   pick: (item: MessageItem, trigger: HTMLElement) => void;
   jump: (id: string) => void;
-  showError: (message: string) => void;
+  showError: (problem: ListProblem) => void;
   showStatus: (message: string | null) => void;
 }): MessageActions {
   const { t } = useTranslation('conversation');
-  const reasonWords = useReasonWords();
   const store = useSyncStore();
   const platform = usePlatform();
   const { groupId, onReply, onEdit, askDelete, pick, jump, showError, showStatus } = options;
@@ -40,7 +38,7 @@ export function useRowActions(options: {
         const client = store.client();
         if (!client) return;
         client.react(groupId, item.id, emoji, on).catch((caught: unknown) => {
-          showError(t('reactFailed', { reason: reasonWords(reasonFrom(caught)) }));
+          showError({ kind: 'react-failed', reason: reasonFrom(caught) });
         });
       },
       copy(item) {
@@ -53,28 +51,15 @@ export function useRowActions(options: {
             }, COPIED_MS);
           })
           .catch((caught: unknown) => {
-            showError(t('copyFailed', { reason: reason(caught) }));
+            showError({ kind: 'copy-failed', reason: reasonFrom(caught) });
           });
       },
       openLink(url) {
         platform.openExternal(url).catch((caught: unknown) => {
-          showError(t('linkFailed', { reason: reason(caught) }));
+          showError({ kind: 'link-failed', reason: reasonFrom(caught) });
         });
       },
     }),
-    [
-      groupId,
-      onReply,
-      onEdit,
-      askDelete,
-      pick,
-      jump,
-      showError,
-      showStatus,
-      store,
-      platform,
-      t,
-      reasonWords,
-    ],
+    [groupId, onReply, onEdit, askDelete, pick, jump, showError, showStatus, store, platform, t],
   );
 }

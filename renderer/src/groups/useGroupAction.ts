@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { reasonFrom, useReasonWords, type Reason } from '../i18n/reason.ts';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
+import { useReasonWords } from '../i18n/reason.ts';
 import type { SyncClient } from '../sync/client.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 

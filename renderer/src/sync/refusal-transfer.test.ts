@@ -6,7 +6,7 @@ import {
   MembershipError,
   NotAMemberError,
 } from '../../../shared/group/engine.ts';
-import { reasonFrom } from '../i18n/reason.ts';
+import { reasonFrom } from '../../../shared/refusal.ts';
 import { carryRefusals } from './refusal-transfer.ts';
 
 const original = Comlink.transferHandlers.get('throw');
