@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Standing } from '../../../shared/repo/views.ts';
 import { Confirm } from '../app/Confirm.tsx';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
+import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 
 /**
@@ -20,7 +22,9 @@ export function StandingBanner(props: {
   const { t: common } = useTranslation('common');
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Why deleting failed, worded when drawn (it follows a language change).
+  const [error, setError] = useState<Reason | null>(null);
+  const reasonWords = useReasonWords();
   const { standing } = props;
 
   async function forget() {
@@ -35,11 +39,7 @@ export function StandingBanner(props: {
       await store.refresh();
     } catch (caught) {
       console.error('Deleting the group from this device failed', caught);
-      setError(
-        common('unexpectedError', {
-          message: caught instanceof Error ? caught.message : String(caught),
-        }),
-      );
+      setError(reasonFrom(caught));
       setBusy(false);
     }
   }
@@ -77,7 +77,14 @@ export function StandingBanner(props: {
           {t('deleteFromDevice')}
         </button>
       )}
-      <FieldError message={error} />
+      <FieldError
+        message={
+          error &&
+          ('refusal' in error
+            ? reasonWords(error)
+            : common('unexpectedError', { message: reasonWords(error) }))
+        }
+      />
     </div>
   );
 }

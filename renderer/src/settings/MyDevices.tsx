@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyDevice } from '../../../shared/repo/repo.ts';
 import { Confirm } from '../app/Confirm.tsx';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
+import { useReasonWords } from '../i18n/reason.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 
@@ -17,7 +19,9 @@ export function MyDevices() {
   const [devices, setDevices] = useState<MyDevice[]>([]);
   const [asking, setAsking] = useState<MyDevice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Why an unlink was refused, worded when drawn (it follows a language change).
+  const [error, setError] = useState<Reason | null>(null);
+  const reasonWords = useReasonWords();
 
   useEffect(() => {
     const client = store.client();
@@ -46,7 +50,7 @@ export function MyDevices() {
       setAsking(null);
       setDevices(await client.myDevices());
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(reasonFrom(caught));
     } finally {
       setBusy(false);
     }
@@ -95,7 +99,7 @@ export function MyDevices() {
           onConfirm={() => void unlink(asking)}
         />
       ) : null}
-      <FieldError message={error} />
+      <FieldError message={error && reasonWords(error)} />
     </>
   );
 }
