@@ -56,16 +56,15 @@ export function PresenceLine(props: { presence: PresenceItem; status: RoomStatus
             names: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(names),
           })
         : t('othersOnline', { count: names.length });
+  const peers = status && status.peers > 0 ? t('peers', { count: status.peers }) : null;
   return (
     <span className="meta presence-line" role="group" aria-label={t('whoIsOnline')}>
       <span className={`dot${names.length > 0 ? ' on' : ''}`} aria-hidden="true" />
-      {text}
-      {status && status.peers > 0 ? (
-        <span className="peers">
-          {' · '}
-          {t('peers', { count: status.peers })}
-        </span>
-      ) : null}
+      {/* Cut short with "…" where the header is narrow: the whole line is its tooltip. */}
+      <span className="presence-text" title={peers === null ? text : `${text} · ${peers}`}>
+        {text}
+        {peers === null ? null : <span className="peers"> · {peers}</span>}
+      </span>
     </span>
   );
 }
