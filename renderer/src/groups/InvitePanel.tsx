@@ -2,8 +2,10 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog.tsx';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import { formatDate } from '../i18n/format.ts';
+import { useReasonWords } from '../i18n/reason.ts';
 import type { InviteOut } from '../sync/api.ts';
 import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
@@ -26,7 +28,12 @@ export function InvitePanel(props: {
   const { t: common } = useTranslation('common');
   const [invite, setInvite] = useState<InviteOut | null>(null);
   const [busy, setBusy] = useState(false);
+  // A copy that failed (in words), or why no invite could be made (worded when drawn).
   const [error, setError] = useState<string | null>(null);
+  const [createFailed, setCreateFailed] = useState<Reason | null>(null);
+  const reasonWords = useReasonWords();
+  const shownError =
+    error ?? (createFailed && t('createFailed', { message: reasonWords(createFailed) }));
   const linkId = useId();
   const codeId = useId();
   const policy = t(historyPolicyWords[props.historyPolicy].invite);
@@ -42,13 +49,12 @@ export function InvitePanel(props: {
     if (!client) return;
     setBusy(true);
     setError(null);
+    setCreateFailed(null);
     try {
       setInvite(await client.invite(props.groupId));
     } catch (caught) {
       console.error('Making an invite failed', caught);
-      setError(
-        t('createFailed', { message: caught instanceof Error ? caught.message : String(caught) }),
-      );
+      setCreateFailed(reasonFrom(caught));
     } finally {
       setBusy(false);
     }
@@ -120,7 +126,7 @@ export function InvitePanel(props: {
           <p className="invite-policy">
             <strong>{policy}</strong> {t('whoCanJoin')}
           </p>
-          <FieldError message={error} />
+          <FieldError message={shownError} />
           <div className="form-actions">
             <button type="button" onClick={props.onClose}>
               {common('done')}
@@ -132,7 +138,7 @@ export function InvitePanel(props: {
           <p className="invite-policy">
             <strong>{policy}</strong> {t('whoCanJoin')}
           </p>
-          <FieldError message={error} />
+          <FieldError message={shownError} />
           <div className="form-actions">
             <button type="button" onClick={props.onClose} disabled={busy}>
               {common('cancel')}

@@ -2,8 +2,10 @@ import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useSession } from '../app/context.tsx';
+import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import { formatTime } from '../i18n/format.ts';
+import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { MyDevices } from './MyDevices.tsx';
 import type { SyncClient } from '../sync/client.ts';
@@ -21,18 +23,22 @@ export function LinkDeviceSection() {
   const status = useSyncExternalStore(store.subscribe, store.linkStatus);
   const [offer, setOffer] = useState<{ code: string; expiresAt: number } | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The code could not be copied, or why a step failed: worded when drawn.
+  const [copyFailed, setCopyFailed] = useState(false);
+  const [failed, setFailed] = useState<Reason | null>(null);
+  const reasonWords = useReasonWords();
   const [busy, setBusy] = useState(false);
 
   const act = async (work: (client: SyncClient) => Promise<unknown>) => {
     const client = store.client();
     if (!client) return;
     setBusy(true);
-    setError(null);
+    setCopyFailed(false);
+    setFailed(null);
     try {
       await work(client);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setFailed(reasonFrom(caught));
     } finally {
       setBusy(false);
     }
@@ -88,7 +94,7 @@ export function LinkDeviceSection() {
                         setCopied(true);
                       },
                       () => {
-                        setError(t('copyCodeFailed'));
+                        setCopyFailed(true);
                       },
                     );
                   }}
@@ -143,7 +149,7 @@ export function LinkDeviceSection() {
           )}
         </div>
       )}
-      <FieldError message={error} />
+      <FieldError message={copyFailed ? t('copyCodeFailed') : failed && reasonWords(failed)} />
     </section>
   );
 }
