@@ -231,10 +231,15 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await expect(alert).toHaveText('Could not save the edit: That message was deleted.');
     await expect(box).toHaveValue('Temporary note, revised');
     await snap(ada.page, 'composer-error-light');
+    const header = ada.page.locator('.conversation-header');
+    const englishHeight = (await header.boundingBox())?.height;
     // The laptop switches to Dutch: the error is said again in Dutch, the worker's reason too,
     // and the text is kept.
     await setOsLanguages(ada.page, ['nl-NL', 'nl']);
     await expect(alert).toHaveText('Bewerking opslaan mislukt: Dat bericht is verwijderd.');
+    // The header's longer Dutch words stay on one line: nothing below it moves.
+    await expect(header.getByRole('button', { name: '2 leden' })).toBeVisible();
+    expect((await header.boundingBox())?.height).toBe(englishHeight);
     await snap(ada.page, 'composer-error-nl');
     await setOsLanguages(ada.page, ['en-US', 'en']);
     await expect(alert).toHaveText('Could not save the edit: That message was deleted.');
