@@ -11,7 +11,8 @@ const COPIED_MS = 2000;
 
 /**
  * What the rows' buttons do: worker calls (react), the clipboard and the platform (links),
- * each failure handed to `showError` in words; the rest goes to the list and conversation.
+ * each failure handed to `showError` as a problem the list words when drawn; the rest goes to
+ * the list and conversation.
  */
 export function useRowActions(options: {
   groupId: string;
