@@ -17,6 +17,8 @@
  * - A non-local transaction that advances the doc's own clientID makes Yjs pick a new random
  *   `doc.clientID` (utils/Transaction.js, cleanup).
  * - The `update` event encodes only the transaction's own new structs and its own delete set.
+ * - segments.ts writes updates as `writeStructs` (utils/encoding.js) does: `Item.write` and
+ *   `GC.write` with an `UpdateEncoderV1`, its `restEncoder` and `writeClient`.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';

@@ -36,6 +36,7 @@ import {
   saveSnapshot,
   type SnapshotAlongside,
   type SnapshotLoad,
+  type SnapshotRead,
 } from './persist.ts';
 import { receiveBlobs, receiveOwn, receiveRange, type ReceiveReport } from './receive.ts';
 import type { Sealer } from '../storage/sealer.ts';
@@ -143,8 +144,10 @@ export type GroupEngine = {
    * Starts a new engine from its stored snapshot, then applies only the stored blobs it does
    * not cover. Without a usable snapshot (none, another key, another version) it replays the
    * whole log instead, and says why. Call it once, after adding the epoch secrets.
+   * `onRead` hears, before the long part (the content docs, loaded in segments that yield to
+   * the thread), which heads the snapshot holds and whether newer blobs are stored.
    */
-  loadSnapshot(sealer: Sealer): Promise<SnapshotLoad>;
+  loadSnapshot(sealer: Sealer, onRead?: (read: SnapshotRead) => void): Promise<SnapshotLoad>;
   core(): EngineCore;
 };
 
@@ -174,8 +177,15 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
   }
 
-  async function loadSnapshot(sealer: Sealer): Promise<SnapshotLoad> {
-    const opened = await openSnapshot(core, sealer);
+  async function loadSnapshot(
+    sealer: Sealer,
+    onRead?: (read: SnapshotRead) => void,
+  ): Promise<SnapshotLoad> {
+    let newer: Uint8Array[] = [];
+    const opened = await openSnapshot(core, sealer, async (heads) => {
+      newer = newerThan(heads, await deps.storage.loadBlobsAfter(heads));
+      onRead?.({ heads: new Map(heads), newer: newer.length });
+    });
     if (!opened.ok) {
       await rebuild();
       return opened.load;
@@ -191,10 +201,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       const latest = book.accepted(clientId, head);
       if (latest) core.clock.observe(latest.time);
     }
-    const { storage } = deps;
     const heads = new Map(book.heads());
-    const stored = await storage.loadBlobsAfter(book.heads());
-    const newer = newerThan(core.state, stored);
     await receive(newer);
     return { from: 'snapshot', newer: newer.length, heads };
   }
@@ -449,7 +456,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     heads: () => core.state.book.heads(),
     rebuild: () => serial(rebuild),
     saveSnapshot: (sealer, alongside) => serial(() => saveSnapshot(core, sealer, alongside)),
-    loadSnapshot: (sealer) => serial(() => loadSnapshot(sealer)),
+    loadSnapshot: (sealer, onRead) => serial(() => loadSnapshot(sealer, onRead)),
     core: () => core,
   };
 }

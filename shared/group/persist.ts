@@ -2,7 +2,15 @@ import { logWarn } from '../log.ts';
 import type { Sealer } from '../storage/sealer.ts';
 import type { StoredBlob } from '../storage/storage.ts';
 import type { EngineCore, EngineState } from './engine-state.ts';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_LABEL, SNAPSHOT_RECORD } from './snapshot.ts';
+import { yieldToHost } from '../timers.ts';
+import {
+  encodeSnapshot,
+  loadSnapshotState,
+  readSnapshot,
+  SNAPSHOT_LABEL,
+  SNAPSHOT_RECORD,
+  type ReadSnapshot,
+} from './snapshot.ts';
 
 /** How an engine started: from its snapshot plus newer blobs, or by replaying its whole log. */
 export type SnapshotLoad =
@@ -13,6 +21,12 @@ export type SnapshotLoad =
       heads: ReadonlyMap<number, number>;
     }
   | { from: 'log'; reason: string; error?: unknown };
+
+/**
+ * A snapshot read, before its content docs load: the chain heads it holds, and how many
+ * stored blobs are newer (none: what it holds is all this device has of the group).
+ */
+export type SnapshotRead = { heads: ReadonlyMap<number, number>; newer: number };
 
 /**
  * Saves what goes with a snapshot, given the chain heads it holds. Its synchronous part runs
@@ -38,24 +52,39 @@ export async function saveSnapshot(
 /**
  * The state a stored snapshot holds, or why there is none to use (absent, sealed with
  * another key, another version or group, damaged): the caller then replays the log.
+ * `read` is awaited once the snapshot is read and before its content docs load (the long
+ * part, which yields to the thread between segments), with the chain heads it holds.
  */
 export async function openSnapshot(
   core: EngineCore,
   sealer: Sealer,
+  read: (heads: ReadonlyMap<number, number>) => Promise<void> = () => Promise.resolve(),
 ): Promise<{ ok: true; state: EngineState } | { ok: false; load: SnapshotLoad }> {
   const sealed = await core.storage.getRecord(SNAPSHOT_RECORD);
   if (!sealed) return { ok: false, load: { from: 'log', reason: 'no snapshot saved' } };
-  try {
-    return { ok: true, state: decodeSnapshot(await sealer.open(sealed, SNAPSHOT_LABEL), core) };
-  } catch (error) {
+  const unusable = (error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     logWarn(`group snapshot not used (${reason}): replaying the blob log`);
-    return { ok: false, load: { from: 'log', reason, error } };
+    return { ok: false as const, load: { from: 'log' as const, reason, error } };
+  };
+  let snapshot: ReadSnapshot;
+  try {
+    snapshot = readSnapshot(await sealer.open(sealed, SNAPSHOT_LABEL), core);
+  } catch (error) {
+    return unusable(error);
+  }
+  await read(snapshot.book.heads());
+  try {
+    return { ok: true, state: await loadSnapshotState(snapshot, core, yieldToHost) };
+  } catch (error) {
+    return unusable(error);
   }
 }
 
-/** Stored blobs a state does not cover yet: past its head on their device's chain. */
-export function newerThan(state: EngineState, stored: readonly StoredBlob[]): Uint8Array[] {
-  const heads = state.book.heads();
+/** Stored blobs past `heads` (a state's, or a snapshot's) on their device's chain. */
+export function newerThan(
+  heads: ReadonlyMap<number, number>,
+  stored: readonly StoredBlob[],
+): Uint8Array[] {
   return stored.filter((b) => b.seq > (heads.get(b.clientId) ?? 0)).map((b) => b.bytes);
 }

@@ -4,17 +4,18 @@ import * as encoding from 'lib0/encoding';
 import { base64nopad } from '@scure/base';
 import { REMOTE_APPLY } from '../content/apply.ts';
 import { createContentDocs } from '../content/docs.ts';
+import { applySegments, encodeSegments } from '../content/segments.ts';
 import { listMessageIds } from '../content/view.ts';
 import { equalBytes, fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { decodeOp } from '../membership/ops.ts';
-import { createChainBook, type ChainColumns } from './chains.ts';
+import { createChainBook, type ChainBook, type ChainColumns } from './chains.ts';
 import {
   stateOf,
   type EngineCore,
   type EngineState,
   type MembershipEntry,
 } from './engine-state.ts';
-import { createMessageIndex, type MessageColumns } from './message-index.ts';
+import { createMessageIndex, type MessageColumns, type MessageIndex } from './message-index.ts';
 import type { OrderKey } from './order.ts';
 
 // A sealed snapshot of one group's engine (DESIGN §7; the layout is in docs/protocol.md,
@@ -23,7 +24,9 @@ import type { OrderKey } from './order.ts';
 // Large tables are raw little-endian columns (they load with a copy, not a parse); the few
 // small ones are JSON.
 
-export const SNAPSHOT_VERSION = 2;
+/** Version 3 keeps each content doc in segments (segments.ts); version 2, as one update, still reads. */
+export const SNAPSHOT_VERSION = 3 as const;
+const READS = [2, 3];
 export const SNAPSHOT_RECORD = 'snapshot';
 export const SNAPSHOT_LABEL = 'snapshot';
 
@@ -49,8 +52,11 @@ function raw(column: Uint32Array | Float64Array): Uint8Array {
   return new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
 }
 
-/** The plaintext of a snapshot of the engine's current state. */
-export function encodeSnapshot(core: EngineCore): Uint8Array {
+/**
+ * The plaintext of a snapshot of the engine's current state; `version` 2 (each content doc as
+ * one update) only to test that older snapshots still load.
+ */
+export function encodeSnapshot(core: EngineCore, version: 2 | 3 = SNAPSHOT_VERSION): Uint8Array {
   if (!littleEndian) throw new SnapshotError('snapshots are written on little-endian hosts only');
   const { state } = core;
   const dump = state.book.dump();
@@ -65,7 +71,7 @@ export function encodeSnapshot(core: EngineCore): Uint8Array {
     })),
   };
   const e = encoding.createEncoder();
-  encoding.writeUint8(e, SNAPSHOT_VERSION);
+  encoding.writeUint8(e, version);
   encoding.writeUint8Array(e, core.groupId);
   encoding.writeVarUint(e, core.me.clientId);
   encoding.writeVarUint8Array(e, utf8(JSON.stringify(meta)));
@@ -93,7 +99,9 @@ export function encodeSnapshot(core: EngineCore): Uint8Array {
   encoding.writeVarUint(e, docs.length);
   for (const [epoch, doc] of docs) {
     encoding.writeVarUint(e, epoch);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
+    const segments = version === 2 ? [Y.encodeStateAsUpdate(doc)] : encodeSegments(doc);
+    if (version !== 2) encoding.writeVarUint(e, segments.length);
+    for (const segment of segments) encoding.writeVarUint8Array(e, segment);
   }
   return encoding.toUint8Array(e);
 }
@@ -108,11 +116,19 @@ function columns(d: decoding.Decoder) {
   };
 }
 
+/** A snapshot read but not yet loaded: its chain book and message index, its docs' updates. */
+export type ReadSnapshot = {
+  parts: ReturnType<typeof readParts>;
+  book: ChainBook;
+  order: MessageIndex;
+};
+
 /**
- * An engine state from a snapshot's plaintext, for this group and device. Throws
- * `SnapshotError` for anything it cannot use; the caller then replays the log instead.
+ * Reads a snapshot's plaintext for this group and device: cheap next to loading its content
+ * docs, and enough to know the chain heads it holds. Throws `SnapshotError` for anything it
+ * cannot use; the caller then replays the log instead.
  */
-export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): EngineState {
+export function readSnapshot(bytes: Uint8Array, core: EngineCore): ReadSnapshot {
   if (!littleEndian) throw new SnapshotError('snapshots are read on little-endian hosts only');
   let parts: ReturnType<typeof readParts>;
   try {
@@ -122,17 +138,29 @@ export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): EngineState
     throw new SnapshotError(`malformed snapshot: ${String(error)}`);
   }
   const book = createChainBook({ chains: parts.chains, refused: parts.meta.refused });
-  const order = createMessageIndex(book, parts.messages);
+  return { parts, book, order: createMessageIndex(book, parts.messages) };
+}
+
+/**
+ * The engine state a read snapshot holds: its content docs loaded segment by segment,
+ * awaiting `pause` between segments so the thread can answer meanwhile (segments.ts). Throws
+ * `SnapshotError` for anything it cannot use.
+ */
+export async function loadSnapshotState(
+  { parts, book, order }: ReadSnapshot,
+  core: EngineCore,
+  pause: () => Promise<void>,
+): Promise<EngineState> {
   const docs = createContentDocs(core.me.clientId);
-  for (const [epoch, update] of parts.updates) {
+  for (const [epoch, segments] of parts.updates) {
     if (docs.get(epoch)) throw new SnapshotError(`the snapshot has epoch ${epoch} twice`);
     try {
-      Y.applyUpdate(docs.of(epoch), update, REMOTE_APPLY);
+      // Loading our own history makes Yjs pick another clientID (DESIGN §4): put it back.
+      await applySegments(docs.of(epoch), segments, REMOTE_APPLY, pause, () => {
+        docs.reassert();
+      });
     } catch (error) {
       throw new SnapshotError(`the snapshot's content doc does not load: ${String(error)}`);
-    } finally {
-      // Loading our own history makes Yjs pick another clientID (DESIGN §4).
-      docs.reassert();
     }
   }
   if (docs.pending()) throw new SnapshotError("the snapshot's content doc is incomplete");
@@ -152,11 +180,16 @@ export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): EngineState
   return state;
 }
 
+/** An engine state from a snapshot's plaintext, at once (tests; the engine yields). */
+export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): Promise<EngineState> {
+  return loadSnapshotState(readSnapshot(bytes, core), core, () => Promise.resolve());
+}
+
 function readParts(bytes: Uint8Array, core: EngineCore) {
   const d = decoding.createDecoder(bytes);
   const version = decoding.readUint8(d);
-  if (version !== SNAPSHOT_VERSION)
-    throw new SnapshotError(`snapshot version ${version}, this app reads ${SNAPSHOT_VERSION}`);
+  if (!READS.includes(version))
+    throw new SnapshotError(`snapshot version ${version}, this app reads ${READS.join(' and ')}`);
   if (!equalBytes(decoding.readUint8Array(d, 32), core.groupId))
     throw new SnapshotError('the snapshot is of another group');
   if (decoding.readVarUint(d) !== core.me.clientId)
@@ -186,9 +219,15 @@ function readParts(bytes: Uint8Array, core: EngineCore) {
   }
   const n = decoding.readVarUint(d);
   const messages: MessageColumns = { client: read.u32(n), n: read.f64(n), seq: read.u32(n) };
-  const updates: [number, Uint8Array][] = [];
-  for (let count = decoding.readVarUint(d); count > 0; count--)
-    updates.push([decoding.readVarUint(d), decoding.readVarUint8Array(d)]);
+  const updates: [number, Uint8Array[]][] = [];
+  for (let count = decoding.readVarUint(d); count > 0; count--) {
+    const epoch = decoding.readVarUint(d);
+    const segments: Uint8Array[] = [];
+    // Version 2: the doc as one update.
+    for (let k = version === 2 ? 1 : decoding.readVarUint(d); k > 0; k--)
+      segments.push(decoding.readVarUint8Array(d));
+    updates.push([epoch, segments]);
+  }
   if (decoding.hasContent(d)) throw new SnapshotError('trailing bytes after the snapshot');
   return { meta, chains, messages, updates };
 }
