@@ -144,10 +144,13 @@ export type GroupEngine = {
    * Starts a new engine from its stored snapshot, then applies only the stored blobs it does
    * not cover. Without a usable snapshot (none, another key, another version) it replays the
    * whole log instead, and says why. Call it once, after adding the epoch secrets.
-   * `onRead` hears, before the long part (the content docs, loaded in segments that yield to
+   * `onRead` hears (and is awaited), before the long part (the content docs, loaded in segments that yield to
    * the thread), which heads the snapshot holds and whether newer blobs are stored.
    */
-  loadSnapshot(sealer: Sealer, onRead?: (read: SnapshotRead) => void): Promise<SnapshotLoad>;
+  loadSnapshot(
+    sealer: Sealer,
+    onRead?: (read: SnapshotRead) => void | Promise<void>,
+  ): Promise<SnapshotLoad>;
   core(): EngineCore;
 };
 
@@ -179,12 +182,12 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
 
   async function loadSnapshot(
     sealer: Sealer,
-    onRead?: (read: SnapshotRead) => void,
+    onRead?: (read: SnapshotRead) => void | Promise<void>,
   ): Promise<SnapshotLoad> {
     let newer: Uint8Array[] = [];
     const opened = await openSnapshot(core, sealer, async (heads) => {
       newer = newerThan(heads, await deps.storage.loadBlobsAfter(heads));
-      onRead?.({ heads: new Map(heads), newer: newer.length });
+      await onRead?.({ heads: new Map(heads), newer: newer.length });
     });
     if (!opened.ok) {
       await rebuild();

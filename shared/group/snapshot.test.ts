@@ -113,14 +113,14 @@ describe('sealed snapshot', () => {
     const covered = new Map(ada.engine.heads());
     const seen: { heads: ReadonlyMap<number, number>; newer: number; loaded: number }[] = [];
     const first = await restartedEngine(group, ada, clock.now, 95);
-    await first.loadSnapshot(sealer, (read) =>
-      seen.push({ ...read, loaded: first.messageCount() }),
-    );
+    await first.loadSnapshot(sealer, (read) => {
+      seen.push({ ...read, loaded: first.messageCount() });
+    });
     await talk([ada, bo], 1, 'after');
     const second = await restartedEngine(group, ada, clock.now, 96);
-    await second.loadSnapshot(sealer, (read) =>
-      seen.push({ ...read, loaded: second.messageCount() }),
-    );
+    await second.loadSnapshot(sealer, (read) => {
+      seen.push({ ...read, loaded: second.messageCount() });
+    });
     expect(seen).toEqual([
       { heads: covered, newer: 0, loaded: 0 },
       { heads: covered, newer: expect.any(Number) as number, loaded: 0 },

@@ -20,6 +20,8 @@ import { watchInvites } from './admit.ts';
 import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
 import type { IndexSeed } from '../search/group-index.ts';
 import { loadSealedIndex, sameHeads, saveSealedIndex } from '../search/sealed-index.ts';
+import { sealedGroup } from '../search/sealed-source.ts';
+import type { SearchableGroup } from '../search/searches.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
 import type { RepoIdentity } from './identity.ts';
 import { openJoinAnswer, type JoinRefusal } from './join-package.ts';
@@ -46,6 +48,17 @@ export type RepoDeps = {
   network: Network;
   now: () => number;
   random: (length: number) => Uint8Array;
+  /**
+   * Hears, while `createRepo` opens the device's groups, which groups there are, then each
+   * group as soon as it can be searched: from its sealed search index while its content doc
+   * loads, when that index holds all the device has of the group (sealed-source.ts), and as
+   * its handle once it is open. The sync worker answers searches from these before the repo
+   * is ready (docs/architecture.md, "Searchable while opening").
+   */
+  opening?: {
+    groups(ids: readonly string[]): void;
+    searchable(group: SearchableGroup): void;
+  };
 };
 
 export type GroupSummary = {
@@ -173,7 +186,13 @@ export async function createRepo(deps: RepoDeps) {
       for (const id of changed) since.changed.push(id);
     });
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
-    const load = await engine.loadSnapshot(deps.sealer);
+    // Once it is read, and before its content loads, the group may be searched from its
+    // sealed index, when that holds exactly what the snapshot and the stored log hold.
+    const load = await engine.loadSnapshot(deps.sealer, async ({ heads, newer }) => {
+      const sealed = await sealedIndex;
+      if (deps.opening && sealed && newer === 0 && sameHeads(sealed.heads, heads))
+        deps.opening.searchable(sealedGroup(record.id, sealed));
+    });
     const sealed = await sealedIndex;
     let searchSeed: IndexSeed | undefined =
       load.from === 'snapshot' && sealed && sameHeads(sealed.heads, load.heads)
@@ -275,9 +294,20 @@ export async function createRepo(deps: RepoDeps) {
       engine
         .saveSnapshot(deps.sealer, (heads) => {
           const index = handle.searchIndex().dump();
-          return index
-            ? saveSealedIndex(storage, deps.sealer, { ...index, heads: [...heads] })
-            : Promise.resolve();
+          if (!index) return Promise.resolve();
+          // What a result shows of each message, read in this same step (see sealed-index.ts).
+          const ids = index.blocks.flatMap((block) => block.ids);
+          const texts = new Map(handle.texts(ids).map((message) => [message.id, message.text]));
+          const shown = index.blocks.map(({ ids }) => ({
+            texts: ids.map((id) => texts.get(id) ?? ''),
+            times: handle.times(ids),
+          }));
+          return saveSealedIndex(storage, deps.sealer, {
+            ...index,
+            heads: [...heads],
+            groupName: engine.members().groupName,
+            shown,
+          });
         })
         .catch((error: unknown) => {
           logWarn(`fellows: could not save a snapshot of group ${record.id.slice(0, 12)}`, error);
@@ -460,7 +490,12 @@ export async function createRepo(deps: RepoDeps) {
     };
   }
 
-  for (const record of await loadGroupRecords(deps.storage, deps.sealer)) await open(record);
+  const records = await loadGroupRecords(deps.storage, deps.sealer);
+  deps.opening?.groups(records.map((record) => record.id));
+  for (const record of records) {
+    const { handle } = await open(record);
+    deps.opening?.searchable(handle);
+  }
 
   return {
     events: { on: events.on },

@@ -2,6 +2,8 @@
 // instead of reading every message again, as long as it is the snapshot's own.
 import { describe, expect, it, vi } from 'vitest';
 import { queryTerms } from '../search/fold.ts';
+import type { GroupHits } from '../search/group-index.ts';
+import type { SearchableGroup } from '../search/searches.ts';
 import { INDEX_RECORD } from '../search/sealed-index.ts';
 import { memoryNetwork } from './network.ts';
 import type { Repo } from './repo.ts';
@@ -96,6 +98,71 @@ describe('the sealed search index', () => {
     expect(warn.mock.calls.join(' ')).toContain('sealed search index is not used');
     warn.mockRestore();
     await fourth.close();
+  });
+
+  it('answers alone while the group opens, as the group itself answers once open', async () => {
+    const ada = await repoPerson(3, 'Ada', memoryNetwork());
+    const group = await ada.repo.create({ name: 'Allotment', signaling: SIGNALING });
+    for (const text of [
+      'Seeds for the spring',
+      'Who has the *shed* key?',
+      '周末去菜园',
+      'Shed roof',
+    ])
+      await group.send(text);
+    const [, shed, , roof] = group.page('latest', 10, 0).items.map((item) => item.id);
+    await group.edit(shed!, 'Who has the **shed** key? Found it');
+    await group.remove(roof!);
+    found(ada.repo, group.id, 'shed');
+    await ada.repo.close();
+
+    const queries = ['shed', '菜园', 'ada', 'spring seeds', 'roof'];
+    const heard: string[] = [];
+    const early: GroupHits[] = [];
+    const offered: SearchableGroup[] = [];
+    const again = await ada.start({
+      opening: {
+        groups: (ids) => heard.push(`groups ${ids.join(' ')}`),
+        searchable: (g) => {
+          offered.push(g);
+          heard.push(`searchable ${g.name()}`);
+          // The first is offered before the content doc loads: search it at once.
+          if (offered.length === 1)
+            for (const query of queries) early.push(g.searchIndex!().search(queryTerms(query), 10));
+        },
+      },
+    });
+    expect(heard).toEqual([`groups ${group.id}`, 'searchable Allotment', 'searchable Allotment']);
+    expect(offered[1]).toBe(again.get(group.id));
+    const open = queries.map((query) =>
+      again.get(group.id)!.searchIndex().search(queryTerms(query), 10),
+    );
+    expect(early).toEqual(open);
+    expect(early[0]!.hits.map((hit) => hit.snippet.text)).toEqual([
+      'Who has the **shed** key? Found it',
+    ]);
+    expect(early[1]!.hits).toHaveLength(1);
+    expect(early[2]!.hits).toHaveLength(3);
+    expect(early[4]!.hits).toEqual([]);
+    await again.close();
+  });
+
+  it('does not answer alone when it holds less than the device has stored', async () => {
+    const { ada, id, storage } = await groupWithHistory();
+    const snapshot = await storage.getRecord('snapshot');
+    const index = await storage.getRecord(INDEX_RECORD);
+    const second = await ada.start();
+    await second.get(id)!.send('The shed key is under the pot');
+    await second.close();
+    // The older snapshot and its index: a newer blob is stored that neither holds.
+    await storage.putRecord('snapshot', snapshot!);
+    await storage.putRecord(INDEX_RECORD, index!);
+    const offered: SearchableGroup[] = [];
+    const third = await ada.start({
+      opening: { groups: () => undefined, searchable: (g) => offered.push(g) },
+    });
+    expect(offered).toEqual([third.get(id)]);
+    await third.close();
   });
 
   it('once built by reading every message, is sealed a moment later without closing', async () => {

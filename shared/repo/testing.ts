@@ -5,7 +5,7 @@ import { createSealer } from '../storage/sealer.ts';
 import { memoryRepoStorage } from '../storage/storage.ts';
 import { makePerson, seeded, testCrypto, testEd, type TestPerson } from '../testing/people.ts';
 import type { memoryNetwork } from './network.ts';
-import { createRepo, type PendingJoin } from './repo.ts';
+import { createRepo, type PendingJoin, type RepoDeps } from './repo.ts';
 
 export const SIGNALING = ['wss://signal.example.org'];
 
@@ -39,8 +39,9 @@ export async function repoDevice(
   const storage = memoryRepoStorage();
   const sealer = await createSealer(testCrypto, seeded(400 + n)(32));
   const endpoint = net.endpoint();
-  const start = () =>
+  const start = (more: Pick<RepoDeps, 'opening'> = {}) =>
     createRepo({
+      ...more,
       identity: {
         person: p.person,
         device: p.device,

@@ -16,10 +16,12 @@ const index: SealedIndex = {
     [7, 3],
     [9, 1],
   ],
+  groupName: 'Book club',
   people: [{ person: 'aa', name: 'Ada' }],
   blocks: [
     { ids: ['7:1', '7:2', '9:1'], authors: [0, -1, 0], starts: [0, 6, 7], text: 'hello\n\n周末' },
   ],
+  shown: [{ texts: ['Hello', '', '周末'], times: [1000, 2000, 3000] }],
 };
 
 const sealerOf = (n: number) => createSealer(testCrypto, seeded(n)(32));
@@ -36,6 +38,19 @@ describe('the sealed search index', () => {
     const sealed = await storage.getRecord(INDEX_RECORD);
     expect(new TextDecoder().decode(sealed!)).not.toContain('hello');
     expect(await loadSealedIndex(storage, sealer)).toEqual(index);
+  });
+
+  it('is not sealed when what it shows does not follow its blocks', async () => {
+    const sealer = await sealerOf(1);
+    const storage = memoryGroupStorage();
+    await expect(saveSealedIndex(storage, sealer, { ...index, shown: [] })).rejects.toThrow(
+      /shown/,
+    );
+    const short = [{ texts: ['Hello'], times: [1000] }];
+    await expect(saveSealedIndex(storage, sealer, { ...index, shown: short })).rejects.toThrow(
+      /shown/,
+    );
+    expect(await storage.getRecord(INDEX_RECORD)).toBeNull();
   });
 
   it('is absent until sealed', async () => {
@@ -63,13 +78,17 @@ describe('the sealed search index', () => {
       authors: [0, -1, 0],
       starts: [0, 6, 7],
       text: 'hello\n\n周末',
+      shown: 'Hello周末',
+      shownStarts: [0, 5, 5],
+      times: [1000, 2000, 3000],
     };
     const record = (
       change: Record<string, unknown> = {},
       blockChange: Record<string, unknown> = {},
     ) => ({
-      version: 1,
+      version: 2,
       heads: index.heads,
+      groupName: 'Book club',
       people: index.people,
       blocks: [{ ...block, ...blockChange }],
       ...change,
@@ -77,7 +96,8 @@ describe('the sealed search index', () => {
     const cases: unknown[] = [
       null,
       'text',
-      record({ version: 2 }),
+      record({ version: 1 }),
+      record({ groupName: 7 }),
       record({ heads: [[1]] }),
       record({ heads: [[1, -1]] }),
       record({ people: [{ person: 'aa' }] }),
@@ -92,6 +112,12 @@ describe('the sealed search index', () => {
       record({}, { starts: [0, 6, 99] }),
       record({}, { starts: [0, 6] }),
       record({}, { text: 5 }),
+      record({}, { shown: null }),
+      record({}, { shownStarts: [0, 5] }),
+      record({}, { shownStarts: [0, 6, 5] }),
+      record({}, { shownStarts: [0, 5, 99] }),
+      record({}, { times: [1000, 2000] }),
+      record({}, { times: [1000, 'later', 3000] }),
     ];
     for (const value of cases) expect(await bad(value)).toBeNull();
     expect(await bad(record())).toEqual(index);

@@ -12,10 +12,21 @@ import type { IndexDump } from './group-index.ts';
 
 export const INDEX_RECORD = 'search-index';
 const INDEX_LABEL = 'search-index';
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
-/** A sealed index: the contents, and the chain heads (clientId, seq) of the state it holds. */
-export type SealedIndex = IndexDump & { heads: [number, number][] };
+/** What a search shows of one block's messages: each text as written (not folded), and time. */
+export type ShownBlock = { texts: readonly string[]; times: readonly number[] };
+
+/**
+ * A sealed index: the contents, the chain heads (clientId, seq) of the state it holds, and,
+ * so that it can answer searches alone while its group's content doc loads (sealed-source.ts),
+ * the group's name and what a result shows of each message, block by block.
+ */
+export type SealedIndex = IndexDump & {
+  heads: [number, number][];
+  groupName: string;
+  shown: readonly ShownBlock[];
+};
 
 /**
  * A block as sealed: its ids joined by new lines (100k separate JSON strings took most of the
@@ -27,10 +38,15 @@ type StoredBlock = {
   authors: readonly number[];
   starts: readonly number[];
   text: string;
+  /** The texts as written, joined with nothing, and where each starts; each message's time. */
+  shown: string;
+  shownStarts: readonly number[];
+  times: readonly number[];
 };
 type Stored = {
   version: number;
   heads: [number, number][];
+  groupName: string;
   people: readonly { person: string; name: string }[];
   blocks: StoredBlock[];
 };
@@ -51,19 +67,47 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 function encodeIndex(index: SealedIndex): Stored {
+  if (index.shown.length !== index.blocks.length)
+    throw new Error('an index whose shown texts do not follow its blocks');
   return {
     version: INDEX_VERSION,
     heads: index.heads,
+    groupName: index.groupName,
     // Not copied: the caller encodes it at once (saveSealedIndex).
     people: index.people,
-    blocks: index.blocks.map((block) => ({ ...block, ids: block.ids.join('\n') })),
+    blocks: index.blocks.map((block, b) => {
+      const { texts, times } = index.shown[b] as ShownBlock;
+      if (texts.length !== block.ids.length || times.length !== block.ids.length)
+        throw new Error('a block whose shown texts do not follow its messages');
+      const shownStarts: number[] = [];
+      let at = 0;
+      for (const text of texts) {
+        shownStarts.push(at);
+        at += text.length;
+      }
+      return { ...block, ids: block.ids.join('\n'), shown: texts.join(''), shownStarts, times };
+    }),
   };
+}
+
+/** Splits `joined` at `starts` (increasing, inside it), or throws. */
+function split(joined: string, starts: readonly number[]): string[] {
+  const texts: string[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k] ?? 0;
+    const to = k + 1 < starts.length ? (starts[k + 1] ?? 0) : joined.length;
+    if (from < 0 || to < from || to > joined.length)
+      throw new Error('shown texts out of place in their block');
+    texts.push(joined.slice(from, to));
+  }
+  return texts;
 }
 
 /** The index a parsed record holds, checked by hand; throws saying what is wrong. */
 function decodeIndex(value: unknown): SealedIndex {
   if (!isObject(value) || value.version !== INDEX_VERSION) throw new Error('another version');
-  const { heads, people, blocks } = value;
+  const { heads, people, blocks, groupName } = value;
+  if (!isString(groupName)) throw new Error('no group name');
   if (
     !Array.isArray(heads) ||
     !heads.every((h) => Array.isArray(h) && h.length === 2 && h.every(isCount))
@@ -75,11 +119,19 @@ function decodeIndex(value: unknown): SealedIndex {
   )
     throw new Error('people without a key and name');
   if (!Array.isArray(blocks)) throw new Error('no blocks');
+  const shown: ShownBlock[] = [];
   return {
     heads: heads as [number, number][],
+    groupName,
     people: people as { person: string; name: string }[],
+    shown,
     blocks: (blocks as unknown[]).map((block) => {
-      if (!isObject(block) || !isString(block.ids) || !isString(block.text))
+      if (
+        !isObject(block) ||
+        !isString(block.ids) ||
+        !isString(block.text) ||
+        !isString(block.shown)
+      )
         throw new Error('a block without its columns');
       const { text } = block;
       // No id has a new line (they are checked as messages arrive); one would show here.
@@ -96,6 +148,8 @@ function decodeIndex(value: unknown): SealedIndex {
           throw new Error('entries out of place in their block');
         last = start;
       }
+      const times = column(block.times, ids.length);
+      shown.push({ texts: split(block.shown, column(block.shownStarts, ids.length)), times });
       return { ids, authors, starts, text };
     }),
   };

@@ -35,7 +35,8 @@ export function useSearch(query: string, groupId: string | null): SearchState {
     if (blank) return;
     let live = true;
     const timer = setTimeout(() => {
-      const client = store.client();
+      // While the engine opens the groups it already answers searches (sync/worker.ts).
+      const client = store.searcher();
       if (!client) {
         setAnswer({ query, version, message: t('starting') });
         return;

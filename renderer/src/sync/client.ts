@@ -74,10 +74,15 @@ export function prepareSyncEngine(openStorage: boolean): void {
   });
 }
 
-/** Starts the sync-engine worker for this identity; events arrive on `listener`. */
+/**
+ * Starts the sync-engine worker for this identity; events arrive on `listener`. `starting`
+ * gets the worker as soon as it is asked to start: it answers searches while it opens the
+ * groups (worker.ts), and nothing else until this resolves.
+ */
 export async function startSyncEngine(
   identity: Identity,
   listener: (event: SyncEvent) => void,
+  starting: (remote: SyncClient) => void = () => undefined,
 ): Promise<{ remote: SyncClient; linkedOpened: boolean }> {
   const { remote, failed } = warm ?? spawn();
   warm = null;
@@ -106,6 +111,7 @@ export async function startSyncEngine(
     Comlink.proxy(deferredHost(network)) as unknown as Comlink.Remote<NetworkHost>,
     { signaling: settings.signaling, linked: identity.linkedGroups },
   );
+  starting(remote);
   const { linkedOpened } = await Promise.race([started, failed]);
   return { remote, linkedOpened };
 }

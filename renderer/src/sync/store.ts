@@ -27,6 +27,8 @@ export type SyncStore = {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => SyncState;
   client: () => SyncClient | null;
+  /** The engine to search: it answers while it opens the groups, before `client` is there. */
+  searcher: () => SyncClient | null;
   /** Bumps whenever a group's messages, members or delivery state change. */
   version: (groupId: string) => number;
   /** Bumps whenever who is here, typing or has read something changes in a group. */
@@ -51,6 +53,8 @@ export function createSyncStore(
 ): SyncStore {
   let state: SyncState = { status: 'starting', groups: early?.groups ?? [], error: null, early };
   let client: SyncClient | null = null;
+  // The worker while it starts: it may be searched already (`searcher`).
+  let starting: SyncClient | null = null;
   const versions = new Map<string, number>();
   const presenceVersions = new Map<string, number>();
   const bump = (map: Map<string, number>, id: string) => {
@@ -99,7 +103,9 @@ export function createSyncStore(
         await awaitDeviceLock(pageLocks());
         set({ status: 'starting', error: null });
       }
-      return startSyncEngine(identity, onEvent);
+      return startSyncEngine(identity, onEvent, (remote) => {
+        starting = remote;
+      });
     })
     .then(async ({ remote, linkedOpened }) => {
       client = remote;
@@ -118,6 +124,7 @@ export function createSyncStore(
     },
     getSnapshot: () => state,
     client: () => client,
+    searcher: () => client ?? (state.status === 'failed' ? null : starting),
     version: (groupId) => versions.get(groupId) ?? 0,
     presenceVersion: (groupId) => presenceVersions.get(groupId) ?? 0,
     joinStatus: (joinId) => joins.get(joinId),

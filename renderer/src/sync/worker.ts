@@ -34,6 +34,7 @@ import { MAX_MENTIONS } from '../../../shared/content/schema.ts';
 import { parseSearchRequest } from '../../../shared/search/request.ts';
 import { createSearches } from '../../../shared/search/searches.ts';
 import { speedUpYjsStrings } from './fast-strings.ts';
+import { createOpening, type Opening } from './opening.ts';
 import { carryRefusals } from './refusal-transfer.ts';
 
 speedUpYjsStrings();
@@ -112,6 +113,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** While `start` opens the groups: what a search may be answered from meanwhile. */
+let opening: Opening | null = null;
+
 function requireRepo(): Repo {
   if (!repo) throw new Error('the sync engine has not started');
   return repo;
@@ -131,25 +135,33 @@ const api: SyncApi = {
       listener(event);
     };
     emit = send;
-    const storage = prepared ?? indexedDbRepoStorage();
-    prepared = null;
-    const sealer = await createSealer(webCrypto, material.storageKey);
-    saveList = listSaver(await storage, sealer);
-    repo = await createRepo({
-      identity: {
-        person: cryptoKeySigner(material.person.publicKey, material.person.key),
-        device: cryptoKeySigner(material.device.publicKey, material.device.key),
-        box: boxKeyPairFromSecret(material.boxSecret),
-        certificate: decodeDeviceCertificate(material.certificate),
-        name: decodeSignedName(material.signedName),
-      },
-      ed: await bestEd25519(webCrypto),
-      sealer,
-      storage: await storage,
-      network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
-      now: () => Date.now(),
-      random: (length) => crypto.getRandomValues(new Uint8Array(length)),
-    });
+    const progress = createOpening();
+    opening = progress;
+    try {
+      const storage = prepared ?? indexedDbRepoStorage();
+      prepared = null;
+      const sealer = await createSealer(webCrypto, material.storageKey);
+      saveList = listSaver(await storage, sealer);
+      repo = await createRepo({
+        identity: {
+          person: cryptoKeySigner(material.person.publicKey, material.person.key),
+          device: cryptoKeySigner(material.device.publicKey, material.device.key),
+          box: boxKeyPairFromSecret(material.boxSecret),
+          certificate: decodeDeviceCertificate(material.certificate),
+          name: decodeSignedName(material.signedName),
+        },
+        ed: await bestEd25519(webCrypto),
+        sealer,
+        storage: await storage,
+        network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
+        now: () => Date.now(),
+        random: (length) => crypto.getRandomValues(new Uint8Array(length)),
+        opening: progress,
+      });
+    } finally {
+      opening = null;
+      progress.finish();
+    }
     const watch = (id: string) => {
       const handle = requireRepo().get(id);
       handle?.on('messages', () => {
@@ -344,14 +356,19 @@ const api: SyncApi = {
     linkOffer = null;
     return Promise.resolve();
   },
-  search(query, options) {
+  async search(query, options) {
     const request = parseSearchRequest(query, options);
-    const repo = requireRepo();
+    if (!repo && opening) {
+      const early = opening.answerable(request.groupId);
+      if (early) return searches.search(request, early);
+      await opening.done;
+    }
+    const open = requireRepo();
     const groups =
       request.groupId === null
-        ? repo.list().flatMap(({ id }) => repo.get(id) ?? [])
+        ? open.list().flatMap(({ id }) => open.get(id) ?? [])
         : [group(request.groupId)];
-    return Promise.resolve(searches.search(request, groups));
+    return searches.search(request, groups);
   },
   async invite(id) {
     const invite = await group(id).invite();
