@@ -33,14 +33,27 @@ describe('searching while the engine opens the groups', () => {
     expect(opening.answerable(null)).toEqual([]);
   });
 
-  it('lets waiting searches go on when the start has ended', async () => {
+  it('lets a search wait until its group is searchable, or until the start has ended', async () => {
     const opening = createOpening();
-    let ended = false;
-    const waiting = opening.done.then(() => (ended = true));
+    opening.groups(['a', 'b']);
+    const answers: string[] = [];
+    const ask = (groupId: string | null) =>
+      opening.whenAnswerable(groupId).then((groups) => {
+        answers.push(`${groupId ?? 'all'}: ${groups?.map((g) => g.id).join(' ') ?? 'ended'}`);
+      });
+    const asked = [ask('a'), ask(null), ask('b'), ask('c')];
     await Promise.resolve();
-    expect(ended).toBe(false);
+    expect(answers).toEqual([]);
+    opening.searchable(group('a'));
+    await Promise.resolve();
+    expect(answers).toEqual(['a: a']);
+    opening.searchable(group('b'));
+    await Promise.resolve();
+    expect(answers).toEqual(['a: a', 'all: a b', 'b: b']);
+    // Never in the list: it waits for the end, and the repo then says there is no such group.
     opening.finish();
-    await waiting;
-    expect(ended).toBe(true);
+    await Promise.all(asked);
+    expect(answers.at(-1)).toBe('c: ended');
+    expect(await opening.whenAnswerable('a')).toBeNull();
   });
 });

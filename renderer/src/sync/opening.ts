@@ -13,24 +13,31 @@ export type Opening = NonNullable<RepoDeps['opening']> & {
    * null when some are not searchable yet (the search then waits for `done`).
    */
   answerable(groupId: string | null): SearchableGroup[] | null;
-  /** Resolves once `start` has ended, with the groups open or not. */
-  readonly done: Promise<void>;
+  /**
+   * The groups a search can be answered from, as soon as it can be: at once, when they
+   * become searchable, or null once `start` has ended (the repo then answers, or says why not).
+   */
+  whenAnswerable(groupId: string | null): Promise<SearchableGroup[] | null>;
+  /** Called once `start` has ended, with the groups open or not. */
   finish(): void;
 };
 
 export function createOpening(): Opening {
   let ids: readonly string[] | null = null;
   const searchable = new Map<string, SearchableGroup>();
-  let finish: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  return {
+  let ended = false;
+  const waiting = new Set<() => void>();
+  const changed = () => {
+    for (const look of [...waiting]) look();
+  };
+  const opening: Opening = {
     groups(list) {
       ids = [...list];
+      changed();
     },
     searchable(group) {
       searchable.set(group.id, group);
+      changed();
     },
     answerable(groupId) {
       if (groupId !== null) {
@@ -40,9 +47,22 @@ export function createOpening(): Opening {
       if (ids === null || !ids.every((id) => searchable.has(id))) return null;
       return ids.flatMap((id) => searchable.get(id) ?? []);
     },
-    done,
+    whenAnswerable(groupId) {
+      return new Promise((resolve) => {
+        const look = () => {
+          const groups = ended ? null : opening.answerable(groupId);
+          if (!ended && !groups) return;
+          waiting.delete(look);
+          resolve(groups);
+        };
+        waiting.add(look);
+        look();
+      });
+    },
     finish() {
-      finish();
+      ended = true;
+      changed();
     },
   };
+  return opening;
 }

@@ -359,9 +359,9 @@ const api: SyncApi = {
   async search(query, options) {
     const request = parseSearchRequest(query, options);
     if (!repo && opening) {
-      const early = opening.answerable(request.groupId);
+      // While the groups open: as soon as those asked about can be searched.
+      const early = await opening.whenAnswerable(request.groupId);
       if (early) return searches.search(request, early);
-      await opening.done;
     }
     const open = requireRepo();
     const groups =
