@@ -36,7 +36,6 @@ import {
   saveSnapshot,
   type SnapshotAlongside,
   type SnapshotLoad,
-  type SnapshotRead,
 } from './persist.ts';
 import { receiveBlobs, receiveOwn, receiveRange, type ReceiveReport } from './receive.ts';
 import type { Sealer } from '../storage/sealer.ts';
@@ -143,14 +142,10 @@ export type GroupEngine = {
   /**
    * Starts a new engine from its stored snapshot, then applies only the stored blobs it does
    * not cover. Without a usable snapshot (none, another key, another version) it replays the
-   * whole log instead, and says why. Call it once, after adding the epoch secrets.
-   * `onRead` hears (and is awaited), before the long part (the content docs, loaded in segments that yield to
-   * the thread), which heads the snapshot holds and whether newer blobs are stored.
+   * whole log instead, and says why. Call it once, after adding the epoch secrets. The
+   * content docs load in segments, yielding to the thread between them (snapshot.ts).
    */
-  loadSnapshot(
-    sealer: Sealer,
-    onRead?: (read: SnapshotRead) => void | Promise<void>,
-  ): Promise<SnapshotLoad>;
+  loadSnapshot(sealer: Sealer): Promise<SnapshotLoad>;
   core(): EngineCore;
 };
 
@@ -180,15 +175,8 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     await receive(waiting.flatMap((w) => ('bytes' in w ? [w.bytes] : [])));
   }
 
-  async function loadSnapshot(
-    sealer: Sealer,
-    onRead?: (read: SnapshotRead) => void | Promise<void>,
-  ): Promise<SnapshotLoad> {
-    let newer: Uint8Array[] = [];
-    const opened = await openSnapshot(core, sealer, async (heads) => {
-      newer = newerThan(heads, await deps.storage.loadBlobsAfter(heads));
-      await onRead?.({ heads: new Map(heads), newer: newer.length });
-    });
+  async function loadSnapshot(sealer: Sealer): Promise<SnapshotLoad> {
+    const opened = await openSnapshot(core, sealer);
     if (!opened.ok) {
       await rebuild();
       return opened.load;
@@ -205,6 +193,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       if (latest) core.clock.observe(latest.time);
     }
     const heads = new Map(book.heads());
+    const newer = newerThan(heads, await deps.storage.loadBlobsAfter(heads));
     await receive(newer);
     return { from: 'snapshot', newer: newer.length, heads };
   }
@@ -459,7 +448,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     heads: () => core.state.book.heads(),
     rebuild: () => serial(rebuild),
     saveSnapshot: (sealer, alongside) => serial(() => saveSnapshot(core, sealer, alongside)),
-    loadSnapshot: (sealer, onRead) => serial(() => loadSnapshot(sealer, onRead)),
+    loadSnapshot: (sealer) => serial(() => loadSnapshot(sealer)),
     core: () => core,
   };
 }

@@ -23,12 +23,6 @@ export type SnapshotLoad =
   | { from: 'log'; reason: string; error?: unknown };
 
 /**
- * A snapshot read, before its content docs load: the chain heads it holds, and how many
- * stored blobs are newer (none: what it holds is all this device has of the group).
- */
-export type SnapshotRead = { heads: ReadonlyMap<number, number>; newer: number };
-
-/**
  * Saves what goes with a snapshot, given the chain heads it holds. Its synchronous part runs
  * as the snapshot is encoded, before anything else can change the state.
  */
@@ -52,13 +46,11 @@ export async function saveSnapshot(
 /**
  * The state a stored snapshot holds, or why there is none to use (absent, sealed with
  * another key, another version or group, damaged): the caller then replays the log.
- * `read` is awaited once the snapshot is read and before its content docs load (the long
- * part, which yields to the thread between segments), with the chain heads it holds.
+ * Its content docs load segment by segment, yielding to the thread between them.
  */
 export async function openSnapshot(
   core: EngineCore,
   sealer: Sealer,
-  read: (heads: ReadonlyMap<number, number>) => Promise<void> = () => Promise.resolve(),
 ): Promise<{ ok: true; state: EngineState } | { ok: false; load: SnapshotLoad }> {
   const sealed = await core.storage.getRecord(SNAPSHOT_RECORD);
   if (!sealed) return { ok: false, load: { from: 'log', reason: 'no snapshot saved' } };
@@ -73,7 +65,6 @@ export async function openSnapshot(
   } catch (error) {
     return unusable(error);
   }
-  await read(snapshot.book.heads());
   try {
     return { ok: true, state: await loadSnapshotState(snapshot, core, yieldToHost) };
   } catch (error) {

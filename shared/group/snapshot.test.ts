@@ -107,28 +107,6 @@ describe('sealed snapshot', () => {
     expect(picture({ ...ada, engine })).toEqual(picture(ada));
   });
 
-  it('says which heads it holds and how many blobs are newer before it loads the content', async () => {
-    const sealer = await testSealer(1);
-    await ada.engine.saveSnapshot(sealer);
-    const covered = new Map(ada.engine.heads());
-    const seen: { heads: ReadonlyMap<number, number>; newer: number; loaded: number }[] = [];
-    const first = await restartedEngine(group, ada, clock.now, 95);
-    await first.loadSnapshot(sealer, (read) => {
-      seen.push({ ...read, loaded: first.messageCount() });
-    });
-    await talk([ada, bo], 1, 'after');
-    const second = await restartedEngine(group, ada, clock.now, 96);
-    await second.loadSnapshot(sealer, (read) => {
-      seen.push({ ...read, loaded: second.messageCount() });
-    });
-    expect(seen).toEqual([
-      { heads: covered, newer: 0, loaded: 0 },
-      { heads: covered, newer: expect.any(Number) as number, loaded: 0 },
-    ]);
-    expect(seen[1]?.newer).toBeGreaterThan(0);
-    expect(picture({ ...ada, engine: second })).toEqual(picture(ada));
-  });
-
   it('a snapshot of the last version, each content doc one update, still loads', async () => {
     const sealer = await testSealer(1);
     const plain = encodeSnapshot(ada.engine.core(), 2);

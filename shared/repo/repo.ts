@@ -19,7 +19,12 @@ import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
 import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
 import type { IndexSeed } from '../search/group-index.ts';
-import { loadSealedIndex, sameHeads, saveSealedIndex } from '../search/sealed-index.ts';
+import {
+  loadSealedIndex,
+  sameHeads,
+  saveSealedIndex,
+  type SealedIndex,
+} from '../search/sealed-index.ts';
 import { sealedGroup } from '../search/sealed-source.ts';
 import type { SearchableGroup } from '../search/searches.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
@@ -179,24 +184,34 @@ export async function createRepo(deps: RepoDeps) {
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
     // The sealed search index is read beside the snapshot; what the newer blobs change is
     // noted for it, until the handle's index follows the group itself.
-    const sealedIndex = loadSealedIndex(storage, deps.sealer);
+    let sealedIndex: Promise<SealedIndex | null> | null = loadSealedIndex(storage, deps.sealer);
+    // It can answer searches alone as soon as it is read, while the snapshot loads, when the
+    // stored log holds nothing it does not (sealed-source.ts).
+    const { opening } = deps;
+    const offered = opening
+      ? sealedIndex.then(async (sealed) => {
+          if (!sealed) return;
+          const newer = await storage.loadBlobsAfter(new Map(sealed.heads));
+          if (newer.length === 0) opening.searchable(sealedGroup(record.id, sealed));
+        })
+      : null;
     const since: IndexSeed['since'] = { added: [], changed: [] };
     const offSince = engine.events.on('messages', ({ added, changed }) => {
       for (const id of added) since.added.push(id);
       for (const id of changed) since.changed.push(id);
     });
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
-    // Once it is read, and before its content loads, the group may be searched from its
-    // sealed index, when that holds exactly what the snapshot and the stored log hold.
-    const load = await engine.loadSnapshot(deps.sealer, async ({ heads, newer }) => {
-      const sealed = await sealedIndex;
-      if (deps.opening && sealed && newer === 0 && sameHeads(sealed.heads, heads))
-        deps.opening.searchable(sealedGroup(record.id, sealed));
-    });
+    const load = await engine.loadSnapshot(deps.sealer);
     const sealed = await sealedIndex;
+    // Not kept by the group's closures: what a result shows is not needed once it is open.
+    sealedIndex = null;
+    // Offered before the handle, which takes its place.
+    await offered?.catch((error: unknown) => {
+      logWarn(`fellows: group ${record.id.slice(0, 12)} is searchable only once open`, error);
+    });
     let searchSeed: IndexSeed | undefined =
       load.from === 'snapshot' && sealed && sameHeads(sealed.heads, load.heads)
-        ? { ...sealed, since }
+        ? { people: sealed.people, blocks: sealed.blocks, since }
         : undefined;
     const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
     const membershipKeys = () =>

@@ -126,7 +126,7 @@ describe('the sealed search index', () => {
         searchable: (g) => {
           offered.push(g);
           heard.push(`searchable ${g.name()}`);
-          // The first is offered before the content doc loads: search it at once.
+          // The first is offered while the group opens, from its sealed index: search it now.
           if (offered.length === 1)
             for (const query of queries) early.push(g.searchIndex!().search(queryTerms(query), 10));
         },

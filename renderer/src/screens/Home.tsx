@@ -145,7 +145,11 @@ export function Home(props: { identity: Identity }) {
             }}
           />
         </header>
-        <GlobalSearchButton onJump={jumpTo} disabled={sync.status !== 'ready'} />
+        {/* The engine answers searches while it opens the groups (sync/worker.ts). */}
+        <GlobalSearchButton
+          onJump={jumpTo}
+          disabled={sync.status !== 'ready' && sync.status !== 'starting'}
+        />
         <QuickSwitcherHost
           groups={sync.groups}
           onOpen={(id) => {
@@ -265,7 +269,8 @@ export function Home(props: { identity: Identity }) {
           <Conversation
             key={shown.id}
             group={shown}
-            jumpTo={jump?.groupId === shown.id ? jump.target : null}
+            // A result found while the engine starts is brought into view once it runs.
+            jumpTo={sync.status === 'ready' && jump?.groupId === shown.id ? jump.target : null}
             onJump={jumpTo}
             initial={early?.groupId === shown.id ? early.window : null}
           />
