@@ -19,12 +19,7 @@ import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
 import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
 import type { IndexSeed } from '../search/group-index.ts';
-import {
-  loadSealedIndex,
-  sameHeads,
-  saveSealedIndex,
-  type SealedIndex,
-} from '../search/sealed-index.ts';
+import { loadSealedIndex, sameHeads, saveSealedIndex } from '../search/sealed-index.ts';
 import { sealedGroup } from '../search/sealed-source.ts';
 import type { SearchableGroup } from '../search/searches.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
@@ -184,7 +179,7 @@ export async function createRepo(deps: RepoDeps) {
     for (const { epoch, secret } of record.epochs) await engine.addEpochSecret(epoch, secret);
     // The sealed search index is read beside the snapshot; what the newer blobs change is
     // noted for it, until the handle's index follows the group itself.
-    let sealedIndex: Promise<SealedIndex | null> | null = loadSealedIndex(storage, deps.sealer);
+    const sealedIndex = loadSealedIndex(storage, deps.sealer);
     // It can answer searches alone as soon as it is read, while the snapshot loads, when the
     // stored log holds nothing it does not (sealed-source.ts).
     const { opening } = deps;
@@ -203,15 +198,14 @@ export async function createRepo(deps: RepoDeps) {
     // The sealed snapshot, then only newer blobs; the whole log if the snapshot cannot be used.
     const load = await engine.loadSnapshot(deps.sealer);
     const sealed = await sealedIndex;
-    // Not kept by the group's closures: what a result shows is not needed once it is open.
-    sealedIndex = null;
     // Offered before the handle, which takes its place.
     await offered?.catch((error: unknown) => {
       logWarn(`fellows: group ${record.id.slice(0, 12)} is searchable only once open`, error);
     });
     let searchSeed: IndexSeed | undefined =
       load.from === 'snapshot' && sealed && sameHeads(sealed.heads, load.heads)
-        ? { people: sealed.people, blocks: sealed.blocks, since }
+        ? // Not what a result shows: the group's own messages show it from here.
+          { people: sealed.people, blocks: sealed.blocks, since }
         : undefined;
     const secrets = () => new Map(record.epochs.map((e) => [e.epoch, e.secret]));
     const membershipKeys = () =>
