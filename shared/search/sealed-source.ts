@@ -14,20 +14,24 @@ import type { SearchableGroup } from './searches.ts';
 export type SealedGroup = SearchableGroup & { searchIndex(): GroupIndex };
 
 export function sealedGroup(id: string, sealed: SealedIndex): SealedGroup {
-  // Where each message is: its block and place there, in conversation order. Made on the
-  // first search, as only the results are looked up.
-  let places: Map<string, { block: number; k: number; at: number }> | null = null;
-  const placesOf = () => {
-    if (places) return places;
-    places = new Map();
+  // Where each message looked up is: its block, its place there, and in the conversation.
+  // Found in one pass over the ids for the few a search shows: a map of all 100k took 40 ms.
+  const known = new Map<string, { block: number; k: number; at: number }>();
+  const locate = (ids: readonly string[]) => {
+    const missing = new Set(ids.filter((messageId) => !known.has(messageId)));
     let at = 0;
-    for (const [block, { ids }] of sealed.blocks.entries())
-      for (const [k, messageId] of ids.entries()) places.set(messageId, { block, k, at: at++ });
-    return places;
+    for (const [block, { ids: held }] of sealed.blocks.entries()) {
+      if (missing.size === 0) break;
+      for (const [k, messageId] of held.entries()) {
+        if (missing.delete(messageId)) known.set(messageId, { block, k, at: at + k });
+      }
+      at += held.length;
+    }
+    return known;
   };
   const every = () => sealed.blocks.flatMap((block) => block.ids);
   const textOf = (messageId: string): MessageText | null => {
-    const place = placesOf().get(messageId);
+    const place = known.get(messageId);
     if (!place) return null;
     const block = sealed.blocks[place.block];
     const author = block?.authors[place.k] ?? -1;
@@ -42,13 +46,22 @@ export function sealedGroup(id: string, sealed: SealedIndex): SealedGroup {
   const group: SealedGroup = {
     id,
     name: () => sealed.groupName,
-    texts: (ids) => (ids ?? every()).flatMap((messageId) => textOf(messageId) ?? []),
-    times: (ids) =>
-      ids.map((messageId) => {
-        const place = placesOf().get(messageId);
+    texts(ids) {
+      const wanted = ids ?? every();
+      locate(wanted);
+      return wanted.flatMap((messageId) => textOf(messageId) ?? []);
+    },
+    times(ids) {
+      const places = locate(ids);
+      return ids.map((messageId) => {
+        const place = places.get(messageId);
         return place ? (sealed.shown[place.block]?.times[place.k] ?? NaN) : NaN;
-      }),
-    compareMessages: (a, b) => (placesOf().get(a)?.at ?? 0) - (placesOf().get(b)?.at ?? 0),
+      });
+    },
+    compareMessages(a, b) {
+      const places = locate([a, b]);
+      return (places.get(a)?.at ?? 0) - (places.get(b)?.at ?? 0);
+    },
     authorNames: () => names,
     // A picture: nothing changes it.
     on: () => () => undefined,

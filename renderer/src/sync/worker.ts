@@ -113,6 +113,12 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The Ed25519 implementation, probed as the worker loads: a WebCrypto key import, a signature
+ * and a check (60-100 ms, mostly waiting) that `start` no longer waits for.
+ */
+const ed25519 = bestEd25519(webCrypto);
+
 /** While `start` opens the groups: what a search may be answered from meanwhile. */
 let opening: Opening | null = null;
 
@@ -150,7 +156,7 @@ const api: SyncApi = {
           certificate: decodeDeviceCertificate(material.certificate),
           name: decodeSignedName(material.signedName),
         },
-        ed: await bestEd25519(webCrypto),
+        ed: await ed25519,
         sealer,
         storage: await storage,
         network: networkHost ? remoteNetwork(networkHost) : offlineNetwork(),
