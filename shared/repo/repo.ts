@@ -19,7 +19,7 @@ import { statusCell } from './status-cell.ts';
 import { watchInvites } from './admit.ts';
 import { RECENT_SIZE, saveRecentWindow } from './recent-window.ts';
 import type { IndexSeed } from '../search/group-index.ts';
-import { loadSealedIndex, sameHeads, saveSealedIndex } from '../search/sealed-index.ts';
+import { loadSealedIndex, sameHeads, saveSealedIndex, shownBlock } from '../search/sealed-index.ts';
 import { sealedGroup } from '../search/sealed-source.ts';
 import type { SearchableGroup } from '../search/searches.ts';
 import { createGroupHandle, type GroupHandle } from './handle.ts';
@@ -307,10 +307,12 @@ export async function createRepo(deps: RepoDeps) {
           // What a result shows of each message, read in this same step (see sealed-index.ts).
           const ids = index.blocks.flatMap((block) => block.ids);
           const texts = new Map(handle.texts(ids).map((message) => [message.id, message.text]));
-          const shown = index.blocks.map(({ ids }) => ({
-            texts: ids.map((id) => texts.get(id) ?? ''),
-            times: handle.times(ids),
-          }));
+          const shown = index.blocks.map(({ ids }) =>
+            shownBlock(
+              ids.map((id) => texts.get(id) ?? ''),
+              handle.times(ids),
+            ),
+          );
           return saveSealedIndex(storage, deps.sealer, {
             ...index,
             heads: [...heads],

@@ -8,6 +8,8 @@ import {
   loadSealedIndex,
   sameHeads,
   saveSealedIndex,
+  shownBlock,
+  shownText,
   type SealedIndex,
 } from './sealed-index.ts';
 
@@ -21,7 +23,7 @@ const index: SealedIndex = {
   blocks: [
     { ids: ['7:1', '7:2', '9:1'], authors: [0, -1, 0], starts: [0, 6, 7], text: 'hello\n\n周末' },
   ],
-  shown: [{ texts: ['Hello', '', '周末'], times: [1000, 2000, 3000] }],
+  shown: [shownBlock(['Hello', '', '周末'], [1000, 2000, 1500])],
 };
 
 const sealerOf = (n: number) => createSealer(testCrypto, seeded(n)(32));
@@ -46,11 +48,16 @@ describe('the sealed search index', () => {
     await expect(saveSealedIndex(storage, sealer, { ...index, shown: [] })).rejects.toThrow(
       /shown/,
     );
-    const short = [{ texts: ['Hello'], times: [1000] }];
+    const short = [shownBlock(['Hello'], [1000])];
     await expect(saveSealedIndex(storage, sealer, { ...index, shown: short })).rejects.toThrow(
       /shown/,
     );
     expect(await storage.getRecord(INDEX_RECORD)).toBeNull();
+  });
+
+  it('shows each text as written, cut from the block only when asked', () => {
+    const block = shownBlock(['Hello', '', '周末'], [1, 2, 3]);
+    expect([0, 1, 2, 3].map((k) => shownText(block, k))).toEqual(['Hello', '', '周末', '']);
   });
 
   it('is absent until sealed', async () => {
@@ -79,8 +86,8 @@ describe('the sealed search index', () => {
       starts: [0, 6, 7],
       text: 'hello\n\n周末',
       shown: 'Hello周末',
-      shownStarts: [0, 5, 5],
-      times: [1000, 2000, 3000],
+      shownLengths: [5, 0, 2],
+      times: [1000, 1000, -500],
     };
     const record = (
       change: Record<string, unknown> = {},
@@ -113,9 +120,10 @@ describe('the sealed search index', () => {
       record({}, { starts: [0, 6] }),
       record({}, { text: 5 }),
       record({}, { shown: null }),
-      record({}, { shownStarts: [0, 5] }),
-      record({}, { shownStarts: [0, 6, 5] }),
-      record({}, { shownStarts: [0, 5, 99] }),
+      record({}, { shownLengths: [5, 2] }),
+      record({}, { shownLengths: [5, -1, 3] }),
+      record({}, { shownLengths: [5, 0, 99] }),
+      record({}, { shownLengths: [5, 0, 1] }),
       record({}, { times: [1000, 2000] }),
       record({}, { times: [1000, 'later', 3000] }),
     ];

@@ -14,8 +14,29 @@ export const INDEX_RECORD = 'search-index';
 const INDEX_LABEL = 'search-index';
 const INDEX_VERSION = 2;
 
-/** What a search shows of one block's messages: each text as written (not folded), and time. */
-export type ShownBlock = { texts: readonly string[]; times: readonly number[] };
+/**
+ * What a search shows of one block's messages: their texts as written (not folded) joined with
+ * nothing, where each begins, and each one's time. Cut apart only for the few a search shows.
+ */
+export type ShownBlock = { joined: string; starts: readonly number[]; times: readonly number[] };
+
+/** A block's shown texts and times, as `ShownBlock` keeps them. */
+export function shownBlock(texts: readonly string[], times: readonly number[]): ShownBlock {
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    starts.push(at);
+    at += text.length;
+  }
+  return { joined: texts.join(''), starts, times: [...times] };
+}
+
+/** The k-th text of a block's shown texts. */
+export function shownText(block: ShownBlock, k: number): string {
+  const from = block.starts[k];
+  if (from === undefined) return '';
+  return block.joined.slice(from, block.starts[k + 1] ?? block.joined.length);
+}
 
 /**
  * A sealed index: the contents, the chain heads (clientId, seq) of the state it holds, and,
@@ -38,9 +59,12 @@ type StoredBlock = {
   authors: readonly number[];
   starts: readonly number[];
   text: string;
-  /** The texts as written, joined with nothing, and where each starts; each message's time. */
+  /**
+   * The texts as written, joined with nothing, and each one's length; each message's time as
+   * the difference from the one before (the first: from 0). Small numbers parse fastest.
+   */
   shown: string;
-  shownStarts: readonly number[];
+  shownLengths: readonly number[];
   times: readonly number[];
 };
 type Stored = {
@@ -76,31 +100,40 @@ function encodeIndex(index: SealedIndex): Stored {
     // Not copied: the caller encodes it at once (saveSealedIndex).
     people: index.people,
     blocks: index.blocks.map((block, b) => {
-      const { texts, times } = index.shown[b] as ShownBlock;
-      if (texts.length !== block.ids.length || times.length !== block.ids.length)
+      const { joined, starts, times } = index.shown[b] as ShownBlock;
+      if (starts.length !== block.ids.length || times.length !== block.ids.length)
         throw new Error('a block whose shown texts do not follow its messages');
-      const shownStarts: number[] = [];
-      let at = 0;
-      for (const text of texts) {
-        shownStarts.push(at);
-        at += text.length;
-      }
-      return { ...block, ids: block.ids.join('\n'), shown: texts.join(''), shownStarts, times };
+      return {
+        ...block,
+        ids: block.ids.join('\n'),
+        shown: joined,
+        shownLengths: starts.map((start, k) => (starts[k + 1] ?? joined.length) - start),
+        times: times.map((time, k) => time - (k > 0 ? (times[k - 1] ?? 0) : 0)),
+      };
     }),
   };
 }
 
-/** Splits `joined` at `starts` (increasing, inside it), or throws. */
-function split(joined: string, starts: readonly number[]): string[] {
-  const texts: string[] = [];
-  for (let k = 0; k < starts.length; k++) {
-    const from = starts[k] ?? 0;
-    const to = k + 1 < starts.length ? (starts[k + 1] ?? 0) : joined.length;
-    if (from < 0 || to < from || to > joined.length)
-      throw new Error('shown texts out of place in their block');
-    texts.push(joined.slice(from, to));
+/** A block's shown texts as stored (see `StoredBlock`), checked; throws saying what is wrong. */
+function decodeShown(block: Record<string, unknown>, n: number): ShownBlock {
+  const joined = block.shown;
+  if (!isString(joined)) throw new Error('a block without its shown texts');
+  const lengths = column(block.shownLengths, n);
+  const deltas = column(block.times, n);
+  const starts: number[] = [];
+  const times: number[] = [];
+  let at = 0;
+  let time = 0;
+  for (let k = 0; k < n; k++) {
+    const length = lengths[k] ?? -1;
+    if (length < 0) throw new Error('a shown text of negative length');
+    starts.push(at);
+    at += length;
+    time += deltas[k] ?? 0;
+    times.push(time);
   }
-  return texts;
+  if (at !== joined.length) throw new Error('shown texts that do not fill their block');
+  return { joined, starts, times };
 }
 
 /** The index a parsed record holds, checked by hand; throws saying what is wrong. */
@@ -126,12 +159,7 @@ function decodeIndex(value: unknown): SealedIndex {
     people: people as { person: string; name: string }[],
     shown,
     blocks: (blocks as unknown[]).map((block) => {
-      if (
-        !isObject(block) ||
-        !isString(block.ids) ||
-        !isString(block.text) ||
-        !isString(block.shown)
-      )
+      if (!isObject(block) || !isString(block.ids) || !isString(block.text))
         throw new Error('a block without its columns');
       const { text } = block;
       // No id has a new line (they are checked as messages arrive); one would show here.
@@ -148,8 +176,7 @@ function decodeIndex(value: unknown): SealedIndex {
           throw new Error('entries out of place in their block');
         last = start;
       }
-      const times = column(block.times, ids.length);
-      shown.push({ texts: split(block.shown, column(block.shownStarts, ids.length)), times });
+      shown.push(decodeShown(block, ids.length));
       return { ids, authors, starts, text };
     }),
   };

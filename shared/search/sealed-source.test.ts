@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms } from './fold.ts';
 import { createGroupIndex } from './group-index.ts';
+import { shownBlock } from './sealed-index.ts';
 import { sealedGroup } from './sealed-source.ts';
 import { fakeSource } from './testing.ts';
 
@@ -26,10 +27,12 @@ function sealedPicture() {
     ...dump,
     heads: [[1, 60]],
     groupName: 'Allotment',
-    shown: dump.blocks.map(({ ids }) => ({
-      texts: ids.map((id) => texts.get(id) ?? ''),
-      times: source.times(ids),
-    })),
+    shown: dump.blocks.map(({ ids }) =>
+      shownBlock(
+        ids.map((id) => texts.get(id) ?? ''),
+        source.times(ids),
+      ),
+    ),
   });
   return { live, group, source };
 }

@@ -1,6 +1,6 @@
 import type { MessageText } from '../repo/handle.ts';
 import { createGroupIndex, type GroupIndex } from './group-index.ts';
-import type { SealedIndex } from './sealed-index.ts';
+import { shownText, type SealedIndex } from './sealed-index.ts';
 import type { SearchableGroup } from './searches.ts';
 
 /**
@@ -36,7 +36,8 @@ export function sealedGroup(id: string, sealed: SealedIndex): SealedGroup {
     const block = sealed.blocks[place.block];
     const author = block?.authors[place.k] ?? -1;
     const person = sealed.people[author];
-    const text = sealed.shown[place.block]?.texts[place.k] ?? '';
+    const shown = sealed.shown[place.block];
+    const text = shown ? shownText(shown, place.k) : '';
     return person
       ? { id: messageId, person: person.person, name: person.name, text, deleted: false }
       : { id: messageId, person: '', name: '', text: '', deleted: true };
