@@ -18,7 +18,7 @@ export function cancel(timer: Timer | null): void {
 }
 
 type Channel = {
-  port1: { onmessage: (() => void) | null; close(): void };
+  port1: { onmessage: (() => void) | null };
   port2: { postMessage(message: null): void };
 };
 const channel = (globalThis as unknown as { MessageChannel?: new () => Channel }).MessageChannel;
@@ -33,7 +33,6 @@ export function yieldToHost(): Promise<void> {
     const { port1, port2 } = new channel();
     port1.onmessage = () => {
       port1.onmessage = null;
-      port1.close();
       resolve();
     };
     port2.postMessage(null);
