@@ -3,14 +3,7 @@ import type { Sealer } from '../storage/sealer.ts';
 import type { StoredBlob } from '../storage/storage.ts';
 import type { EngineCore, EngineState } from './engine-state.ts';
 import { yieldToHost } from '../timers.ts';
-import {
-  encodeSnapshot,
-  loadSnapshotState,
-  readSnapshot,
-  SNAPSHOT_LABEL,
-  SNAPSHOT_RECORD,
-  type ReadSnapshot,
-} from './snapshot.ts';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_LABEL, SNAPSHOT_RECORD } from './snapshot.ts';
 
 /** How an engine started: from its snapshot plus newer blobs, or by replaying its whole log. */
 export type SnapshotLoad =
@@ -54,21 +47,13 @@ export async function openSnapshot(
 ): Promise<{ ok: true; state: EngineState } | { ok: false; load: SnapshotLoad }> {
   const sealed = await core.storage.getRecord(SNAPSHOT_RECORD);
   if (!sealed) return { ok: false, load: { from: 'log', reason: 'no snapshot saved' } };
-  const unusable = (error: unknown) => {
+  try {
+    const plain = await sealer.open(sealed, SNAPSHOT_LABEL);
+    return { ok: true, state: await decodeSnapshot(plain, core, yieldToHost) };
+  } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logWarn(`group snapshot not used (${reason}): replaying the blob log`);
-    return { ok: false as const, load: { from: 'log' as const, reason, error } };
-  };
-  let snapshot: ReadSnapshot;
-  try {
-    snapshot = readSnapshot(await sealer.open(sealed, SNAPSHOT_LABEL), core);
-  } catch (error) {
-    return unusable(error);
-  }
-  try {
-    return { ok: true, state: await loadSnapshotState(snapshot, core, yieldToHost) };
-  } catch (error) {
-    return unusable(error);
+    return { ok: false, load: { from: 'log', reason, error } };
   }
 }
 

@@ -8,14 +8,14 @@ import { applySegments, encodeSegments } from '../content/segments.ts';
 import { listMessageIds } from '../content/view.ts';
 import { equalBytes, fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { decodeOp } from '../membership/ops.ts';
-import { createChainBook, type ChainBook, type ChainColumns } from './chains.ts';
+import { createChainBook, type ChainColumns } from './chains.ts';
 import {
   stateOf,
   type EngineCore,
   type EngineState,
   type MembershipEntry,
 } from './engine-state.ts';
-import { createMessageIndex, type MessageColumns, type MessageIndex } from './message-index.ts';
+import { createMessageIndex, type MessageColumns } from './message-index.ts';
 import type { OrderKey } from './order.ts';
 
 // A sealed snapshot of one group's engine (DESIGN §7; the layout is in docs/protocol.md,
@@ -116,19 +116,17 @@ function columns(d: decoding.Decoder) {
   };
 }
 
-/** A snapshot read but not yet loaded: its chain book and message index, its docs' updates. */
-export type ReadSnapshot = {
-  parts: ReturnType<typeof readParts>;
-  book: ChainBook;
-  order: MessageIndex;
-};
-
 /**
- * Reads a snapshot's plaintext for this group and device: cheap next to loading its content
- * docs, and enough to know the chain heads it holds. Throws `SnapshotError` for anything it
- * cannot use; the caller then replays the log instead.
+ * An engine state from a snapshot's plaintext, for this group and device: its content docs
+ * loaded segment by segment, awaiting `pause` between segments so the thread can answer
+ * meanwhile (segments.ts). Throws `SnapshotError` for anything it cannot use; the caller then
+ * replays the log instead.
  */
-export function readSnapshot(bytes: Uint8Array, core: EngineCore): ReadSnapshot {
+export async function decodeSnapshot(
+  bytes: Uint8Array,
+  core: EngineCore,
+  pause: () => Promise<void>,
+): Promise<EngineState> {
   if (!littleEndian) throw new SnapshotError('snapshots are read on little-endian hosts only');
   let parts: ReturnType<typeof readParts>;
   try {
@@ -138,19 +136,7 @@ export function readSnapshot(bytes: Uint8Array, core: EngineCore): ReadSnapshot 
     throw new SnapshotError(`malformed snapshot: ${String(error)}`);
   }
   const book = createChainBook({ chains: parts.chains, refused: parts.meta.refused });
-  return { parts, book, order: createMessageIndex(book, parts.messages) };
-}
-
-/**
- * The engine state a read snapshot holds: its content docs loaded segment by segment,
- * awaiting `pause` between segments so the thread can answer meanwhile (segments.ts). Throws
- * `SnapshotError` for anything it cannot use.
- */
-export async function loadSnapshotState(
-  { parts, book, order }: ReadSnapshot,
-  core: EngineCore,
-  pause: () => Promise<void>,
-): Promise<EngineState> {
+  const order = createMessageIndex(book, parts.messages);
   const docs = createContentDocs(core.me.clientId);
   for (const [epoch, segments] of parts.updates) {
     if (docs.get(epoch)) throw new SnapshotError(`the snapshot has epoch ${epoch} twice`);
@@ -178,11 +164,6 @@ export async function loadSnapshotState(
   }
   state.future = new Set(parts.meta.future);
   return state;
-}
-
-/** An engine state from a snapshot's plaintext, at once (tests; the engine yields). */
-export function decodeSnapshot(bytes: Uint8Array, core: EngineCore): Promise<EngineState> {
-  return loadSnapshotState(readSnapshot(bytes, core), core, () => Promise.resolve());
 }
 
 function readParts(bytes: Uint8Array, core: EngineCore) {
