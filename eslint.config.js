@@ -8,9 +8,16 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins =
   '^(node:.*|assert|buffer|child_process|cluster|crypto|dgram|dns|events|fs|fs/promises|http|http2|https|module|net|os|path|perf_hooks|process|readline|stream|timers|tls|url|util|v8|vm|worker_threads|zlib)$';
 
+/** zod only through shared/zod.ts: its tree-shakable build, configured with English messages. */
+const zodRule = {
+  regex: '^zod($|/)',
+  message: 'import { z } from shared/zod.ts (zod/mini): classic zod adds ~70 kB to every bundle.',
+};
+
 /** The layer rules (STYLE.md §1): each folder may only reach what it is allowed to. */
 export const layerRules = {
   shared: [
+    zodRule,
     { regex: '^electron($|/)', message: 'shared/ runs everywhere: it may not import electron.' },
     { regex: nodeBuiltins, message: 'shared/ runs everywhere: it may not import Node modules.' },
     { regex: '^react(-dom)?($|/)', message: 'shared/ holds no UI: it may not import React.' },
@@ -20,11 +27,13 @@ export const layerRules = {
     },
   ],
   renderer: [
+    zodRule,
     { regex: '^electron($|/)', message: 'renderer/ reaches Electron only through window.fellows.' },
     { regex: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node modules.' },
     { regex: '(^|/)electron/', message: 'renderer/ may not import from electron/.' },
   ],
   electron: [
+    zodRule,
     { regex: '(^|/)renderer/', message: 'electron/ may not import from renderer/.' },
     { regex: '^react(-dom)?($|/)', message: 'electron/ holds no UI: it may not import React.' },
   ],
@@ -99,6 +108,16 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: layerRules.shared }],
+    },
+  },
+  {
+    // The one module that imports zod (its mini build), for everyone else.
+    files: ['shared/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: layerRules.shared.filter((r) => r !== zodRule) },
+      ],
     },
   },
   {

@@ -62,6 +62,17 @@ describe('layer rules', () => {
     ).toEqual(['renderer/ may not import from electron/.']);
   });
 
+  it('zod is reached only through shared/zod.ts, in every layer', async () => {
+    const message =
+      'import { z } from shared/zod.ts (zod/mini): classic zod adds ~70 kB to every bundle.';
+    for (const file of ['shared/x.ts', 'renderer/src/x.ts', 'electron/main/x.ts']) {
+      expect(await problems(file, "import { z } from 'zod';\nexport { z };\n")).toEqual([message]);
+      expect(await problems(file, "import { z } from 'zod/mini';\nexport { z };\n")).toEqual([
+        message,
+      ]);
+    }
+  });
+
   it('electron/ may not import from renderer/', async () => {
     expect(
       await problems(
@@ -94,10 +105,15 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
-  it('allowed imports pass: shared from every layer, zod anywhere', async () => {
+  it('allowed imports pass: shared from every layer, zod through shared/zod.ts', async () => {
     const ok =
-      "import { z } from 'zod';\nimport { ok } from '../shared/result.ts';\nexport { z, ok };\n";
-    expect(await problems('shared/y.ts', "import { z } from 'zod';\nexport { z };\n")).toEqual([]);
+      "import { z } from '../shared/zod.ts';\nimport { ok } from '../shared/result.ts';\nexport { z, ok };\n";
+    expect(await problems('shared/y.ts', "import { z } from './zod.ts';\nexport { z };\n")).toEqual(
+      [],
+    );
+    expect(
+      await problems('shared/zod.ts', "import { z } from 'zod/mini';\nexport { z };\n"),
+    ).toEqual([]);
     expect(await problems('renderer/x.ts', ok)).toEqual([]);
     expect(await problems('electron/x.ts', ok)).toEqual([]);
   });

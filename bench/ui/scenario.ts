@@ -1,7 +1,7 @@
 // What every part of the UI bench shares: the group, what Bo does while it arrives, the
 // probe's settings, and small helpers.
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
+import { z } from '../../shared/zod.ts';
 import type { ProbeConfig } from './page-probe.ts';
 
 export const TOTAL = Number(process.env.FELLOWS_BENCH_UI_MESSAGES ?? 100_000);

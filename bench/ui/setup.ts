@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
+import { z } from '../../shared/zod.ts';
 import { startNodePeer } from '../../e2e/node-peer/client.ts';
 import { figure } from './figures.ts';
 import { probeScript } from './page-probe.ts';

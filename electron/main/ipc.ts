@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.ts';
 import { channelNames, type ChannelName } from '../../shared/ipc/channels.ts';
 import { contract, type ChannelArgs, type ChannelResult } from '../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
@@ -98,14 +98,14 @@ export function parseArguments<C extends ChannelName>(
     const expected = names.length === 0 ? 'no arguments' : `${count} (${names.join(', ')})`;
     return invalid(`${channel} takes ${expected}, got ${rawArgs.length}.`);
   }
-  const schema: z.ZodType = contract[channel].args;
+  const schema: z.ZodMiniType = contract[channel].args;
   const result = schema.safeParse(rawArgs);
   // The tuple schema for C produced this value, so it has C's argument types.
   if (result.success) return ok(result.data as ChannelArgs<C>);
   return invalid(`${channel}: ${describeIssue(result.error, names)}`);
 }
 
-function describeIssue(error: z.ZodError, names: readonly string[]): string {
+function describeIssue(error: z.core.$ZodError, names: readonly string[]): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'its arguments are invalid.';
   const [index, ...rest] = issue.path;

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../shared/zod.ts';
 
 /** The file operations the setting needs; tests pass a wrapper to make one fail. */
 export type MuteFs = Pick<typeof nodeFs, 'readFile' | 'writeFile' | 'rename' | 'unlink' | 'mkdir'>;

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Rectangle } from 'electron';
-import { z } from 'zod';
+import { z } from '../../shared/zod.ts';
 import { defaultWindowSize, minWindowSize } from './window.ts';
 
 /** Where and how the main window was when the person last moved, resized or closed it. */
@@ -16,8 +16,8 @@ export type WindowState = {
 export type DisplayAreas = { primary: Rectangle; workAreas: readonly Rectangle[] };
 
 // Far beyond any real screen arrangement; a file with more is not ours to trust.
-const coordinate = z.number().int().min(-100_000).max(100_000);
-const length = z.number().int().min(1).max(100_000);
+const coordinate = z.int().check(z.minimum(-100_000), z.maximum(100_000));
+const length = z.int().check(z.minimum(1), z.maximum(100_000));
 
 const windowStateFileSchema = z.strictObject({
   version: z.literal(1),

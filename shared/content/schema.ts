@@ -10,7 +10,7 @@
  *
  * `c` is always the writer's own Yjs clientID: see keys.ts and validate.ts.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { parseMessageId, parseReactionKey } from './keys.ts';
 
 /** The names of the four root maps; nothing else may be written. */
@@ -31,25 +31,28 @@ export function isRootName(name: string): name is RootName {
 }
 
 // Texts are stored trimmed by the writer; a peer accepts any text that is non-blank and fits.
-const text = z
-  .string()
-  .max(MAX_TEXT_LENGTH)
-  .refine((value) => value.trim().length > 0, 'text is blank');
+const text = z.string().check(
+  z.maxLength(MAX_TEXT_LENGTH),
+  z.refine((value) => value.trim().length > 0, 'text is blank'),
+);
 /** The author's hybrid-logical-clock time in ms: a non-negative safe integer. */
-const at = z.number().int().nonnegative();
-const messageIdField = z.string().refine((value) => parseMessageId(value) !== null, 'bad id');
+const at = z.int().check(z.nonnegative());
+const messageIdField = z
+  .string()
+  .check(z.refine((value) => parseMessageId(value) !== null, 'bad id'));
 /** A person key: 32 bytes as lower-case hex, as `toHex` writes it. */
-const personKey = z.string().regex(/^[0-9a-f]{64}$/u);
+const personKey = z.string().check(z.regex(/^[0-9a-f]{64}$/u));
 
 export const messageValue = z.strictObject({
   text,
   at,
-  replyTo: messageIdField.optional(),
-  mentions: z
-    .array(personKey)
-    .max(MAX_MENTIONS)
-    .refine((keys) => new Set(keys).size === keys.length, 'duplicate mention')
-    .optional(),
+  replyTo: z.optional(messageIdField),
+  mentions: z.optional(
+    z.array(personKey).check(
+      z.maxLength(MAX_MENTIONS),
+      z.refine((keys) => new Set(keys).size === keys.length, 'duplicate mention'),
+    ),
+  ),
 });
 export const editValue = z.strictObject({ text, at });
 export const deleteValue = z.strictObject({ at });

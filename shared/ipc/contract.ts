@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { ChannelName } from './channels.ts';
 import type { Result } from '../result.ts';
 import type { SubscribeToEvent } from './events.ts';
@@ -11,30 +11,34 @@ export const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 export const vaultNameSchema = z
   .string()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,63}$/,
-    'a vault name is 1–64 characters of a–z, 0–9, ".", "_" and "-", starting with a letter or digit',
+  .check(
+    z.regex(
+      /^[a-z0-9][a-z0-9._-]{0,63}$/,
+      'a vault name is 1–64 characters of a–z, 0–9, ".", "_" and "-", starting with a letter or digit',
+    ),
   );
 
 export const vaultValueSchema = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, {
-    message: 'a vault value must be bytes (Uint8Array)',
+    error: 'a vault value must be bytes (Uint8Array)',
   })
-  .refine((v) => v.byteLength > 0, 'a vault value must not be empty')
-  .refine(
-    (v) => v.byteLength <= MAX_VAULT_VALUE_BYTES,
-    `a vault value holds at most ${MAX_VAULT_VALUE_BYTES} bytes`,
+  .check(
+    z.refine((v) => v.byteLength > 0, 'a vault value must not be empty'),
+    z.refine(
+      (v) => v.byteLength <= MAX_VAULT_VALUE_BYTES,
+      `a vault value holds at most ${MAX_VAULT_VALUE_BYTES} bytes`,
+    ),
   );
 
 /**
  * An address the app may open in the system browser: http or https, no credentials, no
  * whitespace or control characters. Main re-parses it with a real URL parser before use.
  */
-export const externalUrlSchema = z
-  .string()
-  .max(MAX_EXTERNAL_URL_LENGTH, `a link is at most ${MAX_EXTERNAL_URL_LENGTH} characters`)
-  .regex(/^https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/i, 'only http and https links can be opened')
-  .refine((v) => !hasControlCharacter(v), 'a link must not contain control characters');
+export const externalUrlSchema = z.string().check(
+  z.maxLength(MAX_EXTERNAL_URL_LENGTH, `a link is at most ${MAX_EXTERNAL_URL_LENGTH} characters`),
+  z.regex(/^https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/i, 'only http and https links can be opened'),
+  z.refine((v) => !hasControlCharacter(v), 'a link must not contain control characters'),
+);
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -67,7 +71,7 @@ export const vaultStatusSchema = z.object({
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
-type ChannelSpec = { args: z.ZodTuple; result: z.ZodType };
+type ChannelSpec = { args: z.ZodMiniTuple; result: z.ZodMiniType };
 
 /** The one map of IPC channels: their argument tuples and result types. */
 export const contract = {
@@ -75,7 +79,7 @@ export const contract = {
   'app:recycle': { args: z.tuple([]), result: z.null() },
   'app:setUnread': { args: z.tuple([unreadSchema]), result: z.null() },
   'vault:status': { args: z.tuple([]), result: vaultStatusSchema },
-  'vault:get': { args: z.tuple([vaultNameSchema]), result: vaultValueSchema.nullable() },
+  'vault:get': { args: z.tuple([vaultNameSchema]), result: z.nullable(vaultValueSchema) },
   'vault:set': { args: z.tuple([vaultNameSchema, vaultValueSchema]), result: z.null() },
   'vault:delete': { args: z.tuple([vaultNameSchema]), result: z.null() },
   'shell:openExternal': { args: z.tuple([externalUrlSchema]), result: z.null() },

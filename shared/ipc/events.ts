@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /**
  * Every event main pushes to the page, as `namespace:action`: the only main→renderer path.
@@ -25,15 +25,20 @@ export const eventSchemas = {
   'link:open': z.strictObject({
     link: z
       .string()
-      .max(MAX_EVENT_LINK_LENGTH)
-      .regex(/^fellows:\/\/join\/[A-Za-z0-9_-]+$/, 'only fellows://join/ invite links are opened'),
+      .check(
+        z.maxLength(MAX_EVENT_LINK_LENGTH),
+        z.regex(
+          /^fellows:\/\/join\/[A-Za-z0-9_-]+$/,
+          'only fellows://join/ invite links are opened',
+        ),
+      ),
   }),
   'group:open': z.strictObject({
-    groupId: z.string().regex(/^[0-9a-f]{64}$/, 'a group id is 64 lower-case hex digits'),
+    groupId: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a group id is 64 lower-case hex digits')),
   }),
   /** An application-menu item that opens a screen of the page. */
   'menu:command': z.strictObject({ command: z.enum(MENU_COMMANDS) }),
-} satisfies Record<EventName, z.ZodType>;
+} satisfies Record<EventName, z.ZodMiniType>;
 
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /** Longest notification title main shows (the group's name, shortened to fit). */
 export const MAX_NOTIFICATION_TITLE = 120;
@@ -10,7 +10,7 @@ export const MAX_UNREAD_COUNT = 100_000;
 /** A group id as the renderer knows it: the genesis record's SHA-256, as lower-case hex. */
 export const groupIdSchema = z
   .string()
-  .regex(/^[0-9a-f]{64}$/, 'a group id is 64 lower-case hex characters');
+  .check(z.regex(/^[0-9a-f]{64}$/, 'a group id is 64 lower-case hex characters'));
 
 // C0 and C1 controls (newlines and tabs included) and the bidirectional overrides and
 // isolates, which could make a notification read differently from what was sent.
@@ -29,10 +29,11 @@ export function cleanNotificationText(text: string): string {
 
 const notificationText = (what: string, max: number) =>
   z
-    .string()
-    .max(max, `a notification ${what} is at most ${max} characters`)
-    .transform(cleanNotificationText)
-    .refine((text) => text.length > 0, `a notification ${what} must not be empty`);
+    .pipe(
+      z.string().check(z.maxLength(max, `a notification ${what} is at most ${max} characters`)),
+      z.transform(cleanNotificationText),
+    )
+    .check(z.refine((text) => text.length > 0, `a notification ${what} must not be empty`));
 
 /**
  * What the renderer may ask main to show: a group's new message, as text only. Clicking it
@@ -46,16 +47,19 @@ export const notificationRequestSchema = z.strictObject({
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
 
 const unreadNumber = z
-  .number()
   .int('an unread count is a whole number')
-  .min(0, 'an unread count is not negative')
-  .max(MAX_UNREAD_COUNT, `an unread count is at most ${MAX_UNREAD_COUNT}`);
+  .check(
+    z.minimum(0, 'an unread count is not negative'),
+    z.maximum(MAX_UNREAD_COUNT, `an unread count is at most ${MAX_UNREAD_COUNT}`),
+  );
 
 /** The unread total over every group, from the core's persisted read positions. */
 export const unreadSchema = z
-  .strictObject({ count: unreadNumber, mentions: unreadNumber.optional() })
-  .refine(
-    (unread) => (unread.mentions ?? 0) <= unread.count,
-    'mentions are unread messages too: there cannot be more of them than unread ones',
+  .strictObject({ count: unreadNumber, mentions: z.optional(unreadNumber) })
+  .check(
+    z.refine(
+      (unread) => (unread.mentions ?? 0) <= unread.count,
+      'mentions are unread messages too: there cannot be more of them than unread ones',
+    ),
   );
 export type Unread = z.infer<typeof unreadSchema>;

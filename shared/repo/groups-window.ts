@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { SnapshotError } from '../group/snapshot.ts';
 import type { Sealer } from '../storage/sealer.ts';
@@ -17,21 +17,21 @@ const GROUPS_VERSION = 1;
 /** More groups than anyone has; a record with more is not one this app wrote. */
 const MAX_GROUPS = 1_000;
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 const summary = z.object({
-  id: z.string().regex(/^[0-9a-f]{64}$/u),
+  id: z.string().check(z.regex(/^[0-9a-f]{64}$/u)),
   name: z.string(),
   members: count,
   unread: count,
   mentions: count,
-  last: storedItem.nullable(),
-  signaling: z.array(z.string()).max(16),
+  last: z.nullable(storedItem),
+  signaling: z.array(z.string()).check(z.maxLength(16)),
   historyPolicy: z.enum(['all', 'from-join']),
-  epoch: count.nullable(),
+  epoch: z.nullable(count),
 });
 const schema = z.object({
   version: z.literal(GROUPS_VERSION),
-  groups: z.array(summary).max(MAX_GROUPS),
+  groups: z.array(summary).check(z.maxLength(MAX_GROUPS)),
 });
 
 /** Seals and stores the group list as the sidebar shows it (delivery states left out). */

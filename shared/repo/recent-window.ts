@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { fromUtf8, utf8 } from '../crypto/bytes.ts';
 import { SnapshotError } from '../group/snapshot.ts';
 import type { Sealer } from '../storage/sealer.ts';
@@ -42,7 +42,7 @@ export type RecentWindow = {
 
 const reaction = z.object({
   emoji: z.string(),
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   mine: z.boolean(),
   people: z.array(z.string()),
 });
@@ -85,16 +85,16 @@ const notice = z.object({
 const schema = z.object({
   version: z.literal(RECENT_VERSION),
   groupName: z.string(),
-  members: z.number().int().nonnegative(),
+  members: z.int().check(z.nonnegative()),
   historyPolicy: z.enum(['all', 'from-join']),
-  signaling: z.array(z.string()).max(16),
-  start: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  items: z.array(storedItem).max(RECENT_SIZE),
+  signaling: z.array(z.string()).check(z.maxLength(16)),
+  start: z.int().check(z.nonnegative()),
+  total: z.int().check(z.nonnegative()),
+  items: z.array(storedItem).check(z.maxLength(RECENT_SIZE)),
   // Absent in windows saved before it was kept: none.
-  unreadFrom: z.number().int().nonnegative().nullable().optional(),
+  unreadFrom: z.optional(z.nullable(z.int().check(z.nonnegative()))),
   // Absent in windows saved before they were kept (or unreadable): none; the messages still show.
-  notices: z.array(notice).max(RECENT_NOTICES).optional().catch(undefined),
+  notices: z.catch(z.optional(z.array(notice).check(z.maxLength(RECENT_NOTICES))), undefined),
 });
 
 /** The window's plaintext for a group's latest page (RECENT_SIZE messages at most). */

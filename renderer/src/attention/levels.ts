@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 
 /** How much a group may interrupt: every message, only mentions of me, or nothing. */
 export const NOTIFY_LEVELS = ['all', 'mentions', 'off'] as const;
@@ -22,7 +22,7 @@ export type LevelStore = {
 
 type Storage = { getItem(key: string): string | null; setItem(key: string, value: string): void };
 
-const Stored = z.record(z.string().regex(/^[0-9a-f]{64}$/u), z.enum(NOTIFY_LEVELS));
+const Stored = z.record(z.string().check(z.regex(/^[0-9a-f]{64}$/u)), z.enum(NOTIFY_LEVELS));
 
 export function createLevelStore(storage: Storage): LevelStore {
   let levels = read(storage);

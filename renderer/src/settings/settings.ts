@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 import { isValidServerList, type ServerKind } from './urls.ts';
 
 /**
@@ -40,13 +40,15 @@ const Stored = z.object({
   version: z.literal(1),
   signaling: z
     .array(z.string())
-    .refine((list) => isValidServerList('signaling', list), 'bad signaling list'),
-  stun: z.array(z.string()).refine((list) => isValidServerList('stun', list), 'bad STUN list'),
+    .check(z.refine((list) => isValidServerList('signaling', list), 'bad signaling list')),
+  stun: z
+    .array(z.string())
+    .check(z.refine((list) => isValidServerList('stun', list), 'bad STUN list')),
   // Added later: settings saved before them (or with a value this version does not know)
   // fall back to the default for that field alone, keeping the server lists.
-  theme: z.enum(THEMES).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
-  notificationPreview: z.enum(NOTIFICATION_PREVIEWS).optional().catch(undefined),
+  theme: z.catch(z.optional(z.enum(THEMES)), undefined),
+  language: z.catch(z.optional(z.enum(LANGUAGES)), undefined),
+  notificationPreview: z.catch(z.optional(z.enum(NOTIFICATION_PREVIEWS)), undefined),
 });
 
 /** The stored settings, or `defaults` when there are none or they do not check out. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import { isValidServerList } from '../settings/urls.ts';
 
@@ -15,15 +15,18 @@ const historyPolicySchema = z.enum(HISTORY_POLICIES, {
 const createGroupOptionsSchema = z.strictObject(
   {
     historyPolicy: historyPolicySchema,
-    signaling: z
-      .array(z.string({ error: 'a signaling server must be an address' }), {
-        error: 'the signaling servers must be a list of addresses',
-      })
-      .refine(
-        (list) => isValidServerList('signaling', list),
-        'the signaling servers must be valid, distinct addresses, no more than an invite holds',
-      )
-      .optional(),
+    signaling: z.optional(
+      z
+        .array(z.string({ error: 'a signaling server must be an address' }), {
+          error: 'the signaling servers must be a list of addresses',
+        })
+        .check(
+          z.refine(
+            (list) => isValidServerList('signaling', list),
+            'the signaling servers must be valid, distinct addresses, no more than an invite holds',
+          ),
+        ),
+    ),
   },
   { error: 'the options must be an object with a history policy' },
 );
