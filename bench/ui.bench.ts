@@ -8,6 +8,9 @@
 // - renderer_memory_100k_mb: JS heap plus array buffers of the window and the sync worker,
 //   after a full GC, with the group open (bench/ui/cdp.ts);
 // - bundle_gzip_kb: the entry chunk and its static imports, gzipped (bench/ui/bundle.ts);
+// - first_paint_floor_ms: before each run, the same launch on a page that only reads what the
+//   first screen needs and paints a line (bench/ui/floor.ts): the machine's floor under first
+//   paint, and first_paint_over_floor_ms what the app adds to it;
 // - catchup_100k_chromium_ms: how long the browser took to fetch the group in the first place.
 // The group is made by a Node peer (e2e/node-peer, cached in node_modules/.cache); Bo is a
 // Chromium profile on disk who joins through the real UI, fetches it all, then closes the
@@ -21,6 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { measureFloor, writeFloorPage } from './ui/floor.ts';
 import { reportBundle, reportRuns, round } from './ui/figures.ts';
 import { measure, type Run } from './ui/measure.ts';
 import { CHROMIUM } from './ui/person.ts';
@@ -63,11 +67,13 @@ async function main(): Promise<void> {
     preview = await startPreview(OUT_DIR, port);
     setup = kept ?? (await setUp(signal.url, preview.url, { port, signalPort }));
     if (kept) progress(`reusing Bo's profile in ${kept.profile}`);
+    writeFloorPage(OUT_DIR, setup.groupId);
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await measure(setup, preview.url);
+      const floor = await measureFloor(setup.profile, preview.url);
+      const run = { ...(await measure(setup, preview.url)), floor };
       progress(
-        `run ${i + 1}: first paint ${round(run.marks.firstPaint ?? NaN)} ms, full open ${round(run.marks.fullOpen ?? NaN)} ms (${run.marks.fullOpenMode ?? run.marks.fullOpenError ?? '?'}); long tasks opening (ms at start): ${run.openTasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
+        `run ${i + 1}: floor ${round(floor?.painted ?? NaN)} ms, first paint ${round(run.marks.firstPaint ?? NaN)} ms, full open ${round(run.marks.fullOpen ?? NaN)} ms (${run.marks.fullOpenMode ?? run.marks.fullOpenError ?? '?'}); long tasks opening (ms at start): ${run.openTasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
       );
       runs.push(run);
     }

@@ -5,6 +5,7 @@ import { percentile } from '../report.ts';
 import { bundleSizes } from './bundle.ts';
 import type { HeapUsage } from './cdp.ts';
 import type { Run } from './measure.ts';
+import type { FloorMarks } from './floor.ts';
 import type { LongTask, ProbeMarks } from './page-probe.ts';
 import { OUT_DIR, SCROLL_MS, SIZE } from './scenario.ts';
 import { ROOT } from './servers.ts';
@@ -76,6 +77,26 @@ export function reportRuns(runs: Run[]): void {
       ? 'the worker’s search found the oldest message'
       : `the worker has no search yet: a page anchored at the oldest message (${modes.join(', ')})`,
   );
+  const floor = series((r) => r.floor?.painted);
+  if (floor.length > 0)
+    figure('first_paint_floor_ms', median(floor), 'ms', {
+      runs: floor,
+      note: 'a page that only opens the three databases, reads what the first screen needs and paints a line: the same launch, profile and server',
+    });
+  const over = series((r) =>
+    r.floor && r.marks.firstPaint !== undefined ? r.marks.firstPaint - r.floor.painted : undefined,
+  );
+  if (over.length > 0)
+    figure('first_paint_over_floor_ms', median(over), 'ms', {
+      runs: over,
+      note: 'first paint less the floor launched just before it: what the app itself costs',
+    });
+  const floorStep = (metric: string, pick: (floor: FloorMarks) => number, note: string) => {
+    const values = series((r) => (r.floor ? pick(r.floor) : undefined));
+    if (values.length > 0) figure(metric, median(values), 'ms', { runs: values, note });
+  };
+  floorStep('floor_script_ms', (f) => f.script, 'the floor page’s one small module starts');
+  floorStep('floor_opened_ms', (f) => f.opened, 'its three databases are open');
   // The steps of an opening, in the order they usually come.
   timed('dom_content_loaded_ms', (m) => m.domContentLoaded, 'the app’s JS has run');
   timed('sidebar_shown_ms', (m) => m.sidebarShown, 'session open, main screen rendered');

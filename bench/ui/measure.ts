@@ -2,6 +2,7 @@
 // (page-probe.ts) until the group is fully open, its memory read, then a fast scroll up.
 import type { Page } from '@playwright/test';
 import { heapUsage, type HeapUsage } from './cdp.ts';
+import type { FloorMarks } from './floor.ts';
 import { probeScript, type LongTask, type ProbeMarks } from './page-probe.ts';
 import { launch } from './person.ts';
 import { LIST, pause, probeConfig, progress, SCROLL_MS, TOTAL } from './scenario.ts';
@@ -9,6 +10,8 @@ import type { Setup } from './setup.ts';
 
 export type Run = {
   marks: ProbeMarks;
+  /** The floor page's marks, launched just before (floor.ts); null if it never painted. */
+  floor: FloorMarks | null;
   openTasks: LongTask[];
   scrollTasks: LongTask[];
   heap: HeapUsage[];
@@ -21,7 +24,7 @@ const probeOf = async <T>(page: Page, read: string): Promise<T> =>
   page.evaluate<T>(`(() => { const probe = window.__fellowsBench; return probe && ${read}; })()`);
 
 /** Launches Bo's app again and measures one opening, then a fast scroll up. */
-export async function measure(setup: Setup, baseURL: string): Promise<Run> {
+export async function measure(setup: Setup, baseURL: string): Promise<Omit<Run, 'floor'>> {
   const config = probeConfig(setup.groupId, setup.oldest.id);
   const { context, page } = await launch(setup.profile, baseURL, probeScript(config));
   try {
