@@ -47,6 +47,12 @@ describe('parseDisplayName', () => {
       MAX_DISPLAY_NAME_LENGTH * 2,
     );
     expect(problemOf('a'.repeat(MAX_DISPLAY_NAME_LENGTH + 1))).toBe('too-long');
+    expect(problemOf('😀'.repeat(MAX_DISPLAY_NAME_LENGTH + 1))).toBe('too-long');
+    // Longer than the cap in UTF-16 units, at the cap in characters.
+    expect(parseDisplayName('a\u0332'.repeat(MAX_DISPLAY_NAME_LENGTH))).toHaveLength(
+      MAX_DISPLAY_NAME_LENGTH * 2,
+    );
+    expect(problemOf('a\u0332'.repeat(MAX_DISPLAY_NAME_LENGTH + 1))).toBe('too-long');
   });
 
   it('caps names in bytes too, so a signed name always fits its encoding', () => {

@@ -54,17 +54,27 @@ function parseName(input: unknown, maxLength: number, messages: NameMessages): s
   if (/[\p{Cc}\p{Cf}\p{Cs}]/u.test(name.replace(/\u200d/gu, ''))) {
     throw new DisplayNameError('control-characters', messages['control-characters']);
   }
-  if (graphemeCount(name) > maxLength || utf8Length(name) > MAX_NAME_BYTES) {
+  if (longerThan(name, maxLength) || utf8Length(name) > MAX_NAME_BYTES) {
     throw new DisplayNameError('too-long', messages['too-long']);
   }
   return name;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made when first needed: making one loads ICU's break rules (10-60 ms at start). */
+let graphemes: Intl.Segmenter | null = null;
 
-/** Counts user-perceived characters: a family emoji or an accented letter counts once. */
-function graphemeCount(text: string): number {
-  return Array.from(graphemes.segment(text)).length;
+/**
+ * Whether the text has more than `max` user-perceived characters (a family emoji or an
+ * accented letter counts once). Each is at least one UTF-16 unit, so a text no longer than
+ * `max` units is never segmented: names almost never are.
+ */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let count = 0;
+  const segments = graphemes.segment(text)[Symbol.iterator]();
+  while (!segments.next().done) if (++count > max) return true;
+  return false;
 }
 
 /** UTF-8 length without an encoder (shared/ has no TextEncoder type). */

@@ -31,10 +31,16 @@ export function hueOf(name: string): number {
   return fnv1a(name) % 360;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made when first needed: making one loads ICU's break rules (10-60 ms at start). */
+let graphemes: Intl.Segmenter | null = null;
 
 /** The first user-perceived character, so an emoji or accented initial stays whole. */
-function firstGrapheme(text: string): string | undefined {
+export function firstGrapheme(text: string): string | undefined {
+  // A printable ASCII letter followed by ASCII (or nothing) is a whole character on its own:
+  // whatever joins or combines with a character is outside ASCII.
+  const next = text.length > 1 ? text.charCodeAt(1) : 0;
+  if (/^[\x20-\x7e]/.test(text) && next < 0x80) return text[0];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) return segment;
   return undefined;
 }
