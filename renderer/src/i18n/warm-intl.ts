@@ -3,8 +3,8 @@
  * its databases, instead of inside the first render. The first `Intl.DateTimeFormat` a page
  * makes costs 43–47 ms in Chromium here, every later one ~1 ms, in any language; the first
  * screen formats each message's time, so that cost fell in the task that draws it (the
- * unlock's, already the longest of the start). Called by open-early.ts in a task of its own,
- * right after the app's JS has run, when the page is waiting for IndexedDB anyway.
+ * unlock's, already the longest of the start). The entry calls it in a task of its own once
+ * the app's JS has run and the profile is being read, when the page waits for IndexedDB.
  */
 export function warmIntl(): void {
   try {

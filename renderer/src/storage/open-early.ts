@@ -9,7 +9,6 @@ import { openProfileDb, PROFILE_DB } from '../identity/profile-store.ts';
 import { openVaultDb, VAULT_DB } from '../platform/vault-db.ts';
 import { DATA_DB, openDataDb } from './idb-storage.ts';
 import { keepOpened } from './opened-early.ts';
-import { warmIntlSoon } from '../i18n/warm-intl.ts';
 
 function openEarly(): void {
   try {
@@ -26,5 +25,3 @@ function openEarly(): void {
 }
 
 openEarly();
-// Once the app's JS has run: the databases are still opening, and the first screen needs ICU.
-warmIntlSoon();
