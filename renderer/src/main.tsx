@@ -17,7 +17,6 @@ import { readEarlyWindow } from './sync/early-window.ts';
 import { holdDeviceLock } from './sync/device-lock.ts';
 import { syncStoreFor } from './sync/store.ts';
 import { preloadMarkdown } from './conversation/MessageText.tsx';
-import { warmIntlSoon } from './i18n/warm-intl.ts';
 import './app/styles.css';
 
 startAppearance();
@@ -39,8 +38,6 @@ void eraseIfRequested(window, platform.vault)
     const ownDevice = holdDeviceLock();
     prepareSyncEngine(last !== null);
     preloadMarkdown();
-    // In a task of its own while the profile's database read is under way (warm-intl.ts).
-    warmIntlSoon();
     return session.start(async (key) =>
       (await ownDevice.catch(() => false)) ? readEarly(key) : null,
     );
