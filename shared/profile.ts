@@ -60,7 +60,7 @@ function parseName(input: unknown, maxLength: number, messages: NameMessages): s
   return name;
 }
 
-/** Made when first needed: making one loads ICU's break rules (10-60 ms at start). */
+/** Made when first needed: the first Intl object a page makes loads ICU data (~45 ms here). */
 let graphemes: Intl.Segmenter | null = null;
 
 /**
