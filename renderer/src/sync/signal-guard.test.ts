@@ -3,10 +3,12 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { guardRoom, guardSignalingConn } from './signal-guard.ts';
 
-/** A y-webrtc signaling envelope: AES-GCM over JSON, as y-webrtc's crypto.js writes it. */
+/** A y-webrtc signaling envelope: AES-GCM over lib0's `writeAny`, as y-webrtc's crypto.js writes it. */
 async function envelope(key: CryptoKey, message: unknown): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(message));
+  const body = encoding.createEncoder();
+  encoding.writeAny(body, message as Parameters<typeof encoding.writeAny>[1]);
+  const plain = encoding.toUint8Array(body);
   const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, 'AES-GCM');
@@ -90,6 +92,46 @@ describe('the signaling guard in front of y-webrtc', () => {
       for (const f of observers.get('message') ?? []) f({ type: 'publish', topic: 'room-2', data });
     await settle();
     expect(seen).toEqual([first, second]);
+    forget();
+  });
+
+  it('tells the room who announced, before y-webrtc hears it, and only for what it admits', async () => {
+    const key = await newKey();
+    const order: string[] = [];
+    const forget = guardRoom('room-3', Promise.resolve(key), (from) => order.push(`hook ${from}`));
+    const observers = new Map([
+      ['message', new Set([(m: unknown) => order.push(`y-webrtc ${(m as { n: number }).n}`)])],
+    ]);
+    guardSignalingConn({ _observers: observers });
+    const deliver = (n: number, data: unknown) => {
+      for (const f of observers.get('message') ?? [])
+        f({ type: 'publish', topic: 'room-3', data, n });
+    };
+    const announce = await envelope(key, { type: 'announce', from: 'peer-a' });
+    deliver(1, announce);
+    deliver(2, announce); // a replay: dropped, no hook
+    deliver(3, await envelope(key, { type: 'signal', from: 'peer-b', to: 'me', signal: {} }));
+    deliver(4, await envelope(await newKey(), { type: 'announce', from: 'mallory' }));
+    deliver(5, await envelope(key, { type: 'announce', from: 42 }));
+    deliver(6, await envelope(key, 'announce'));
+    await settle();
+    expect(order).toEqual(['hook peer-a', 'y-webrtc 1', 'y-webrtc 3', 'y-webrtc 5', 'y-webrtc 6']);
+    forget();
+  });
+
+  it('a hook that throws stops nothing', async () => {
+    const key = await newKey();
+    const forget = guardRoom('room-4', Promise.resolve(key), () => {
+      throw new Error('healing failed');
+    });
+    const c = conn();
+    guardSignalingConn(c.internals);
+    const first = await envelope(key, { type: 'announce', from: 'peer-a' });
+    const second = await envelope(key, { type: 'announce', from: 'peer-b' });
+    c.deliver({ type: 'publish', topic: 'room-4', data: first });
+    c.deliver({ type: 'publish', topic: 'room-4', data: second });
+    await settle();
+    expect(c.seen).toHaveLength(2);
     forget();
   });
 });

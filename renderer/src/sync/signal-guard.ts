@@ -15,7 +15,11 @@ import * as decoding from 'lib0/decoding';
 type Observer = (message: unknown) => void;
 type SignalingConnLike = { _observers: Map<string, Set<Observer>> };
 
-type Room = { key: PromiseLike<CryptoKey | null>; seen: Set<string> };
+type Room = {
+  key: PromiseLike<CryptoKey | null>;
+  seen: Set<string>;
+  onAnnounce: ((from: string) => void) | undefined;
+};
 
 const rooms = new Map<string, Room>();
 const guarded = new WeakSet<object>();
@@ -24,13 +28,32 @@ const MAX_SEEN = 4096;
 /** Larger than any honest signaling message (an offer with candidates is a few KB). */
 const MAX_DATA = 64 * 1024;
 
-/** Registers a room's topic and key; returns the function that forgets it. */
-export function guardRoom(topic: string, key: PromiseLike<CryptoKey | null>): () => void {
-  const room = { key, seen: new Set<string>() };
+/**
+ * Registers a room's topic and key; returns the function that forgets it. `onAnnounce` hears
+ * the sender of each admitted announce before y-webrtc does (stuck-peers.ts).
+ */
+export function guardRoom(
+  topic: string,
+  key: PromiseLike<CryptoKey | null>,
+  onAnnounce?: (from: string) => void,
+): () => void {
+  const room: Room = { key, seen: new Set<string>(), onAnnounce };
   rooms.set(topic, room);
   return () => {
     if (rooms.get(topic) === room) rooms.delete(topic);
   };
+}
+
+/** The sender of a decrypted announce (y-webrtc writes lib0's `writeAny`), or null. */
+function announcer(plain: ArrayBuffer): string | null {
+  try {
+    const value: unknown = decoding.readAny(decoding.createDecoder(new Uint8Array(plain)));
+    if (typeof value !== 'object' || value === null) return null;
+    const { type, from } = value as Record<string, unknown>;
+    return type === 'announce' && typeof from === 'string' ? from : null;
+  } catch {
+    return null;
+  }
 }
 
 async function admissible(message: unknown): Promise<boolean> {
@@ -40,6 +63,7 @@ async function admissible(message: unknown): Promise<boolean> {
   const room = typeof topic === 'string' ? rooms.get(topic) : undefined;
   if (!room) return true; // not one of our rooms: y-webrtc ignores it
   if (typeof data !== 'string' || data.length > MAX_DATA || room.seen.has(data)) return false;
+  let plain: ArrayBuffer;
   try {
     const decoder = decoding.createDecoder(base64.decode(data));
     if (decoding.readVarString(decoder) !== 'AES-GCM') return false;
@@ -47,7 +71,7 @@ async function admissible(message: unknown): Promise<boolean> {
     const cipher = decoding.readVarUint8Array(decoder);
     const key = await room.key;
     if (!key) return false;
-    await crypto.subtle.decrypt(
+    plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer> },
       key,
       cipher as Uint8Array<ArrayBuffer>,
@@ -59,6 +83,12 @@ async function admissible(message: unknown): Promise<boolean> {
   if (room.seen.size > MAX_SEEN) {
     const oldest = room.seen.values().next().value;
     if (oldest !== undefined) room.seen.delete(oldest);
+  }
+  const from = room.onAnnounce ? announcer(plain) : null;
+  try {
+    if (from !== null) room.onAnnounce?.(from);
+  } catch {
+    // Healing a connection must never stop the signaling behind it.
   }
   return true;
 }

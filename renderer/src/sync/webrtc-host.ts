@@ -6,15 +6,17 @@ import { createSession, type Session } from '../../../shared/sync/session.ts';
 import { countPeerConnections } from './connections-made.ts';
 import { createHeadsDoc } from './heads-doc.ts';
 import { guardRoom, guardSignalingConn } from './signal-guard.ts';
+import { closeStuck, dropPendingOnAnnounce, type PendingConn } from './stuck-peers.ts';
 import { warnFailed } from './warn.ts';
 
 /** The negotiated id of the blob channel, the same on both sides (MACHINE-NOTES). */
 const BLOB_CHANNEL_ID = 7;
 const LOW_WATER_BYTES = 256 * 1024;
+/** How often unopened connections are checked for a stalled offer/answer (stuck-peers.ts). */
+const STUCK_CHECK_MS = 1000;
 
 // y-webrtc's connection objects are not typed; this is the part we touch.
-type PeerConn = {
-  connected: boolean;
+type PeerConn = PendingConn & {
   peer: { _pc: RTCPeerConnection; on(event: 'connect' | 'close', listener: () => void): void };
 };
 /** How rooms reach peers: the STUN servers the person can see in Settings (none by default). */
@@ -50,6 +52,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
   let closed = false;
   let provider: WebrtcProvider | null = null;
   let unguard: () => void = () => undefined;
+  let stuckCheck: ReturnType<typeof setInterval> | undefined;
   const sessions = new Map<string, Session>();
 
   const attach = (peerId: string, conn: PeerConn) => {
@@ -106,11 +109,22 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       },
     });
     provider = room;
-    // Only well-formed, decryptable, never-seen signaling reaches y-webrtc (signal-guard.ts).
+    const conns = () => (room as unknown as ProviderInternals).room?.webrtcConns;
+    // Only well-formed, decryptable, never-seen signaling reaches y-webrtc (signal-guard.ts);
+    // an announce first lets go of a connection to its sender that never opened.
     unguard = guardRoom(
       target.room,
       (room as unknown as { key: PromiseLike<CryptoKey | null> }).key,
+      (from) => {
+        const pending = conns();
+        if (pending) dropPendingOnAnnounce(pending, from);
+      },
     );
+    const since = new WeakMap<PendingConn, number>();
+    stuckCheck = setInterval(() => {
+      const pending = conns();
+      if (pending) closeStuck(pending, since, Date.now());
+    }, STUCK_CHECK_MS);
     for (const conn of (room as unknown as ProviderInternals).signalingConns)
       guardSignalingConn(conn);
     if (presence !== null) room.awareness.setLocalStateField('p', presence);
@@ -132,10 +146,9 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
     });
 
     room.on('peers', ({ added }: { added: string[] }) => {
-      const conns = (room as unknown as ProviderInternals).room?.webrtcConns;
       countPeerConnections(added.length);
       for (const peerId of added) {
-        const conn = conns?.get(peerId);
+        const conn = conns()?.get(peerId);
         if (!conn) continue;
         if (conn.connected) attach(peerId, conn);
         else
@@ -175,6 +188,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
     },
     close(forget = false) {
       closed = true;
+      clearInterval(stuckCheck);
       for (const session of sessions.values()) session.close();
       provider?.destroy();
       unguard();

@@ -1,0 +1,82 @@
+/**
+ * Healing for y-webrtc connections that can never open. y-webrtc makes one connection per
+ * remote peer and keeps it until it closes, but some never open and never close: when two
+ * devices enter a room at the same moment (a "from join" admission starts a new room on
+ * both sides at once) both offer, one side fails on the crossed offer, closes and announces
+ * itself again, and the other side ignores that announce because it still holds its own
+ * connection, which waits for an answer that will never come. Measured in Chromium on
+ * loopback: 1–2 of 20 simultaneous entries stuck for good (bench/connect.bench.ts).
+ *
+ * Two rules, both about connections that have not opened:
+ * - an announce from a peer means that peer holds no working connection to us: a pending
+ *   one of ours is dropped quietly, so y-webrtc answers the announce with a fresh offer;
+ * - a connection whose offer/answer exchange has not finished after `STUCK_MS` is closed the
+ *   ordinary way, which makes y-webrtc announce us again. Once the exchange is done, ICE
+ *   decides (it fails and closes on its own).
+ */
+
+/** The parts of y-webrtc's WebrtcConn (and its simple-peer) this module touches. */
+export type PendingConn = {
+  connected: boolean;
+  closed: boolean;
+  peer: {
+    _pc: Pick<RTCPeerConnection, 'signalingState' | 'remoteDescription'>;
+    destroy(): void;
+    removeAllListeners(event: string): unknown;
+  };
+};
+
+/** Connections let go of in this page, by rule (the connect bench reports them). */
+const counts = { onAnnounce: 0, stuck: 0 };
+export const healed = (): Readonly<typeof counts> => ({ ...counts });
+
+/** Far longer than an offer and its answer take through a signaling server (~100 ms). */
+export const STUCK_MS = 5000;
+
+/**
+ * Called with the sender of each announce on a room, before y-webrtc sees it. Drops our
+ * connection to that peer if it has not opened; returns whether it did.
+ */
+export function dropPendingOnAnnounce(conns: Map<string, PendingConn>, from: string): boolean {
+  const conn = conns.get(from);
+  if (!conn || conn.connected) return false;
+  conns.delete(from);
+  // Quietly: y-webrtc's close handler would remove the connection that replaces this one
+  // (it looks it up by peer id) and announce us once more.
+  conn.peer.removeAllListeners('close');
+  conn.peer.removeAllListeners('error');
+  conn.closed = true;
+  conn.peer.destroy();
+  counts.onAnnounce++;
+  return true;
+}
+
+/** Whether the connection's offer/answer exchange is still unfinished. */
+function negotiating(conn: PendingConn): boolean {
+  const pc = conn.peer._pc;
+  return pc.signalingState !== 'stable' || pc.remoteDescription === null;
+}
+
+/**
+ * Closes connections that have been negotiating for `STUCK_MS` or more. `since` remembers
+ * when each connection was first seen unopened; call it every second or so.
+ */
+export function closeStuck(
+  conns: Map<string, PendingConn>,
+  since: WeakMap<PendingConn, number>,
+  now: number,
+): number {
+  let closed = 0;
+  for (const conn of conns.values()) {
+    if (conn.connected || conn.closed || !negotiating(conn)) continue;
+    const first = since.get(conn);
+    if (first === undefined) since.set(conn, now);
+    else if (now - first >= STUCK_MS) {
+      // The ordinary way: y-webrtc forgets it and announces us again.
+      conn.peer.destroy();
+      closed++;
+      counts.stuck++;
+    }
+  }
+  return closed;
+}
