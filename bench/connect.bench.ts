@@ -1,0 +1,193 @@
+// Two devices entering one room at the same moment, in Chromium on loopback: how often they
+// never link, and how long linking takes. It happens in the app when an admission starts a
+// new epoch ("from join" groups): admitter and newcomer both enter the new room within
+// milliseconds, both offer, and plain y-webrtc can leave one side waiting for good
+// (renderer/src/sync/stuck-peers.ts). The same run measures, trial by trial in turn:
+// - fellows: the app's room code (joinRoom in renderer/src/sync/webrtc-host.ts), linked
+//   once the blob channel is open on both sides;
+// - plain: y-webrtc as shipped (the baseline), linked once y-webrtc says connected.
+// A trial not linked after LIMIT_MS counts as stuck. FELLOWS_BENCH_CONNECT_TRIALS sets the
+// trials per kind (default 30).
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumArgs } from '../playwright.config.ts';
+import { startServer } from '../signal/testing.ts';
+import { inLoopbackNamespace } from './netns.ts';
+import { percentile, report } from './report.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TRIALS = Number(process.env.FELLOWS_BENCH_CONNECT_TRIALS ?? 30);
+const LIMIT_MS = 20_000;
+const KINDS = ['fellows', 'plain'] as const;
+type Kind = (typeof KINDS)[number];
+
+const progress = (line: string) => {
+  process.stderr.write(`connect bench: ${line}\n`);
+};
+
+/** page.ts as one script, with its imports (the app's room code, y-webrtc, Yjs) bundled. */
+async function bundle(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: fileURLToPath(new URL('connect/page.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'connectBench',
+      },
+    },
+  });
+  const first = (Array.isArray(output) ? output[0] : output) as {
+    output?: { type: string; code?: string }[];
+  };
+  const chunk = first.output?.find((item) => item.type === 'chunk');
+  if (!chunk?.code) throw new Error('the connect bench page did not build');
+  return chunk.code;
+}
+
+/** Serves the page on loopback: a secure context (Web Crypto) with nothing else in it. */
+async function serve(script: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(script);
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><meta charset="utf-8"><script src="/page.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('no address');
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+
+type Win = {
+  enter(kind: Kind, room: string, url: string, device: string): void;
+  linked(): number;
+  leave(): void;
+  healed(): { onAnnounce: number; stuck: number };
+};
+
+/** Both pages enter the same new room at once; the time until both are linked, or null. */
+async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
+  const room = `bench-${kind}-${n}-${Math.random().toString(36).slice(2)}`;
+  const start = Date.now();
+  await Promise.all(
+    pages.map((page, i) =>
+      page.evaluate(
+        (args) => {
+          (window as unknown as Win).enter(args.kind, args.room, args.signal, args.device);
+        },
+        { kind, room, signal, device: `device-${i}` },
+      ),
+    ),
+  );
+  let linkedAt: number | null = null;
+  while (Date.now() - start < LIMIT_MS) {
+    const linked = await Promise.all(
+      pages.map((page) => page.evaluate(() => (window as unknown as Win).linked())),
+    );
+    if (linked.every((count) => count >= 1)) {
+      linkedAt = Date.now() - start;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await Promise.all(
+    pages.map((page) =>
+      page.evaluate(() => {
+        (window as unknown as Win).leave();
+      }),
+    ),
+  );
+  // Let the signaling server drop the old room before the next one.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return linkedAt;
+}
+
+async function main(): Promise<void> {
+  const script = await bundle();
+  const { url, server } = await serve(script);
+  const { server: signal } = await startServer({ log: () => undefined });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+  try {
+    // One browser context per device and kind: separate pages share no y-webrtc state.
+    const pagesOf = async () =>
+      Promise.all(
+        [0, 1].map(async () => {
+          // Without a media permission Chromium offers no loopback ICE candidate.
+          const context = await browser.newContext({ permissions: ['microphone'] });
+          const page = await context.newPage();
+          page.on('pageerror', (error) => {
+            progress(`uncaught error in a page: ${error.message}`);
+          });
+          await page.goto(url);
+          return page;
+        }),
+      );
+    const pages: Record<Kind, Page[]> = { fellows: await pagesOf(), plain: await pagesOf() };
+    const times: Record<Kind, number[]> = { fellows: [], plain: [] };
+    const stuck: Record<Kind, number> = { fellows: 0, plain: 0 };
+    for (let n = 0; n < TRIALS; n++) {
+      for (const kind of KINDS) {
+        const ms = await trial(pages[kind], kind, signal.url, n);
+        if (ms === null) stuck[kind]++;
+        else times[kind].push(ms);
+      }
+      if ((n + 1) % 10 === 0)
+        progress(
+          `${n + 1} trials: stuck fellows ${stuck.fellows}, plain ${stuck.plain}; slowest fellows ${Math.max(0, ...times.fellows)} ms`,
+        );
+    }
+    const heals = await Promise.all(
+      pages.fellows.map((page) => page.evaluate(() => (window as unknown as Win).healed())),
+    );
+    const sum = (key: 'onAnnounce' | 'stuck') => heals.reduce((total, h) => total + h[key], 0);
+    progress(
+      `fellows let go of ${sum('onAnnounce')} connection(s) on an announce and closed ${sum('stuck')} stuck one(s)`,
+    );
+    report({
+      bench: 'connect',
+      metric: 'fellows_healed',
+      value: sum('onAnnounce') + sum('stuck'),
+      unit: 'connections',
+    });
+    for (const kind of KINDS) {
+      report({
+        bench: 'connect',
+        metric: `${kind}_stuck`,
+        value: stuck[kind],
+        unit: `of ${TRIALS}`,
+      });
+      if (times[kind].length === 0) continue;
+      for (const [name, p] of [
+        ['p50', 50],
+        ['p90', 90],
+        ['max', 100],
+      ] as const)
+        report({
+          bench: 'connect',
+          metric: `${kind}_link_${name}_ms`,
+          value: percentile(times[kind], p),
+          unit: 'ms',
+        });
+    }
+  } finally {
+    await browser.close();
+    await signal.close();
+    server.close();
+  }
+}
+
+if (!existsSync(CHROMIUM)) {
+  progress(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+} else {
+  await inLoopbackNamespace('connect', main, progress);
+}
