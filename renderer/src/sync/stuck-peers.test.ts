@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { closeStuck, dropPendingOnAnnounce, STUCK_MS, type PendingConn } from './stuck-peers.ts';
+import {
+  closeQuietly,
+  closeStuck,
+  dropPendingOnAnnounce,
+  STUCK_MS,
+  type PendingConn,
+} from './stuck-peers.ts';
 
 type State = Pick<RTCPeerConnection, 'signalingState' | 'remoteDescription'>;
 
@@ -93,5 +99,16 @@ describe('healing connections that never open', () => {
     expect(closeStuck(conns, since, 10 * STUCK_MS)).toBe(0);
     expect(closeStuck(conns, since, 11 * STUCK_MS - 1)).toBe(0);
     expect(late.c.peer.destroyed).toBe(false);
+  });
+
+  it('closing quietly (leaving a room) runs none of y-webrtc’s close handlers, open or not', async () => {
+    const conns = new Map<string, PendingConn>();
+    const open = conn(conns, 'ada', negotiated, true);
+    const pending = conn(conns, 'bo', waitingForAnswer);
+    for (const c of conns.values()) closeQuietly(c);
+    await Promise.resolve();
+    expect(open.c.peer.destroyed && pending.c.peer.destroyed).toBe(true);
+    // y-webrtc would have announced us (subscribing the room's topic again) for each.
+    expect([...open.announced, ...pending.announced]).toEqual([]);
   });
 });

@@ -43,12 +43,24 @@ export function dropPendingOnAnnounce(conns: Map<string, PendingConn>, from: str
   conns.delete(from);
   // Quietly: y-webrtc's close handler would remove the connection that replaces this one
   // (it looks it up by peer id) and announce us once more.
+  closeQuietly(conn);
+  counts.onAnnounce++;
+  return true;
+}
+
+/**
+ * Closes a connection without y-webrtc's close and error handlers, which announce us in the
+ * room again, subscribing to its topic first. Leaving a room must close its connections this
+ * way: y-webrtc unsubscribes, then closes them, and each close subscribed the topic again —
+ * every room left with peers in it stayed subscribed on the signaling server until the
+ * socket closed (measured in bench/connect.bench.ts), counting against the server's
+ * per-connection topic cap (64 by default) and drawing that room's traffic.
+ */
+export function closeQuietly(conn: PendingConn): void {
   conn.peer.removeAllListeners('close');
   conn.peer.removeAllListeners('error');
   conn.closed = true;
   conn.peer.destroy();
-  counts.onAnnounce++;
-  return true;
 }
 
 /** Whether the connection's offer/answer exchange is still unfinished. */

@@ -6,7 +6,12 @@ import { createSession, type Session } from '../../../shared/sync/session.ts';
 import { countPeerConnections } from './connections-made.ts';
 import { createHeadsDoc } from './heads-doc.ts';
 import { guardRoom, guardSignalingConn } from './signal-guard.ts';
-import { closeStuck, dropPendingOnAnnounce, type PendingConn } from './stuck-peers.ts';
+import {
+  closeQuietly,
+  closeStuck,
+  dropPendingOnAnnounce,
+  type PendingConn,
+} from './stuck-peers.ts';
 import { warnFailed } from './warn.ts';
 
 /** The negotiated id of the blob channel, the same on both sides (MACHINE-NOTES). */
@@ -190,6 +195,9 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       closed = true;
       clearInterval(stuckCheck);
       for (const session of sessions.values()) session.close();
+      // Ours to close first, quietly: y-webrtc's own closing would subscribe the room again.
+      const conns = (provider as unknown as ProviderInternals | null)?.room?.webrtcConns;
+      for (const conn of conns?.values() ?? []) closeQuietly(conn);
       provider?.destroy();
       unguard();
       headsDoc.destroy(forget);
