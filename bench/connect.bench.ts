@@ -112,10 +112,25 @@ async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
   return linkedAt;
 }
 
+async function signalServer() {
+  const { server } = await startServer({
+    limits: { maxTopicsPerConnection: 100_000 },
+    log: (line) => {
+      progress(`signaling server: ${line}`);
+    },
+  });
+  return server;
+}
+
 async function main(): Promise<void> {
   const script = await bundle();
   const { url, server } = await serve(script);
-  const { server: signal } = await startServer({ log: () => undefined });
+  // A server per kind, so each counts the topics its pages leave behind. The topic cap is
+  // lifted: plain y-webrtc leaves one per room and would hit the default 64 mid-run.
+  const servers = {
+    fellows: await signalServer(),
+    plain: await signalServer(),
+  };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   try {
     // One browser context per device and kind: separate pages share no y-webrtc state.
@@ -137,7 +152,7 @@ async function main(): Promise<void> {
     const stuck: Record<Kind, number> = { fellows: 0, plain: 0 };
     for (let n = 0; n < TRIALS; n++) {
       for (const kind of KINDS) {
-        const ms = await trial(pages[kind], kind, signal.url, n);
+        const ms = await trial(pages[kind], kind, servers[kind].url, n);
         if (ms === null) stuck[kind]++;
         else times[kind].push(ms);
       }
@@ -160,6 +175,13 @@ async function main(): Promise<void> {
       unit: 'connections',
     });
     for (const kind of KINDS) {
+      // Every room has been left: what the server still forwards to these pages.
+      report({
+        bench: 'connect',
+        metric: `${kind}_topics_left_subscribed`,
+        value: servers[kind].stats().subscriptions,
+        unit: `after ${TRIALS} rooms left`,
+      });
       report({
         bench: 'connect',
         metric: `${kind}_stuck`,
@@ -181,7 +203,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await signal.close();
+    await servers.fellows.close();
+    await servers.plain.close();
     server.close();
   }
 }
