@@ -33,8 +33,9 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     });
     await expect(bo.page.getByLabel('Who is online')).toContainText('Ada online');
 
-    // Bo closes Fellows: Ada's message is hers alone, and she is told so.
-    await bo.page.close();
+    // Bo closes Fellows (as a window closes: its unload handlers run, so Bo says goodbye
+    // rather than timing out): Ada's message is hers alone, and she is told so.
+    await bo.page.close({ runBeforeUnload: true });
     await expect(ada.page.getByLabel('Who is online')).toContainText('Nobody else online', {
       timeout: 45_000,
     });
