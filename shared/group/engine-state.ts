@@ -14,7 +14,6 @@ import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import type { OrderKey } from './order.ts';
 import type { Signed } from './opening.ts';
 import type { OpEvent } from '../membership/reduce.ts';
-import type { MembershipState } from '../membership/state.ts';
 
 /** This device, as one group knows it. */
 export type LocalDevice = {
@@ -60,17 +59,6 @@ export type EngineDeps = {
   random: (length: number) => Uint8Array;
 };
 
-/** Where a device stands: in the group (maybe removed since), or only named by an admission. */
-export type Standing = 'member' | 'named';
-
-/** Every device the membership knows, with its standing. */
-export function standings(members: MembershipState): Map<string, Standing> {
-  const all = new Map<string, Standing>();
-  for (const key of members.named.keys()) all.set(key, 'named');
-  for (const key of members.devices.keys()) all.set(key, 'member');
-  return all;
-}
-
 /** A membership op as the log took it in: what a snapshot keeps to rebuild the log. */
 export type MembershipEntry = {
   event: Omit<OpEvent, 'op'>;
@@ -97,12 +85,6 @@ export type EngineState = {
   future: Set<string>;
   /** Our own blobs being recorded: their change is already in the doc. */
   local: Set<string>;
-  /**
-   * Chains (clientIDs) whose blobs were taken as a named device's that is no longer named
-   * (it joined the group, or another device has its clientID now): judged again by a rebuild,
-   * so nothing more is judged on them until then (judge.ts).
-   */
-  stale: Set<number>;
 };
 
 export type EngineCore = EngineDeps & {
@@ -114,14 +96,10 @@ export type EngineCore = EngineDeps & {
    */
   pins: Map<number, number>;
   /**
-   * During a rebuild, the devices the group had at the end of the previous replay, and those
-   * it named without letting them in (`MembershipState.named`): blobs of any other device (an
-   * admission that turned out void) wait instead of being taken, and a device that ends in
-   * the group waits until it is in, rather than being taken as an outsider first.
+   * During a rebuild, the devices the group had at the end of the previous replay: blobs of
+   * any other device (an admission that turned out void) wait instead of being taken.
    */
-  admitted: Map<string, Standing> | null;
-  /** Blobs set aside for a rebuild to come (on a stale chain): received again after it. */
-  retry: Uint8Array[];
+  admitted: Set<string> | null;
   /** During a rebuild's replay: pins are the rebuild's to set, not each op's (engine.ts). */
   replaying: boolean;
   keys: Map<number, EpochKeys>;
@@ -158,7 +136,6 @@ export function stateOf(
     rejections: [],
     future: new Set(),
     local: new Set(),
-    stale: new Set(),
   };
 }
 
@@ -171,7 +148,6 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     poisoned: new Set(),
     pins: new Map(),
     admitted: null,
-    retry: [],
     replaying: false,
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),

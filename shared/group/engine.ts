@@ -28,8 +28,6 @@ import {
   type EngineCore,
   type EngineDeps,
   type EngineEvents,
-  standings,
-  type Standing,
 } from './engine-state.ts';
 import type { Emitter } from './events.ts';
 import {
@@ -68,13 +66,8 @@ export class MembershipError extends Error {
   }
 }
 
-function sameStandings(
-  a: ReadonlyMap<string, Standing> | null,
-  b: ReadonlyMap<string, Standing>,
-): boolean {
-  return (
-    a !== null && a.size === b.size && [...a].every(([key, standing]) => b.get(key) === standing)
-  );
+function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean {
+  return a !== null && a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Thrown when the app asks for a change the content rules refuse (the UI shows the message). */
@@ -173,9 +166,6 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
   const receive = async (blobs: readonly Uint8Array[]) => {
     const report = await receiveBlobs(core, blobs);
     if (report.rebuild) await rebuild();
-    // Blobs that waited for that rebuild (judge.ts, stale chains) are judged now.
-    const retry = core.retry.splice(0);
-    if (retry.length > 0) await receive(retry);
     return report;
   };
 
@@ -217,8 +207,6 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     // what voids it: a replay that met a changed verdict is done again, knowing which
     // devices the group has in the end, so their blobs are the only ones taken.
     core.replaying = true;
-    // Blobs a live batch set aside for this rebuild: received again once it is done.
-    const waiting = core.retry.splice(0);
     try {
       for (let round = 0; round < 4; round++) {
         const pinned = new Map(core.pins);
@@ -231,15 +219,12 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
         );
         const members = core.state.membership.state();
         core.pins = pinsOf(members);
-        core.admitted = standings(members);
+        core.admitted = new Set(members.devices.keys());
         const samePinsNow = samePins(pinned, core.pins);
-        // A blob set aside on a stale chain (judge.ts) is a stored one: the next pass takes it.
-        const setAside = core.retry.length > 0;
-        core.retry.length = 0;
-        if (samePinsNow && !setAside && sameStandings(admitted, core.admitted)) return;
+        if (samePinsNow && sameSet(admitted, core.admitted)) return;
         // Pins that moved always mean another pass (the replay kept the old ones, so blobs
         // after a new pin took effect); other changes only when the replay asked for one.
-        if (samePinsNow && !setAside && !report.rebuild) return;
+        if (samePinsNow && !report.rebuild) return;
       }
       // Still changing: keep the last result (never refuse to open); a later rebuild goes on.
       logWarn('fellows: a rebuild kept meeting changed membership verdicts; keeping the result');
@@ -247,7 +232,6 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
       // Only for replays: devices admitted from now on are taken as they come.
       core.admitted = null;
       core.replaying = false;
-      core.retry.push(...waiting);
     }
   }
 

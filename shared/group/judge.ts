@@ -11,7 +11,6 @@ import { pinsOf } from './epochs.ts';
 import type { EngineCore, Waiting } from './engine-state.ts';
 import { bytesOfHex, keyHex } from './hex.ts';
 import type { Signed } from './opening.ts';
-import type { MembershipState } from '../membership/state.ts';
 import { touchedMessages } from './touched.ts';
 
 /**
@@ -49,21 +48,10 @@ export function hold(core: EngineCore, key: string, id: string, item: Waiting): 
 export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
   const { state } = core;
   const deviceKey = signed.kind === 'faulty' ? signed.device : keyHex(signed.blob.device);
-  const members = state.membership.state();
-  // A device of the group, or one an admission named without letting it in (its blobs join
-  // its chain without effect, see `MembershipState.named`). A replay takes each device as it
-  // stood at the end of the last one (`core.admitted`).
-  const member = members.devices.get(deviceKey);
-  const device = member ?? members.named.get(deviceKey);
-  const standing = core.admitted?.get(deviceKey);
-  if (!device || (core.admitted && (!standing || (standing === 'member' && !member))))
+  const device = state.membership.state().devices.get(deviceKey);
+  if (!device || (core.admitted && !core.admitted.has(deviceKey)))
     return hold(core, `device:${deviceKey}`, signed.id, { signed });
   const clientId = device.clientId;
-  if (state.stale.has(clientId)) {
-    // A faulty blob is refused after the rebuild as now; it comes again with repair.
-    if (signed.kind !== 'faulty') core.retry.push(signed.bytes);
-    return 'held';
-  }
   const seq = signed.kind === 'faulty' ? signed.seq : signed.blob.seq;
   if (state.book.idAt(clientId, seq) === signed.id) return 'duplicate';
   const refuse = (reason: string, detail: string): Outcome => {
@@ -81,9 +69,6 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
   const beyondPin = pin !== undefined && seq > pin;
   if (beyondPin && seq > pin + BEYOND_PIN)
     return refuse('removed', `written after its device left the group (after seq ${pin})`);
-  const outsider = !member;
-  if (outsider && seq > BEYOND_PIN)
-    return refuse('not-member', `its admission did not let it in (seq ${seq} of ${BEYOND_PIN})`);
   const person = signed.kind === 'faulty' ? signed.person : keyHex(signed.blob.person);
   if (person !== device.person)
     return refuse('person-mismatch', 'the device belongs to another person');
@@ -108,7 +93,7 @@ export function judge(core: EngineCore, signed: Signed, batch: Batch): Outcome {
     return hold(core, `pos:${clientId}:${seq - 1}`, signed.id, { signed });
   }
   if (signed.kind === 'faulty') return refuse(signed.reason, signed.detail);
-  return judgeOpened(core, signed, { clientId, seq, prev, refuse, beyondPin, outsider }, batch);
+  return judgeOpened(core, signed, { clientId, seq, prev, refuse, beyondPin }, batch);
 }
 
 type Place = {
@@ -118,8 +103,6 @@ type Place = {
   refuse: (reason: string, detail: string) => Outcome;
   /** After its device's pin: in the chain, without effect (see `judge`). */
   beyondPin: boolean;
-  /** Of a device an admission named without letting it in: in the chain, without effect. */
-  outsider: boolean;
 };
 
 function judgeOpened(
@@ -130,7 +113,7 @@ function judgeOpened(
 ): Outcome {
   const { state } = core;
   const { blob } = signed;
-  const { clientId, seq, prev, refuse, beyondPin, outsider } = place;
+  const { clientId, seq, prev, refuse, beyondPin } = place;
   const linked = prev
     ? state.book.hasIdAt(clientId, seq - 1, blob.prev)
     : equalBytes(blob.prev, noPrevious());
@@ -143,17 +126,16 @@ function judgeOpened(
   const depMetas: BlobMeta[] = [];
   const depIds: Uint8Array[] = [];
   let ambiguous = false;
-  const outsiders = outsiderChains(state.membership.state());
   for (const dep of blob.deps) {
-    // A position past a removed device's pin, or of a device not in the group, is decided
-    // without its blob: whatever is there takes no effect. Peers that cannot get or open it
-    // (it may be sealed in an epoch only its keyring holds, or refused past the cap) must not
-    // wait for it; the deps hash then cannot be checked, as for any ambiguous position. Nor
-    // does it place the blob (`placeAfter`): some peers hold it and some never will, and the
-    // order must be the same everywhere.
+    // A position past a removed device's pin is decided without its blob: whatever is there
+    // takes no effect. Peers that cannot get or open it (it may be sealed in an epoch only
+    // its keyring holds, or refused past the cap) must not wait for it; the deps hash then
+    // cannot be checked, as for any ambiguous position. Nor does it place the blob
+    // (`placeAfter`): some peers hold it and some never will, and the order must be the same
+    // everywhere.
     const pin = core.pins.get(dep.device);
-    const withoutEffect = (pin !== undefined && dep.seq > pin) || outsiders.has(dep.device);
-    if (withoutEffect && !state.book.isDecided(dep.device, dep.seq)) {
+    const pastPin = pin !== undefined && dep.seq > pin;
+    if (pastPin && !state.book.isDecided(dep.device, dep.seq)) {
       ambiguous = true;
       continue;
     }
@@ -163,7 +145,7 @@ function judgeOpened(
     const meta = state.book.accepted(dep.device, dep.seq);
     const id = state.book.idBytesAt(dep.device, dep.seq);
     if (meta && id) {
-      if (!withoutEffect) depMetas.push(meta);
+      if (!pastPin) depMetas.push(meta);
       depIds.push(id);
     } else {
       const refused = state.book.refusedIds(dep.device, dep.seq);
@@ -201,9 +183,7 @@ function judgeOpened(
       time: placed.effective.wall,
     };
     state.membershipEntries.push({ event, payload: signed.blob.payload, order, frontier });
-    const named = state.membership.state().named;
     const outcome = state.membership.add({ ...event, op: signed.op }, order, frontier);
-    markStale(state, named, batch);
     batch.opsAdded = true;
     if (outcome.flipped) batch.report.rebuild = true;
     // A removal may pin a device below blobs of it already applied (those must go), or stop
@@ -234,13 +214,6 @@ function judgeOpened(
       id: signed.id,
       reason: 'removed',
       detail: `written after its device left the group (after seq ${core.pins.get(clientId) ?? 0}); kept, not shown`,
-    });
-  } else if (outsider) {
-    // Kept in the chain, never applied unless its admission comes to stand (then a rebuild).
-    state.rejections.push({
-      id: signed.id,
-      reason: 'not-member',
-      detail: 'its admission did not let it in (void, cut or refused); kept, not shown',
     });
   } else {
     // Our own change is already in the doc; everything else is judged before it touches it.
@@ -293,32 +266,9 @@ function judgeOpened(
   });
   wake(core, `pos:${clientId}:${seq}`, batch);
   if (blob.kind === 'membership') {
-    const members = state.membership.state();
-    for (const key of [...members.devices.keys(), ...members.named.keys()])
-      wake(core, `device:${key}`, batch);
+    for (const key of state.membership.state().devices.keys()) wake(core, `device:${key}`, batch);
   }
   return 'accepted';
-}
-
-/**
- * A device no longer named (it is in the group now, or another device holds its clientID)
- * had its blobs taken without effect, or as another device's: its chain is judged afresh by a
- * rebuild, and waits for it.
- */
-function markStale(state: EngineCore['state'], before: MembershipState['named'], batch: Batch) {
-  const after = state.membership.state().named;
-  for (const [key, { clientId }] of before) {
-    if (after.get(key)?.clientId === clientId || state.book.head(clientId) === 0) continue;
-    state.stale.add(clientId);
-    batch.report.rebuild = true;
-  }
-}
-
-/** The clientIDs of devices an admission named without letting them in. */
-function outsiderChains(members: MembershipState): Set<number> {
-  const chains = new Set<number>();
-  for (const named of members.named.values()) chains.add(named.clientId);
-  return chains;
 }
 
 export function wake(core: EngineCore, key: string, batch: Batch): void {

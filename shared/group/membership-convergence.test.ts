@@ -98,7 +98,7 @@ function describePeers(peers: Peer[]): void {
     const lines = [
       `== ${peer.name}: in ${inGroupAsSeen(peer)}, current ${members.current}, held ${state.held.size()}`,
       `  heads ${JSON.stringify([...state.book.heads()])}`,
-      `  named ${[...members.named.keys()].map(name).join(', ')}; voided ${[...members.voided.keys()].map(name).join(', ')}`,
+      `  voided ${[...members.voided.keys()].map(name).join(', ')}`,
       ...state.membershipEntries.map(({ event, frontier }) => {
         const verdict = state.membership.verdict(event.id);
         const ref = `${event.ref.clientId}:${event.ref.seq}`;
@@ -313,29 +313,35 @@ describe('membership convergence', () => {
     );
   }, 600_000);
 
-  // Found on 2026-11-22 by the property below (seed -459415022): P2 links a second device,
-  // which unlinks P2's first one (a rotation); Ada links a second device, which, before hearing
-  // of that, removes P2 (another rotation). Ada's link crossed the first rotation, so it is
-  // void, but the others held Ada's new device's ops back (a device not in the group), and
-  // that device, whose removal pinned P2 before P2's link, held back P2's new device's ops: each
-  // side kept its own membership, and the new device wrote in another epoch. Devices an
-  // admission names now join the log even when it did not let them in (reduce.ts,
-  // `nameOutsiders`).
-  it('two crossing rotations leave no newly linked device on another epoch (from join)', async () => {
-    await run(
-      4,
-      [
-        { kind: 'link', peer: 1 },
-        { kind: 'unlink', by: 4, whom: 6 },
-        { kind: 'link', peer: 0 },
-        { kind: 'heal' },
-        { kind: 'deliver', from: 0, to: 0, keep: [] },
-        { kind: 'promote', by: 0, whom: 0 },
-        { kind: 'remove', by: 5, whom: 1 },
-      ],
-      'from-join',
-    );
-  }, 60_000);
+  // A known bug, found on 2026-11-22 by the property below (seed -459415022; it was there before
+  // that day's changes): P2 links a second device, which unlinks P2's first one (a rotation);
+  // Ada links a second device, which, before hearing of that, removes P2 (another rotation).
+  // Ada's link crossed the first rotation, so it is void; but the others hold Ada's new
+  // device's ops back (a device not in the group), and that device, whose removal pinned P2
+  // before P2's link, holds back P2's new device's ops: each side keeps its own membership.
+  // Letting every device an admission names into the log fixes this case but breaks the two
+  // at the end (docs/architecture.md, "Known: two memberships that each hold the other's
+  // ops back"). `it.fails` keeps the case in the suite and turns red once the bug is fixed:
+  // then make it an `it`.
+  it.fails(
+    'known bug: two crossing rotations leave a newly linked device on another epoch (from join)',
+    async () => {
+      await run(
+        4,
+        [
+          { kind: 'link', peer: 1 },
+          { kind: 'unlink', by: 4, whom: 6 },
+          { kind: 'link', peer: 0 },
+          { kind: 'heal' },
+          { kind: 'deliver', from: 0, to: 0, keep: [] },
+          { kind: 'promote', by: 0, whom: 0 },
+          { kind: 'remove', by: 5, whom: 1 },
+        ],
+        'from-join',
+      );
+    },
+    60_000,
+  );
 
   it(`the same with history "from join": newcomers get new epochs and read nothing from before them (${RUNS} runs)`, async () => {
     await fc.assert(
@@ -458,4 +464,65 @@ describe('membership convergence', () => {
       'from-join',
     );
   });
+  // Found by the soak (seed 1267910421) with an attempted fix for the known bug above, which
+  // let a cut admission name its device: P2 admits P5, who writes; Ada's new laptop removes P2
+  // without having seen any of P2's blobs, so the pin cuts P5's admission. A rebuild met P5's
+  // message before the removal, where the admission still counted, and showed it.
+  it('a device whose admission a pin cuts stays without effect through a rebuild', async () => {
+    await run(3, [
+      { kind: 'join', by: 0 },
+      { kind: 'join', by: 1 },
+      { kind: 'deliver', from: 0, to: 0, keep: [] }, // nothing: only the clock moves on
+      { kind: 'send', peer: 4 },
+      { kind: 'unlink', by: 0, whom: 0 },
+      { kind: 'link', peer: 0 },
+      { kind: 'remove', by: 5, whom: 1 },
+    ]);
+  });
+  // Found by the soak (seed 208648903) with the same attempted fix: P3, removed with a pin
+  // before all of it, admits P5 past the pin, in a blob sealed with an epoch that P6 (who
+  // joined later) cannot open. Ada took P5's blobs as a named device's and depended on them;
+  // P6 could never learn who P5 is, so it waited for Ada's last message for ever.
+  it('a member never depends on a device that a newcomer cannot learn of (from join)', async () => {
+    await run(
+      3,
+      [
+        { kind: 'remove', by: 0, whom: 5 },
+        { kind: 'join', by: 2 },
+        { kind: 'join', by: 6 },
+        { kind: 'send', peer: 0 },
+        { kind: 'deliver', from: 0, to: 0, keep: [] },
+        { kind: 'join', by: 0 },
+        { kind: 'send', peer: 4 },
+        { kind: 'send', peer: 0 },
+      ],
+      'from-join',
+    );
+  });
+  // A second known bug, found by the soak on 2026-11-23 (seed 1320348999, about 1 run in 2,000;
+  // also on c27226c, before that day's change): Ada admits three people, one of those
+  // admissions crosses P2's rotation; after everyone meets, all agree on members and epoch,
+  // but every member holds 4 blobs back and P2 never gets Ada's last message. Not diagnosed
+  // yet. `it.fails` keeps the case in the suite and turns red once the bug is fixed.
+  it.fails(
+    'known bug: after crossed admissions a member never gets the last message (from join)',
+    async () => {
+      await run(
+        3,
+        [
+          { kind: 'join', by: 0 },
+          { kind: 'join', by: 0 },
+          { kind: 'deliver', from: 3, to: 1, keep: [549905133, 277306174] },
+          { kind: 'join', by: 4 },
+          { kind: 'deliver', from: 4, to: 0, keep: [1697008667] },
+          { kind: 'send', peer: 0 },
+          { kind: 'send', peer: 7 },
+          { kind: 'overreach', by: 0, whom: 0, promote: false },
+          { kind: 'overreach', by: 0, whom: 0, promote: false },
+          { kind: 'deliver', from: 0, to: 0, keep: [] },
+        ],
+        'from-join',
+      );
+    },
+  );
 });

@@ -128,8 +128,7 @@ function contextOf(core: EngineCore): EngineOpenContext {
     },
     unreadable: (epoch) => !core.keys.has(epoch) && core.membershipKeys.has(epoch),
     accepted: (device, seq, id) => {
-      const members = core.state.membership.state();
-      const known = members.devices.get(device) ?? members.named.get(device);
+      const known = core.state.membership.state().devices.get(device);
       return known !== undefined && core.state.book.idAt(known.clientId, seq) === id;
     },
   };
@@ -151,8 +150,7 @@ function judgeOpening(core: EngineCore, opening: Opening, batch: Batch): Outcome
       return 'dropped';
     }
     case 'no-key': {
-      const members = state.membership.state();
-      const device = members.devices.get(opening.device) ?? members.named.get(opening.device);
+      const device = state.membership.state().devices.get(opening.device);
       if (device && state.book.idAt(device.clientId, opening.seq) === opening.id) {
         return 'duplicate';
       }

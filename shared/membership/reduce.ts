@@ -135,30 +135,7 @@ function reduceOnce(
     else if (verdict.reason === 'not-member' || verdict.reason === 'unknown-device')
       lowerPins(state, event, happenedBefore);
   }
-  nameOutsiders(state, events);
   return { state, verdicts };
-}
-
-/**
- * Names the devices that admissions in the log let in without effect, so their chains are
- * known everywhere (MembershipState.named). Whether such an admission stands can turn on
- * their ops: a rotation by a device linked by someone another op cut may void the very
- * admission of the device that cut them. Without their ops in every log, two peers could each
- * keep a different, self-consistent membership for ever (membership-convergence.test.ts).
- * Only admissions by a device of the group, once at least: a device named this way names no
- * one, so what a removed member can make others store stays bounded (BEYOND_PIN, judge.ts).
- * Never a clientID that a device of the group, or an earlier named device, has.
- */
-function nameOutsiders(state: MembershipState, events: readonly OpEvent[]): void {
-  const taken = new Set(state.clientIds.keys());
-  for (const event of events) {
-    const { op } = event;
-    if (op.type !== 'admit' || state.devices.get(event.device)?.person !== event.person) continue;
-    const key = toHex(op.certificate.device);
-    if (state.devices.has(key) || state.named.has(key) || taken.has(op.clientId)) continue;
-    taken.add(op.clientId);
-    state.named.set(key, { clientId: op.clientId, person: toHex(op.certificate.person) });
-  }
 }
 
 /**

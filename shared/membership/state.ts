@@ -41,9 +41,6 @@ export type MemberDevice = {
   removed: { by: OpRef; pin: number } | null;
 };
 
-/** A device named by an admission that did not let it in: where its chain is, and whose. */
-export type NamedDevice = { clientId: number; person: string };
-
 /** One epoch: the genesis epoch (0), or one a `rotate` op started. */
 export type EpochRecord = {
   epoch: number;
@@ -94,13 +91,6 @@ export type MembershipState = {
    * admissions: they were given epoch secrets anyway.
    */
   voided: Map<string, OpRef[]>;
-  /**
-   * Devices an admission in the log names that are not in the group: the admission was void,
-   * cut by its author's pin, or refused (reduce.ts, `nameOutsiders`). Their blobs still join
-   * their chains, without effect, so every peer holds the same ops whichever verdicts it met
-   * first; if the admission comes to stand, a rebuild applies them.
-   */
-  named: Map<string, NamedDevice>;
   /**
    * Why each admin is one: the promotions (or, null, the genesis) that made them admin. An op
    * needs one in its causal past to count as an admin's (reduce.ts).
@@ -193,7 +183,6 @@ export function initialState(genesis: Genesis): MembershipState {
     current: 0,
     removals: [],
     voided: new Map(),
-    named: new Map(),
     adminGrants: new Map([[person, [null]]]),
   };
 }
