@@ -6,14 +6,10 @@
 //   built index; query_100k_max_ms: the slowest query's median (a miss scans everything);
 // - index_heap_mb: what the built index keeps (needs --expose-gc, as `npm run bench` runs).
 // SEARCH_BENCH_VERBOSE=1 prints each query's median as well.
-import { toHex } from '../shared/crypto/bytes.ts';
-import { createRoomState } from '../shared/repo/room-state.ts';
-import { createGroupHandle, type GroupHandle } from '../shared/repo/handle.ts';
 import { queryTerms } from '../shared/search/fold.ts';
 import { createGroupIndex } from '../shared/search/group-index.ts';
-import { foundGroup, join, testClock, type Peer } from '../shared/testing/group-peers.ts';
-import { testEd } from '../shared/testing/people.ts';
-import { chatText, fillEngine } from './core-fixtures.ts';
+import { bigGroup } from './big-group.ts';
+import { chatText } from './core-fixtures.ts';
 import { percentile, report, sample } from './report.ts';
 
 const MESSAGES = 100_000;
@@ -55,49 +51,7 @@ function mixedText(random: () => number, i: number): string {
   return text.trim();
 }
 
-/** A real 5-device group's handle, its engine filled with `MESSAGES` messages. */
-async function bigGroup(): Promise<GroupHandle> {
-  const clock = testClock();
-  const group = await foundGroup(clock.now);
-  for (let n = 2; n <= 5; n++) await join(group, group.peers[0] as Peer, n, `P${n}`, clock.now);
-  const engine = (group.peers[0] as Peer).engine;
-  fillEngine(
-    engine,
-    group.peers.map((p) => p.engine.core().me.clientId),
-    MESSAGES,
-    mixedText,
-  );
-  const { me } = engine.core();
-  const myPerson = toHex(me.person);
-  const room = createRoomState({
-    ed: testEd,
-    group: group.groupId,
-    members: () => engine.members(),
-    myPerson,
-    myDevice: toHex(me.signer.publicKey),
-    contentKeys: () => [],
-    now: clock.now,
-  });
-  return createGroupHandle({
-    id: 'bench',
-    engine,
-    myPerson,
-    readKey: () => null,
-    saveReadKey: () => Promise.resolve(),
-    invite: () => Promise.reject(new Error('no invites in the benchmark')),
-    room,
-    onRoom: () => () => undefined,
-    publishPresence: () => undefined,
-    joinRequests: {
-      requests: () => [],
-      approve: () => Promise.resolve(),
-      decline: () => undefined,
-      onRequests: () => () => undefined,
-    },
-  });
-}
-
-const handle = await bigGroup();
+const { handle } = await bigGroup(MESSAGES, mixedText);
 if (handle.count() !== MESSAGES) throw new Error(`filled ${handle.count()} of ${MESSAGES}`);
 
 const nothing = queryTerms('nothing matches this');

@@ -6,13 +6,14 @@ import { membershipNotices, type Notice } from './notices.ts';
 import { compareOrder, type OrderKey } from '../group/order.ts';
 import { createEmitter } from '../group/events.ts';
 import { viewDocs } from '../group/engine-state.ts';
-import { readTexts } from '../content/view.ts';
+import { readMessages, readTexts } from '../content/view.ts';
 import type { Invite } from '../invite/code.ts';
 import { createGroupIndex, type GroupIndex, type IndexSeed } from '../search/group-index.ts';
 import { after, cancel, type Timer } from '../timers.ts';
 import type { RoomState } from './room-state.ts';
 import {
   authorOf,
+  countUnread,
   memberItems,
   messageItem,
   standingOf,
@@ -106,7 +107,7 @@ export type GroupHandle = {
   /** Messages around an anchor: never the whole list. */
   page(anchor: Anchor, before: number, after: number): Page;
   count(): number;
-  unread(): { count: number; mentions: number };
+  unread(): Unread;
   markRead(id: string): Promise<void>;
   lastMessage(): MessageItem | null;
   /**
@@ -160,30 +161,36 @@ export type HandleDeps = {
 /** Typing stops by itself after this long without a keystroke. */
 const TYPING_IDLE_MS = 5_000;
 
+type Unread = { count: number; mentions: number };
+
+const sameKey = (a: OrderKey | null, b: OrderKey | null) =>
+  a === b || (a !== null && b !== null && compareOrder(a, b) === 0);
+
 export function createGroupHandle(deps: HandleDeps): GroupHandle {
   const { engine, myPerson } = deps;
   const events = createEmitter<GroupHandleEvents>();
+  const delivery = (clientId: number, seq: number) => deps.room.delivery(clientId, seq);
   const item = (id: string) => {
     const view = engine.message(id);
-    return view
-      ? messageItem(engine, view, myPerson, (clientId, seq) => deps.room.delivery(clientId, seq))
-      : null;
+    return view ? messageItem(engine, view, myPerson, delivery) : null;
   };
-  const isOthers = (id: string) => {
-    const view = engine.message(id);
-    return view !== null && item(id)?.mine === false && !view.deleted;
-  };
-  const unread = () => {
+  // The groups list asks every group on each refresh; most have not changed since. Any change
+  // of messages, of the read key, or a rebuild (a new state) counts again.
+  let counted: { state: unknown; key: OrderKey | null; unread: Unread } | null = null;
+  const unread = (): Unread => {
+    const { state } = engine.core();
     const key = deps.readKey();
-    let mentions = 0;
-    const count = engine.core().state.order.countAfter(key, (id) => {
-      if (!isOthers(id)) return false;
-      if (item(id)?.mentionsMe) mentions++;
+    if (counted?.state === state && sameKey(counted.key, key)) return counted.unread;
+    const after: string[] = [];
+    state.order.countAfter(key, (id) => {
+      after.push(id);
       return true;
     });
-    return { count, mentions };
+    counted = { state, key, unread: countUnread(engine, after, myPerson) };
+    return counted.unread;
   };
   engine.events.on('messages', (change) => {
+    counted = null;
     // Unread counts are read when asked for (`unread()`), never recounted per change: that
     // walks every unread message, and a catch-up is thousands of changes (quadratic).
     events.emit('messages', change);
@@ -284,8 +291,10 @@ export function createGroupHandle(deps: HandleDeps): GroupHandle {
       if (at < 0) return { items: [], start: 0, total, anchorIndex: -1 };
       const start = Math.max(0, at - before);
       const ids = order.slice(start, Math.min(total, at + after + 1));
+      // One read for the page: a message read alone indexes every reaction in the group.
+      const views = readMessages(viewDocs(engine.core().state), ids);
       return {
-        items: ids.flatMap((id) => item(id) ?? []),
+        items: views.map((view) => messageItem(engine, view, myPerson, delivery)),
         start,
         total,
         anchorIndex: at - start,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inviteLink } from '../invite/code.ts';
 import { inviteIdOf } from '../membership/ops.ts';
 import { makePerson, testEd } from '../testing/people.ts';
-import { fromHex } from '../crypto/bytes.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
 import { signHeads } from '../sync/heads.ts';
 import { sealPresence } from '../sync/presence.ts';
 import { memoryNetwork } from './network.ts';
@@ -14,6 +14,16 @@ let now = 1_700_000_000_000;
 const clock = () => now;
 const person = (n: number, name: string, net: ReturnType<typeof memoryNetwork>) =>
   repoPerson(n, name, net, clock);
+
+/** Ada's group "Friends", which Bo has joined: her handle, and his. */
+async function friends() {
+  const net = memoryNetwork();
+  const ada = await person(1, 'Ada', net);
+  const bo = await person(2, 'Bo', net);
+  const group = await ada.repo.create({ name: 'Friends', signaling: SIGNALING });
+  const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+  return { ada, bo, group, id, boGroup: bo.repo.get(id)! };
+}
 
 function texts(repo: Repo, id: string): string[] {
   return repo
@@ -88,12 +98,7 @@ describe('GroupRepo', () => {
   });
 
   it('counts unread messages per person, and the count survives a restart', async () => {
-    const net = memoryNetwork();
-    const ada = await person(1, 'Ada', net);
-    const bo = await person(2, 'Bo', net);
-    const group = await ada.repo.create({ name: 'Friends', signaling: SIGNALING });
-    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
-    const boGroup = bo.repo.get(id)!;
+    const { bo, group, id, boGroup } = await friends();
     for (const text of ['one', 'two', 'three']) await group.send(text);
     await waitFor(() => boGroup.count() === 3, 'three messages');
     expect(bo.repo.list()[0]).toMatchObject({ name: 'Friends', unread: 3, members: 2 });
@@ -111,6 +116,24 @@ describe('GroupRepo', () => {
       'Bo: my own messages are never unread',
     ]);
     expect(restarted.list()[0]?.last?.text).toBe('my own messages are never unread');
+  });
+
+  it('keeps the unread count and mentions until messages change, then counts again', async () => {
+    const { bo, group, boGroup } = await friends();
+    const boKey = toHex(bo.person.person.publicKey);
+    await group.send('hello');
+    const asked = await group.send('@Bo are you coming?', { mentions: [boKey] });
+    await waitFor(() => boGroup.count() === 2, 'two messages');
+    expect(bo.repo.list()[0]).toMatchObject({ unread: 2, mentions: 1 });
+    expect(boGroup.unread()).toBe(boGroup.unread()); // kept: nothing changed
+    await group.remove(asked);
+    await waitFor(() => boGroup.unread().count === 1, 'the deleted message no longer unread');
+    expect(boGroup.unread()).toEqual({ count: 1, mentions: 0 });
+    await group.send('again, @Bo', { mentions: [boKey] });
+    await waitFor(() => boGroup.count() === 3, 'the third message');
+    expect(boGroup.unread()).toEqual({ count: 2, mentions: 1 });
+    await boGroup.markRead(boGroup.page('latest', 3, 0).items.at(-1)!.id);
+    expect(boGroup.unread()).toEqual({ count: 0, mentions: 0 });
   });
 
   it('pages around a message, never handing over the whole conversation', async () => {

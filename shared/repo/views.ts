@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/bytes.ts';
-import type { MessageView } from '../content/view.ts';
+import { readMessages, readTexts, type MessageView } from '../content/view.ts';
 import type { GroupEngine } from '../group/engine.ts';
+import { viewDocs } from '../group/engine-state.ts';
 import {
   activePeople,
   personDevices,
@@ -64,6 +65,34 @@ export function authorOf(engine: GroupEngine, clientId: number): { person: strin
   return { person: person ?? '', name: name ?? 'Unknown member' };
 }
 
+/**
+ * How many of `ids` are others' messages not deleted, and how many of those mention
+ * `myPerson`: the unread count. Read in one pass (reactions indexed once), without building
+ * an item per message: a group can hold thousands unread after a catch-up, and the groups list
+ * asks on every refresh.
+ */
+export function countUnread(
+  engine: GroupEngine,
+  ids: readonly string[],
+  myPerson: string,
+): { count: number; mentions: number } {
+  let count = 0;
+  let mentions = 0;
+  const people = new Map<number, string>();
+  for (const view of readMessages(viewDocs(engine.core().state), ids)) {
+    if (view.deleted) continue;
+    let person = people.get(view.author);
+    if (person === undefined) {
+      person = authorOf(engine, view.author).person;
+      people.set(view.author, person);
+    }
+    if (person === myPerson) continue;
+    count++;
+    if (view.mentions.includes(myPerson)) mentions++;
+  }
+  return { count, mentions };
+}
+
 export function messageItem(
   engine: GroupEngine,
   view: MessageView,
@@ -74,7 +103,8 @@ export function messageItem(
   const author = authorOf(engine, view.author);
   let replyTo: MessageItem['replyTo'] = null;
   if (view.replyTo !== undefined) {
-    const quoted = engine.message(view.replyTo);
+    // Only what a quote shows: reading the whole message would index every reaction again.
+    const [quoted] = readTexts(viewDocs(core.state), [view.replyTo]);
     replyTo = quoted
       ? {
           id: quoted.id,
