@@ -11,6 +11,8 @@ export type Holdback<T> = {
   releaseAll(prefix: string): T[];
   has(id: string): boolean;
   size(): number;
+  /** What the held blobs wait for (`pos:…`, `device:…`, `epoch:…`): for reading a soak's case. */
+  keys(): string[];
 };
 
 export function createHoldback<T>(limit = 20_000): Holdback<T> {
@@ -39,6 +41,7 @@ export function createHoldback<T>(limit = 20_000): Holdback<T> {
     release: take,
     releaseAll: (prefix) => [...waiting.keys()].filter((k) => k.startsWith(prefix)).flatMap(take),
     has: (id) => ids.has(id),
+    keys: () => [...waiting.keys()],
     size: () => ids.size,
   };
 }

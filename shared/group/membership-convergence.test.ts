@@ -97,7 +97,8 @@ function describePeers(peers: Peer[]): void {
     const { state } = peer.engine.core();
     const lines = [
       `== ${peer.name}: in ${inGroupAsSeen(peer)}, current ${members.current}, held ${state.held.size()}`,
-      `  heads ${JSON.stringify([...state.book.heads()])}`,
+      `  heads ${JSON.stringify([...state.book.heads()])}, pins ${JSON.stringify([...peer.engine.core().pins])}`,
+      `  waiting for ${state.held.keys().join(' ')}; epoch keys ${[...peer.engine.core().keys.keys()].join(', ')}`,
       `  voided ${[...members.voided.keys()].map(name).join(', ')}`,
       ...state.membershipEntries.map(({ event, frontier }) => {
         const verdict = state.membership.verdict(event.id);
@@ -500,10 +501,12 @@ describe('membership convergence', () => {
     );
   });
   // A second known bug, found by the soak on 2026-11-23 (seed 1320348999, about 1 run in 2,000;
-  // also on c27226c, before that day's change): Ada admits three people, one of those
-  // admissions crosses P2's rotation; after everyone meets, all agree on members and epoch,
-  // but every member holds 4 blobs back and P2 never gets Ada's last message. Not diagnosed
-  // yet. `it.fails` keeps the case in the suite and turns red once the bug is fixed.
+  // also on c27226c, before that day's change): Ada admits P5, who writes; Ada's last message
+  // depends on P5's. Ada's admission of P5 turns out void (it crossed P2's rotation), so every
+  // peer holds P5's blobs back as an unknown device's (`device:`), and Ada's last message
+  // waits for P5's first blob (`pos:`) for ever. Judging a void admission's device's blobs
+  // without effect, as the attempt for the bug above did, would let it through.
+  // `it.fails` keeps the case in the suite and turns red once the bug is fixed.
   it.fails(
     'known bug: after crossed admissions a member never gets the last message (from join)',
     async () => {
