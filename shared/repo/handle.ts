@@ -20,6 +20,7 @@ import {
   type MemberItem,
   type MessageItem,
   type Standing,
+  type Unread,
 } from './views.ts';
 
 /** Where a page is centred: the newest message, the first unread one, or a given message. */
@@ -160,8 +161,6 @@ export type HandleDeps = {
 
 /** Typing stops by itself after this long without a keystroke. */
 const TYPING_IDLE_MS = 5_000;
-
-type Unread = { count: number; mentions: number };
 
 const sameKey = (a: OrderKey | null, b: OrderKey | null) =>
   a === b || (a !== null && b !== null && compareOrder(a, b) === 0);

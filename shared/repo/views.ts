@@ -65,17 +65,16 @@ export function authorOf(engine: GroupEngine, clientId: number): { person: strin
   return { person: person ?? '', name: name ?? 'Unknown member' };
 }
 
+/** A group's unread messages, and how many of them mention this device's person. */
+export type Unread = { count: number; mentions: number };
+
 /**
  * How many of `ids` are others' messages not deleted, and how many of those mention
  * `myPerson`: the unread count. Read in one pass (reactions indexed once), without building
  * an item per message: a group can hold thousands unread after a catch-up, and the groups list
  * asks on every refresh.
  */
-export function countUnread(
-  engine: GroupEngine,
-  ids: readonly string[],
-  myPerson: string,
-): { count: number; mentions: number } {
+export function countUnread(engine: GroupEngine, ids: readonly string[], myPerson: string): Unread {
   let count = 0;
   let mentions = 0;
   const people = new Map<number, string>();

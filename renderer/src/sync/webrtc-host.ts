@@ -56,6 +56,8 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
   const doc = headsDoc.doc;
   let closed = false;
   let provider: WebrtcProvider | null = null;
+  /** y-webrtc's connections in the room, by peer id (none before it starts). */
+  const peerConns = () => (provider as unknown as ProviderInternals | null)?.room?.webrtcConns;
   let unguard: () => void = () => undefined;
   let stuckCheck: ReturnType<typeof setInterval> | undefined;
   const sessions = new Map<string, Session>();
@@ -114,20 +116,19 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       },
     });
     provider = room;
-    const conns = () => (room as unknown as ProviderInternals).room?.webrtcConns;
     // Only well-formed, decryptable, never-seen signaling reaches y-webrtc (signal-guard.ts);
     // an announce first lets go of a connection to its sender that never opened.
     unguard = guardRoom(
       target.room,
       (room as unknown as { key: PromiseLike<CryptoKey | null> }).key,
       (from) => {
-        const pending = conns();
+        const pending = peerConns();
         if (pending) dropPendingOnAnnounce(pending, from);
       },
     );
     const since = new WeakMap<PendingConn, number>();
     stuckCheck = setInterval(() => {
-      const pending = conns();
+      const pending = peerConns();
       if (pending) closeStuck(pending, since, Date.now());
     }, STUCK_CHECK_MS);
     for (const conn of (room as unknown as ProviderInternals).signalingConns)
@@ -153,7 +154,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
     room.on('peers', ({ added }: { added: string[] }) => {
       countPeerConnections(added.length);
       for (const peerId of added) {
-        const conn = conns()?.get(peerId);
+        const conn = peerConns()?.get(peerId);
         if (!conn) continue;
         if (conn.connected) attach(peerId, conn);
         else
@@ -196,8 +197,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       clearInterval(stuckCheck);
       for (const session of sessions.values()) session.close();
       // Ours to close first, quietly: y-webrtc's own closing would subscribe the room again.
-      const conns = (provider as unknown as ProviderInternals | null)?.room?.webrtcConns;
-      for (const conn of conns?.values() ?? []) closeQuietly(conn);
+      for (const conn of peerConns()?.values() ?? []) closeQuietly(conn);
       provider?.destroy();
       unguard();
       headsDoc.destroy(forget);
