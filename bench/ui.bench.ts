@@ -21,9 +21,12 @@
 //   npm run bench -- ui    (FELLOWS_BENCH_UI_MESSAGES=10000 for a quick try)
 // To work on the bench itself: FELLOWS_BENCH_UI_PROFILE=<dir> keeps Bo's caught-up profile
 // there (and the port its data belongs to) and reuses it next time, skipping the catch-up.
+// To see what the opening's long tasks are made of: FELLOWS_BENCH_UI_CPUPROFILE=<dir> builds the
+// app unminified and writes a CPU profile of each run there (ui/cpu-profile.ts, ui/cpu-tasks.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { CPU_PROFILE_DIR } from './ui/cpu-profile.ts';
 import { measureFloor, writeFloorPage } from './ui/floor.ts';
 import { reportBundle, reportRuns, round } from './ui/figures.ts';
 import { measure, type Run } from './ui/measure.ts';
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   let setup: Setup | null = null;
   try {
     const built = performance.now();
-    buildWeb(OUT_DIR, signal.url);
+    buildWeb(OUT_DIR, signal.url, CPU_PROFILE_DIR !== null);
     progress(`built the web app in ${Math.round((performance.now() - built) / 1000)} s`);
     reportBundle();
     const port = kept?.port ?? (await freePort());
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const floor = await measureFloor(setup.profile, preview.url);
-      const run = { ...(await measure(setup, preview.url)), floor };
+      const run = { ...(await measure(setup, preview.url, `run-${i + 1}`)), floor };
       progress(
         `run ${i + 1}: floor ${round(floor?.painted ?? NaN)} ms, first paint ${round(run.marks.firstPaint ?? NaN)} ms, full open ${round(run.marks.fullOpen ?? NaN)} ms (${run.marks.fullOpenMode ?? run.marks.fullOpenError ?? '?'}); long tasks opening (ms at start): ${run.openTasks.map((t) => `${Math.round(t.duration)}@${Math.round(t.start)}`).join(' ')}`,
       );

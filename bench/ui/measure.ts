@@ -2,6 +2,7 @@
 // (page-probe.ts) until the group is fully open, its memory read, then a fast scroll up.
 import type { Page } from '@playwright/test';
 import { heapUsage, type HeapUsage } from './cdp.ts';
+import { CPU_PROFILE_DIR, startProfiling, type Profiling } from './cpu-profile.ts';
 import type { FloorMarks } from './floor.ts';
 import { probeScript, type LongTask, type ProbeMarks } from './page-probe.ts';
 import { launch } from './person.ts';
@@ -24,10 +25,20 @@ const probeOf = async <T>(page: Page, read: string): Promise<T> =>
   page.evaluate<T>(`(() => { const probe = window.__fellowsBench; return probe && ${read}; })()`);
 
 /** Launches Bo's app again and measures one opening, then a fast scroll up. */
-export async function measure(setup: Setup, baseURL: string): Promise<Omit<Run, 'floor'>> {
+export async function measure(
+  setup: Setup,
+  baseURL: string,
+  name: string,
+): Promise<Omit<Run, 'floor'>> {
   const config = probeConfig(setup.groupId, setup.oldest.id);
   const { context, page } = await launch(setup.profile, baseURL, probeScript(config));
+  let profiling: Profiling | null = null;
   try {
+    if (CPU_PROFILE_DIR) {
+      // A file on the app's origin that runs nothing, so the profiler is on before the app.
+      await page.goto('/favicon.svg');
+      profiling = await startProfiling(page, CPU_PROFILE_DIR);
+    }
     await page.goto('/');
     const painted = await page
       .waitForFunction(() => window.__fellowsBench?.marks.firstPaint !== undefined, undefined, {
@@ -52,6 +63,7 @@ export async function measure(setup: Setup, baseURL: string): Promise<Omit<Run, 
         progress('the group did not become fully open (see fullOpenError)');
       });
     await pause(1000);
+    await profiling?.stop(name);
     const marks = await probeOf<ProbeMarks>(page, 'probe.marks');
     const openTasks = await probeOf<LongTask[]>(page, 'probe.longTasks.slice()');
     const heap = await heapUsage(setup.profile, baseURL, true);

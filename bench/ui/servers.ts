@@ -79,12 +79,18 @@ export async function startSignal(port: number): Promise<Server> {
  * Builds the web app into `outDir` (relative to the repo) with `signaling` as its default
  * server, and a manifest (.vite/manifest.json) that names the entry chunk and its imports.
  */
-export function buildWeb(outDir: string, signaling: string): void {
-  const built = spawnSync(process.execPath, [VITE, 'build', '--manifest', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, FELLOWS_WEB_OUT: outDir, VITE_FELLOWS_SIGNALING: signaling },
-    encoding: 'utf8',
-  });
+export function buildWeb(outDir: string, signaling: string, readable = false): void {
+  // Readable: not minified, so a CPU profile names the app's own functions (cpu-profile.ts).
+  const flags = readable ? ['--minify', 'false'] : [];
+  const built = spawnSync(
+    process.execPath,
+    [VITE, 'build', '--manifest', '--logLevel', 'warn', ...flags],
+    {
+      cwd: ROOT,
+      env: { ...process.env, FELLOWS_WEB_OUT: outDir, VITE_FELLOWS_SIGNALING: signaling },
+      encoding: 'utf8',
+    },
+  );
   if (built.status !== 0)
     throw new Error(`the web build failed:\n${`${built.stdout}\n${built.stderr}`.slice(-3000)}`);
 }

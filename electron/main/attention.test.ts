@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
@@ -13,6 +13,9 @@ const GROUP = 'cd'.repeat(32);
 function fakeImage(path: string, empty = false) {
   return { path, isEmpty: () => empty } as unknown as NativeImage;
 }
+
+/** Each test's directory for the mute file, removed after it. */
+const dirs: string[] = [];
 
 async function setup(overrides: Partial<AttentionDeps> = {}) {
   const shown: string[] = [];
@@ -38,11 +41,13 @@ async function setup(overrides: Partial<AttentionDeps> = {}) {
     quit: vi.fn(),
     setBadgeCount: vi.fn(() => true),
   };
+  const dir = await mkdtemp(join(tmpdir(), 'fellows-attention-'));
+  dirs.push(dir);
   const deps: AttentionDeps = {
     platform: 'linux',
     app,
     layout: { isPackaged: false, resourcesPath: '/nowhere', mainDir: join(repo, 'out', 'main') },
-    muteFile: join(await mkdtemp(join(tmpdir(), 'fellows-attention-')), 'notifications.json'),
+    muteFile: join(dir, 'notifications.json'),
     Notification,
     createTray: vi.fn(() => tray),
     buildMenu: (template) => {
@@ -64,8 +69,9 @@ async function setup(overrides: Partial<AttentionDeps> = {}) {
   return { attention, deps, app, tray, shown, clicks, item, click };
 }
 
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('installAttention', () => {

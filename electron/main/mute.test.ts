@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -11,8 +11,9 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fellows-mute-'));
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
 });
 
 const file = () => join(dir, 'notifications.json');
