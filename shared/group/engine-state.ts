@@ -100,6 +100,12 @@ export type EngineCore = EngineDeps & {
    * any other device (an admission that turned out void) wait instead of being taken.
    */
   admitted: Set<string> | null;
+  /**
+   * The chains of devices whose every admission was void (`voidChains`): a dep on them does
+   * not wait (judge.ts). Kept as the membership changes; during a replay, as the previous
+   * replay ended, like `pins`.
+   */
+  voidChains: Set<number>;
   /** During a rebuild's replay: pins are the rebuild's to set, not each op's (engine.ts). */
   replaying: boolean;
   keys: Map<number, EpochKeys>;
@@ -148,6 +154,7 @@ export function createCore(deps: EngineDeps, keys: Map<number, EpochKeys>): Engi
     poisoned: new Set(),
     pins: new Map(),
     admitted: null,
+    voidChains: new Set(),
     replaying: false,
     events: createEmitter<EngineEvents>(),
     state: freshState(deps.genesis, deps.me.clientId),

@@ -14,7 +14,7 @@ import {
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { logWarn } from '../log.ts';
 import { encodeOp, type MembershipOp } from '../membership/ops.ts';
-import { personDevices, type MembershipState } from '../membership/state.ts';
+import { personDevices, voidChains, type MembershipState } from '../membership/state.ts';
 import { samePins } from '../membership/reduce.ts';
 import type { ContentRefusal, MembershipRefusal } from '../refusal.ts';
 import type { Result } from '../result.ts';
@@ -66,7 +66,7 @@ export class MembershipError extends Error {
   }
 }
 
-function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean {
+function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T>): boolean {
   return a !== null && a.size === b.size && [...a].every((x) => b.has(x));
 }
 
@@ -183,6 +183,7 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     }
     core.state = opened.state;
     core.pins = pinsOf(core.state.membership.state());
+    core.voidChains = voidChains(core.state.membership.state());
     const { book } = core.state;
     forks.length = 0;
     for (const [clientId, head] of book.heads()) {
@@ -208,9 +209,11 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
     // devices the group has in the end, so their blobs are the only ones taken.
     core.replaying = true;
     try {
+      core.voidChains = voidChains(core.state.membership.state());
       for (let round = 0; round < 4; round++) {
         const pinned = new Map(core.pins);
         const admitted = core.admitted;
+        const voids = core.voidChains;
         core.state = freshState(deps.genesis, deps.me.clientId);
         for (const fork of forks) core.state.book.markFork(fork.clientId, fork.seq);
         const report = await receiveBlobs(
@@ -220,11 +223,14 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
         const members = core.state.membership.state();
         core.pins = pinsOf(members);
         core.admitted = new Set(members.devices.keys());
-        const samePinsNow = samePins(pinned, core.pins);
-        if (samePinsNow && sameSet(admitted, core.admitted)) return;
-        // Pins that moved always mean another pass (the replay kept the old ones, so blobs
+        core.voidChains = voidChains(members);
+        // A chain found void (or no longer) by this pass: blobs that depended on it were
+        // judged the other way, so another pass.
+        const sameCuts = samePins(pinned, core.pins) && sameSet(voids, core.voidChains);
+        if (sameCuts && sameSet(admitted, core.admitted)) return;
+        // Pins (or void chains) that moved always mean another pass (the replay kept the old ones, so blobs
         // after a new pin took effect); other changes only when the replay asked for one.
-        if (samePinsNow && !report.rebuild) return;
+        if (sameCuts && !report.rebuild) return;
       }
       // Still changing: keep the last result (never refuse to open); a later rebuild goes on.
       logWarn('fellows: a rebuild kept meeting changed membership verdicts; keeping the result');

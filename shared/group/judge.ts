@@ -11,6 +11,7 @@ import { pinsOf } from './epochs.ts';
 import type { EngineCore, Waiting } from './engine-state.ts';
 import { bytesOfHex, keyHex } from './hex.ts';
 import type { Signed } from './opening.ts';
+import { voidChains } from '../membership/state.ts';
 import { touchedMessages } from './touched.ts';
 
 /**
@@ -132,10 +133,12 @@ function judgeOpened(
     // its keyring holds, or refused past the cap) must not wait for it; the deps hash then
     // cannot be checked, as for any ambiguous position. Nor does it place the blob
     // (`placeAfter`): some peers hold it and some never will, and the order must be the same
-    // everywhere.
+    // everywhere. So too any position on the chain of a device whose admission was void
+    // (`voidChains`): a member may have taken its blobs before learning that, and written
+    // after them; no peer takes them now.
     const pin = core.pins.get(dep.device);
-    const pastPin = pin !== undefined && dep.seq > pin;
-    if (pastPin && !state.book.isDecided(dep.device, dep.seq)) {
+    const withoutEffect = (pin !== undefined && dep.seq > pin) || core.voidChains.has(dep.device);
+    if (withoutEffect && !state.book.isDecided(dep.device, dep.seq)) {
       ambiguous = true;
       continue;
     }
@@ -145,7 +148,7 @@ function judgeOpened(
     const meta = state.book.accepted(dep.device, dep.seq);
     const id = state.book.idBytesAt(dep.device, dep.seq);
     if (meta && id) {
-      if (!pastPin) depMetas.push(meta);
+      if (!withoutEffect) depMetas.push(meta);
       depIds.push(id);
     } else {
       const refused = state.book.refusedIds(dep.device, dep.seq);
@@ -196,6 +199,7 @@ function judgeOpened(
         batch.report.rebuild = true;
     }
     core.pins = pins;
+    if (!core.replaying) noteVoidChains(core, batch);
     if (!outcome.verdict.ok) {
       // The blob stays in its chain (an honest device may lose a race); the op has no effect.
       state.rejections.push({
@@ -269,6 +273,25 @@ function judgeOpened(
     for (const key of state.membership.state().devices.keys()) wake(core, `device:${key}`, batch);
   }
   return 'accepted';
+}
+
+/**
+ * Keeps `core.voidChains` as the membership changes: blobs waiting for a position on a chain
+ * now void go on (it will never come); a chain no longer void (its clientID is a member's
+ * now) had blobs taken past it, so rebuild.
+ */
+function noteVoidChains(core: EngineCore, batch: Batch): void {
+  const before = core.voidChains;
+  const after = voidChains(core.state.membership.state());
+  core.voidChains = after;
+  for (const clientId of before) if (!after.has(clientId)) batch.report.rebuild = true;
+  for (const clientId of after) {
+    if (before.has(clientId)) continue;
+    for (const item of core.state.held.releaseAll(`pos:${clientId}:`)) {
+      if ('signed' in item) batch.ready.push(item.signed);
+      else batch.reopen.push(item.bytes);
+    }
+  }
 }
 
 export function wake(core: EngineCore, key: string, batch: Batch): void {

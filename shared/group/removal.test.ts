@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
 import { activePeople } from '../membership/state.ts';
-import { deliverAll, syncAll, threeOf, transcript, type Peer } from '../testing/group-peers.ts';
+import {
+  deliverAll,
+  join,
+  syncAll,
+  threeOf,
+  transcript,
+  type Peer,
+} from '../testing/group-peers.ts';
 import { MembershipError, NotAMemberError } from './engine.ts';
 
 const personOf = (peer: Peer) => toHex(peer.person.person.publicKey);
@@ -94,5 +101,56 @@ describe('removing someone from a group', () => {
     await ada.engine.promote(personOf(bo));
     await syncAll([ada, bo, cy]);
     expect(cy.engine.members().people.get(personOf(bo))?.role).toBe('admin');
+  });
+});
+
+/** Sends `from`'s own chain's blobs that `to` lacks, none it relays. */
+async function deliverOwn(from: Peer, to: Peer): Promise<void> {
+  const have = new Set(to.storage.blobs.map((b) => b.id));
+  const own = from.engine.core().me.clientId;
+  const missing = from.storage.blobs.filter((b) => b.clientId === own && !have.has(b.id));
+  await to.engine.receive(missing.map((b) => b.bytes));
+}
+
+describe('an admission that crossed a rotation', () => {
+  it('a message that depends on the void device’s blob does not wait for it', async () => {
+    const { group, ada, bo, cy, clock } = await threeOf();
+    const dee = await join(group, ada, 4, 'Dee', clock.now);
+    await syncAll(group.peers);
+    // Ada removes Dee (a rotation) while Bo, who has not seen it, lets P5 in: void.
+    await ada.engine.removePerson(personOf(dee));
+    group.inviteSecret = new Uint8Array(16).fill(9);
+    await bo.engine.writeOp({
+      type: 'invite',
+      inviteSecret: group.inviteSecret,
+      expiresAt: null,
+      singleUse: false,
+    });
+    const p5 = await join(group, bo, 6, 'P5', clock.now);
+    await p5.engine.send({ text: 'hello from P5' });
+    // Cy, who has not seen the rotation either, takes P5's message and answers after it.
+    await deliverAll(bo, cy);
+    await deliverAll(p5, cy);
+    await cy.engine.send({ text: 'welcome P5' });
+    const clientId = (peer: Peer) => peer.engine.core().me.clientId;
+    // Cy's message depends on Bo's admission of P5 and on P5's message. Ada gets it first;
+    // the dep on P5 comes first (a lower clientID), so it waits on P5's chain.
+    expect(clientId(p5)).toBeLessThan(clientId(bo));
+    await deliverOwn(cy, ada);
+    expect(texts(ada)).not.toContain('welcome P5');
+    // Bo's admission of P5 comes: it crossed Ada's rotation, so P5's chain is void, and Cy's
+    // message goes on without P5's.
+    await deliverOwn(bo, ada);
+    expect(ada.engine.members().devices.has(toHex(p5.person.device.publicKey))).toBe(false);
+    expect(texts(ada)).toContain('welcome P5');
+    await deliverAll(p5, ada);
+    expect(texts(ada)).not.toContain('hello from P5');
+    // Everyone ends the same: P5 out, Cy's message kept, P5's gone.
+    await syncAll(group.peers);
+    for (const peer of [ada, bo, cy]) {
+      expect(texts(peer), peer.name).toContain('welcome P5');
+      expect(texts(peer), peer.name).not.toContain('hello from P5');
+      expect(transcript(peer), peer.name).toEqual(transcript(ada));
+    }
   });
 });

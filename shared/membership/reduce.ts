@@ -120,6 +120,10 @@ function reduceOnce(
       : judge(state, event, happenedBefore, rotations);
     verdicts.set(event.id, verdict);
     if (!verdict.ok && event.op.type === 'rotate') keepRefusedKeyring(state, event, event.op);
+    if (!verdict.ok && verdict.reason === 'crossed-rotation' && event.op.type === 'admit') {
+      const device = toHex(event.op.certificate.device);
+      if (!state.crossed.has(device)) state.crossed.set(device, event.op.clientId);
+    }
     if (
       !verdict.ok &&
       verdict.reason === 'crossed-rotation' &&

@@ -3,7 +3,7 @@ import { toHex } from '../crypto/bytes.ts';
 import type { TestPerson } from '../testing/people.ts';
 import { decodeOp, encodeOp, inviteIdOf, type MembershipOp } from './ops.ts';
 import { reduceMembership, type OpEvent } from './reduce.ts';
-import { activePeople, epochHolders, type MembershipState } from './state.ts';
+import { activePeople, epochHolders, voidChains, type MembershipState } from './state.ts';
 import { admit, cast, causal, event, invite, type Cast } from './testing.ts';
 
 let c: Cast;
@@ -213,6 +213,27 @@ describe('epochs', () => {
     expect(epochHolders(reduced.state, 5, concurrentOrder).has(toHex(dee.device.publicKey))).toBe(
       false,
     );
+  });
+
+  it('the chain of a device whose admission crossed a rotation is void, until a member has its clientID', () => {
+    const base = founding();
+    const rot = event(ada, A(), 4, rotate(5, 1, [ada, bo, cy]));
+    const crossing = event(bo, B, 2, admit(dee, D));
+    const events = [...base, rot, crossing];
+    const order = causal(events, [[rot, crossing]]);
+    const { state, verdicts } = reduceMembership(c.genesis, events, order);
+    expect(verdicts.get(crossing.id)).toEqual({ ok: false, reason: 'crossed-rotation' });
+    expect(state.crossed.get(toHex(dee.device.publicKey))).toBe(D);
+    expect([...voidChains(state)]).toEqual([D]);
+    // Admitted after the rotation (she asked again): her chain is a member's, not void.
+    const again = event(ada, A(), 5, admit(dee, D));
+    const later = [...events, again];
+    const rejoined = reduceMembership(c.genesis, later, causal(later, [[rot, crossing]])).state;
+    expect(rejoined.devices.has(toHex(dee.device.publicKey))).toBe(true);
+    expect(voidChains(rejoined).size).toBe(0);
+    // Without the rotation, nothing is void.
+    const plain = [...base, event(bo, B, 2, admit(dee, D))];
+    expect(voidChains(reduceMembership(c.genesis, plain, causal(plain)).state).size).toBe(0);
   });
 });
 

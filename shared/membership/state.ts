@@ -92,11 +92,30 @@ export type MembershipState = {
    */
   voided: Map<string, OpRef[]>;
   /**
+   * Every admission that crossed a rotation (void, whether it handed history or not): the
+   * device it named, by hex key, and the clientID it gave it. Members may have taken that
+   * device's blobs, and written after them, before they learned it was void (`voidChains`).
+   */
+  crossed: Map<string, number>;
+  /**
    * Why each admin is one: the promotions (or, null, the genesis) that made them admin. An op
    * needs one in its causal past to count as an admin's (reduce.ts).
    */
   adminGrants: Map<string, (OpRef | null)[]>;
 };
+
+/**
+ * The chains (clientIDs) of devices whose every admission was void: no device of the group
+ * has the clientID. What is on them takes no effect anywhere, so a blob that depends on one
+ * does not wait for it (judge.ts): a member who took such a device's blobs before learning
+ * its admission was void may have written after them, and no peer will ever take them now.
+ */
+export function voidChains(state: MembershipState): Set<number> {
+  const chains = new Set<number>();
+  for (const clientId of state.crossed.values())
+    if (!state.clientIds.has(clientId)) chains.add(clientId);
+  return chains;
+}
 
 /** Whether a person is in the group now. */
 export const isActivePerson = (person: MemberPerson | undefined): person is MemberPerson =>
@@ -183,6 +202,7 @@ export function initialState(genesis: Genesis): MembershipState {
     current: 0,
     removals: [],
     voided: new Map(),
+    crossed: new Map(),
     adminGrants: new Map([[person, [null]]]),
   };
 }
