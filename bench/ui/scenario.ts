@@ -18,9 +18,10 @@ export const SCROLL_MS = 4000;
 /**
  * What Bo does while the group arrives (FELLOWS_BENCH_UI_CATCHUP): 'reading', the conversation
  * open and read along (the newest marked read every 2 s, as pressing "jump to latest" does;
- * the default); 'open', open but not read, so every message arriving stays unread; 'closed',
- * not looking until the end. Unread messages make today's catch-up slow (docs/benchmarks.md):
- * 100k in 'open' or 'closed' takes far longer than this bench may run.
+ * the default); 'open', open but not read; 'closed', not looking until the end. Until
+ * 2026-11-23 a joiner counted the whole history as unread, which made 'open' and 'closed'
+ * slow (docs/benchmarks.md); now what was written before Bo came in is not unread at all
+ * (shared/repo/records.ts, `cameIn`), and the modes differ only in what the page draws.
  */
 export const CATCHUP = z
   .enum(['reading', 'open', 'closed'])

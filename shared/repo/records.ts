@@ -19,9 +19,25 @@ export type GroupRecord = {
    */
   membershipKeys?: { epoch: number; key: Uint8Array }[];
   signaling: string[];
-  /** Where the person stopped reading, so unread counts survive restarts. */
+  /**
+   * Where the person stopped reading, so unread counts survive restarts. Null: nothing read
+   * (the creator of the group, before they read); a joiner starts at `cameIn`.
+   */
   readKey: OrderKey | null;
 };
+
+/**
+ * A joiner's read marker until they read: the moment they came in, as an order key no message
+ * has (depth 0 sorts before every blob of that time). What the group wrote before they joined
+ * is history, not news: the conversation opens at its latest message, and none of it counts as
+ * unread, in the sidebar or the badge. A device linked by its person starts the same way: its
+ * other laptop's reading does not travel with it.
+ */
+export const cameIn = (now: number): OrderKey => ({
+  time: { wall: now, counter: 0 },
+  depth: 0,
+  blob: '',
+});
 
 /** Where a repo keeps its groups: one storage per group, plus repo-wide records. */
 export type RepoStorage = {

@@ -136,6 +136,30 @@ describe('GroupRepo', () => {
     expect(boGroup.unread()).toEqual({ count: 0, mentions: 0 });
   });
 
+  it('counts nothing from before a joiner came in as unread; what comes after, it does', async () => {
+    const net = memoryNetwork();
+    const ada = await person(1, 'Ada', net);
+    const bo = await person(2, 'Bo', net);
+    const group = await ada.repo.create({ name: 'Archive', signaling: SIGNALING });
+    for (const text of ['one', 'two', 'three']) await group.send(text);
+    now += 1000;
+    const id = await admitted(await bo.repo.join(inviteLink(await group.invite())));
+    const boGroup = bo.repo.get(id)!;
+    await waitFor(() => boGroup.count() === 3, 'the history');
+    expect(boGroup.unread()).toEqual({ count: 0, mentions: 0 });
+    expect(bo.repo.list()[0]).toMatchObject({ unread: 0, mentions: 0 });
+    now += 1000;
+    const news = await group.send('welcome, Bo');
+    await waitFor(() => boGroup.count() === 4, 'the new message');
+    expect(boGroup.unread()).toEqual({ count: 1, mentions: 0 });
+    // The conversation opens at what is new since he came in.
+    const page = boGroup.page('first-unread', 1, 1);
+    expect(page.items[page.anchorIndex]?.id).toBe(news);
+    // Reading an older message never moves the marker back to before he came in.
+    await boGroup.markRead(boGroup.page('latest', 3, 0).items[0]!.id);
+    expect(boGroup.unread().count).toBe(1);
+  });
+
   it('pages around a message, never handing over the whole conversation', async () => {
     const net = memoryNetwork();
     const ada = await person(1, 'Ada', net);

@@ -27,6 +27,7 @@ import type { RepoIdentity } from './identity.ts';
 import { openJoinAnswer, type JoinRefusal } from './join-package.ts';
 import type { Network } from './network.ts';
 import {
+  cameIn,
   loadGroupRecords,
   saveGroupRecord,
   type GroupRecord,
@@ -721,7 +722,7 @@ export async function createRepo(deps: RepoDeps) {
       epochs: secrets.map(({ epoch, secret }) => ({ epoch, secret })),
       membershipKeys,
       signaling: [...signaling],
-      readKey: null,
+      readKey: cameIn(deps.now()),
     };
     await saveGroupRecord(deps.storage, deps.sealer, record);
     return open(record);
