@@ -228,8 +228,9 @@ export function createGroupEngine(deps: EngineDeps): GroupEngine {
         // judged the other way, so another pass.
         const sameCuts = samePins(pinned, core.pins) && sameSet(voids, core.voidChains);
         if (sameCuts && sameSet(admitted, core.admitted)) return;
-        // Pins (or void chains) that moved always mean another pass (the replay kept the old ones, so blobs
-        // after a new pin took effect); other changes only when the replay asked for one.
+        // Pins or void chains that moved always mean another pass (the replay kept the old
+        // ones, so blobs after a new pin took effect); other changes only when the replay
+        // asked for one.
         if (sameCuts && !report.rebuild) return;
       }
       // Still changing: keep the last result (never refuse to open); a later rebuild goes on.

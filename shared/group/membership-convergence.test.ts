@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../crypto/bytes.ts';
 import type { HistoryPolicy } from './genesis.ts';
+import { decodeOp } from '../membership/ops.ts';
 import { epochHolders } from '../membership/state.ts';
 import {
   foundGroup,
@@ -277,12 +278,23 @@ async function run(initial: number, steps: Step[], policy: HistoryPolicy = 'all'
   // device that was never in the group (its admission void) is in no one's log: only it and
   // those it let in, void as well, ever wrote in that epoch.
   const creator = personOf(group.peers[0]!);
+  // An epoch id that two rotations chose names two secrets, and the record is the first's
+  // (the second is refused, 'epoch-taken'): which of them a peer holds, the record cannot
+  // say. The tests' seeded random repeats itself often enough for this; the app's ids are
+  // random u32s from a CSPRNG.
+  const twice = new Set<number>();
+  for (const { event, payload } of reference.engine.core().state.membershipEntries) {
+    const op = decodeOp(payload);
+    const verdict = log.verdict(event.id);
+    if (op.type === 'rotate' && verdict?.ok === false && verdict.reason === 'epoch-taken')
+      twice.add(op.epoch);
+  }
   for (const peer of group.peers) {
     // Their person's devices, also those whose admission turned out void.
     const theirs = group.peers.filter((p) => personOf(p) === personOf(peer)).map(deviceOf);
     for (const epoch of peer.engine.core().keys.keys()) {
       const record = state.epochs.get(epoch);
-      if (!record) continue;
+      if (!record || twice.has(epoch)) continue;
       const keyring = record.keyring;
       const started =
         epoch === 0 ? personOf(peer) === creator : keyring.some((d) => theirs.includes(d));
@@ -546,11 +558,11 @@ describe('membership convergence', () => {
       'all',
     );
   });
-  // Found by the same soak (seed 1327197582, 1 run in ~700, also on 587fc5d): P5, whose
-  // admission was void, lets P6 in ("from join") and hands it the epoch P2 had boxed to P5 in
-  // a rotation that was later refused. P6, never in the group, holds an epoch not started for
-  // its person: what P2 wrote there before learning the rotation was refused, P6 could read.
-  it.fails('known bug: a void admitter hands its joiner a refused epoch (from join)', async () => {
+  // Found by the same soak (seed 1327197582, also on 587fc5d). It looked like a leak: P6,
+  // never in the group, held an epoch whose keyring does not name it. It is the check's: P3,
+  // letting P6 in, started an epoch with the same id as P2's (the tests' seeded random
+  // repeats), refused as 'epoch-taken'. P6 holds P3's, started for it; the record is P2's.
+  it('an epoch id two rotations chose does not confuse the check of who holds what (from join)', async () => {
     await run(
       3,
       [
