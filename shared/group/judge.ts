@@ -287,15 +287,17 @@ function noteVoidChains(core: EngineCore, batch: Batch): void {
   for (const clientId of before) if (!after.has(clientId)) batch.report.rebuild = true;
   for (const clientId of after) {
     if (before.has(clientId)) continue;
-    for (const item of core.state.held.releaseAll(`pos:${clientId}:`)) {
-      if ('signed' in item) batch.ready.push(item.signed);
-      else batch.reopen.push(item.bytes);
-    }
+    requeue(core.state.held.releaseAll(`pos:${clientId}:`), batch);
   }
 }
 
 export function wake(core: EngineCore, key: string, batch: Batch): void {
-  for (const item of core.state.held.release(key)) {
+  requeue(core.state.held.release(key), batch);
+}
+
+/** Blobs let out of the holdback go back into this batch: judged, or opened, again. */
+function requeue(items: readonly Waiting[], batch: Batch): void {
+  for (const item of items) {
     if ('signed' in item) batch.ready.push(item.signed);
     else batch.reopen.push(item.bytes);
   }
