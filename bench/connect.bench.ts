@@ -8,6 +8,10 @@
 // - plain: y-webrtc as shipped (the baseline), linked once y-webrtc says connected.
 // A trial not linked after LIMIT_MS counts as stuck. FELLOWS_BENCH_CONNECT_TRIALS sets the
 // trials per kind (default 30).
+//
+// A second phase measures finding a peer again after a reload, as a person does who reloads
+// the app while a fellow stays online: one page stays in a room, the other reloads and
+// enters it again, trial after trial (the same kinds, the same limit).
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +24,7 @@ import { percentile, report } from './report.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TRIALS = Number(process.env.FELLOWS_BENCH_CONNECT_TRIALS ?? 30);
+const REJOINS = Number(process.env.FELLOWS_BENCH_CONNECT_REJOINS ?? TRIALS);
 const LIMIT_MS = 20_000;
 const KINDS = ['fellows', 'plain'] as const;
 type Kind = (typeof KINDS)[number];
@@ -112,6 +117,44 @@ async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
   return linkedAt;
 }
 
+/** The second page reloads and enters the room the first is still in; time until linked. */
+async function rejoin(pages: Page[], kind: Kind, signal: string, room: string) {
+  const [, again] = pages as [Page, Page];
+  await again.reload();
+  const start = Date.now();
+  await again.evaluate(
+    (args) => {
+      (window as unknown as Win).enter(args.kind, args.room, args.signal, 'device-1');
+    },
+    { kind, room, signal },
+  );
+  while (Date.now() - start < LIMIT_MS) {
+    // The reloaded page counts only its new connections: linked means linked again.
+    if ((await again.evaluate(() => (window as unknown as Win).linked())) >= 1)
+      return Date.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return null;
+}
+
+/** How many of `trials` were stuck, and p50, p90 and max of the times of the others. */
+function outcome(name: string, stuck: number, trials: number, times: number[]): void {
+  report({ bench: 'connect', metric: `${name}_stuck`, value: stuck, unit: `of ${trials}` });
+  const linked = name.endsWith('_rejoin') ? name : `${name}_link`;
+  if (times.length === 0) return;
+  for (const [label, p] of [
+    ['p50', 50],
+    ['p90', 90],
+    ['max', 100],
+  ] as const)
+    report({
+      bench: 'connect',
+      metric: `${linked}_${label}_ms`,
+      value: percentile(times, p),
+      unit: 'ms',
+    });
+}
+
 async function signalServer() {
   const { server } = await startServer({
     limits: { maxTopicsPerConnection: 100_000 },
@@ -161,6 +204,37 @@ async function main(): Promise<void> {
           `${n + 1} trials: stuck fellows ${stuck.fellows}, plain ${stuck.plain}; slowest fellows ${Math.max(0, ...times.fellows)} ms`,
         );
     }
+    const rejoinTimes: Record<Kind, number[]> = { fellows: [], plain: [] };
+    const rejoinStuck: Record<Kind, number> = { fellows: 0, plain: 0 };
+    for (const kind of REJOINS > 0 ? KINDS : []) {
+      const room = `bench-rejoin-${kind}-${Math.random().toString(36).slice(2)}`;
+      await Promise.all(
+        pages[kind].map((page, i) =>
+          page.evaluate(
+            (args) => {
+              (window as unknown as Win).enter(args.kind, args.room, args.signal, args.device);
+            },
+            { kind, room, signal: servers[kind].url, device: `device-${i}` },
+          ),
+        ),
+      );
+      for (let n = 0; n < REJOINS; n++) {
+        const ms = await rejoin(pages[kind], kind, servers[kind].url, room);
+        if (ms === null) rejoinStuck[kind]++;
+        else rejoinTimes[kind].push(ms);
+        if ((n + 1) % 10 === 0)
+          progress(
+            `${n + 1} rejoins (${kind}): stuck ${rejoinStuck[kind]}, slowest ${Math.max(0, ...rejoinTimes[kind])} ms`,
+          );
+      }
+      await Promise.all(
+        pages[kind].map((page) =>
+          page.evaluate(() => {
+            (window as unknown as Win).leave();
+          }),
+        ),
+      );
+    }
     const heals = await Promise.all(
       pages.fellows.map((page) => page.evaluate(() => (window as unknown as Win).healed())),
     );
@@ -180,26 +254,10 @@ async function main(): Promise<void> {
         bench: 'connect',
         metric: `${kind}_topics_left_subscribed`,
         value: servers[kind].stats().subscriptions,
-        unit: `after ${TRIALS} rooms left`,
+        unit: `after ${TRIALS + (REJOINS > 0 ? 1 : 0)} rooms left`,
       });
-      report({
-        bench: 'connect',
-        metric: `${kind}_stuck`,
-        value: stuck[kind],
-        unit: `of ${TRIALS}`,
-      });
-      if (times[kind].length === 0) continue;
-      for (const [name, p] of [
-        ['p50', 50],
-        ['p90', 90],
-        ['max', 100],
-      ] as const)
-        report({
-          bench: 'connect',
-          metric: `${kind}_link_${name}_ms`,
-          value: percentile(times[kind], p),
-          unit: 'ms',
-        });
+      outcome(kind, stuck[kind], TRIALS, times[kind]);
+      if (REJOINS > 0) outcome(`${kind}_rejoin`, rejoinStuck[kind], REJOINS, rejoinTimes[kind]);
     }
   } finally {
     await browser.close();

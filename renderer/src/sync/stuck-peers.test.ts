@@ -3,8 +3,10 @@ import {
   closeQuietly,
   closeStuck,
   dropPendingOnAnnounce,
+  leaveQuietlyOnUnload,
   STUCK_MS,
   type PendingConn,
+  type UnloadingRoom,
 } from './stuck-peers.ts';
 
 type State = Pick<RTCPeerConnection, 'signalingState' | 'remoteDescription'>;
@@ -110,5 +112,82 @@ describe('healing connections that never open', () => {
     expect(open.c.peer.destroyed && pending.c.peer.destroyed).toBe(true);
     // y-webrtc would have announced us (subscribing the room's topic again) for each.
     expect([...open.announced, ...pending.announced]).toEqual([]);
+  });
+
+  describe('closing or reloading the page', () => {
+    /**
+     * Two rooms in one page, each with y-webrtc's unload handler as y-webrtc registers it: it
+     * says goodbye over the room's open connections, then leaves every room in the page.
+     */
+    function page() {
+      const target = new EventTarget();
+      const all: Map<string, PendingConn>[] = [];
+      const goodbyes: string[] = [];
+      const room = (name: string) => {
+        const conns = new Map<string, PendingConn>();
+        all.push(conns);
+        const handler = () => {
+          for (const [id, c] of conns)
+            if (!(c.peer as { destroyed?: boolean }).destroyed) goodbyes.push(`${name}→${id}`);
+          for (const roomConns of all) for (const c of roomConns.values()) c.peer.destroy();
+        };
+        const r: UnloadingRoom = { _beforeUnloadHandler: handler };
+        target.addEventListener('beforeunload', handler);
+        return { conns, r };
+      };
+      return { target, goodbyes, room };
+    }
+    type Made = ReturnType<typeof conn>;
+    const announcedBy = (made: Made[]) => made.flatMap((m) => m.announced);
+
+    it('stock y-webrtc announces us in every room as the page goes (the behaviour replaced)', async () => {
+      const { target, room } = page();
+      const a = room('a');
+      const made = [conn(a.conns, 'ada', negotiated, true), conn(a.conns, 'bo', waitingForAnswer)];
+      target.dispatchEvent(new Event('beforeunload'));
+      await Promise.resolve();
+      expect(announcedBy(made)).toEqual(['ada', 'bo']);
+    });
+
+    it('leaves every room quietly, after saying goodbye over the open connections', async () => {
+      const { target, goodbyes, room } = page();
+      const a = room('a');
+      const b = room('b');
+      leaveQuietlyOnUnload(a.r, () => a.conns, target);
+      leaveQuietlyOnUnload(b.r, () => b.conns, target);
+      const made = [
+        conn(a.conns, 'ada', negotiated, true),
+        conn(a.conns, 'bo', waitingForAnswer),
+        conn(b.conns, 'cy', negotiated, true),
+      ];
+      target.dispatchEvent(new Event('beforeunload'));
+      await Promise.resolve();
+      expect(made.every((m) => m.c.peer.destroyed)).toBe(true);
+      expect(announcedBy(made)).toEqual([]);
+      // Room a's handler ran first and closed room b's connections too, as y-webrtc's does.
+      expect(goodbyes).toEqual(['a→ada', 'a→bo']);
+    });
+
+    it('a room left earlier is forgotten; without a window nothing changes', async () => {
+      const { target, room } = page();
+      const a = room('a');
+      const b = room('b');
+      const forget = leaveQuietlyOnUnload(a.r, () => a.conns, target);
+      leaveQuietlyOnUnload(b.r, () => b.conns, target);
+      forget();
+      const left = conn(a.conns, 'ada', negotiated, true);
+      const still = conn(b.conns, 'bo', negotiated, true);
+      target.dispatchEvent(new Event('beforeunload'));
+      await Promise.resolve();
+      // Not muted: in the app a left room's connections are already closed quietly.
+      expect(left.announced).toEqual(['ada']);
+      expect(still.announced).toEqual([]);
+
+      const handler = () => undefined;
+      const r: UnloadingRoom = { _beforeUnloadHandler: handler };
+      const forgetNothing = leaveQuietlyOnUnload(r, () => undefined, undefined);
+      forgetNothing();
+      expect(r._beforeUnloadHandler).toBe(handler);
+    });
   });
 });

@@ -13,6 +13,9 @@
  * - a connection whose offer/answer exchange has not finished after `STUCK_MS` is closed the
  *   ordinary way, which makes y-webrtc announce us again. Once the exchange is done, ICE
  *   decides (it fails and closes on its own).
+ *
+ * And one about leaving: a page that closes or reloads does not announce itself as it goes
+ * (`leaveQuietlyOnUnload`), so its peers do not open connections to a page that is gone.
  */
 
 /** The parts of y-webrtc's WebrtcConn (and its simple-peer) this module touches. */
@@ -57,10 +60,15 @@ export function dropPendingOnAnnounce(conns: Map<string, PendingConn>, from: str
  * per-connection topic cap (64 by default) and drawing that room's traffic.
  */
 export function closeQuietly(conn: PendingConn): void {
-  conn.peer.removeAllListeners('close');
-  conn.peer.removeAllListeners('error');
+  mute(conn);
   conn.closed = true;
   conn.peer.destroy();
+}
+
+/** Takes off y-webrtc's close and error handlers: closing it will not announce us. */
+function mute(conn: PendingConn): void {
+  conn.peer.removeAllListeners('close');
+  conn.peer.removeAllListeners('error');
 }
 
 /** Whether the connection's offer/answer exchange is still unfinished. */
@@ -91,4 +99,44 @@ export function closeStuck(
     }
   }
   return closed;
+}
+
+/** The part of y-webrtc's Room (made once the room's key is derived) `leaveQuietlyOnUnload` replaces. */
+export type UnloadingRoom = { _beforeUnloadHandler?: () => void };
+type UnloadTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+type Conns = () => Map<string, PendingConn> | undefined;
+
+/** Every room's connections in this page, for whichever unload handler runs first. */
+const inPage = new Set<Conns>();
+
+/**
+ * Makes closing or reloading the page leave the room quietly. y-webrtc's own `beforeunload`
+ * handler leaves every room by destroying its connections, and each close announces us in the
+ * room again as the page goes: every peer that hears it offers to a page that is gone, holds
+ * that connection until `closeStuck` gives up on it, and then announces itself, which drops
+ * (`dropPendingOnAnnounce`) a connection the reloaded page may be setting up with it
+ * (measured in the connect bench's rejoin phase). The handler put in its place first mutes
+ * the connections of every room in the page (y-webrtc's handler, whichever provider's runs
+ * first, leaves them all), then runs y-webrtc's, which still tells peers we are gone over the
+ * open connections before closing them. The room's `destroy()` (the provider's) removes it as
+ * it would have removed y-webrtc's; the function returned forgets the room's connections.
+ */
+export function leaveQuietlyOnUnload(
+  room: UnloadingRoom,
+  conns: Conns,
+  target: UnloadTarget | undefined = typeof window === 'undefined' ? undefined : window,
+): () => void {
+  const theirs = room._beforeUnloadHandler;
+  if (!target || typeof theirs !== 'function') return () => undefined;
+  inPage.add(conns);
+  target.removeEventListener('beforeunload', theirs);
+  const ours = () => {
+    for (const roomConns of inPage) for (const conn of roomConns()?.values() ?? []) mute(conn);
+    theirs();
+  };
+  room._beforeUnloadHandler = ours;
+  target.addEventListener('beforeunload', ours);
+  return () => {
+    inPage.delete(conns);
+  };
 }

@@ -10,7 +10,9 @@ import {
   closeQuietly,
   closeStuck,
   dropPendingOnAnnounce,
+  leaveQuietlyOnUnload,
   type PendingConn,
+  type UnloadingRoom,
 } from './stuck-peers.ts';
 import { warnFailed } from './warn.ts';
 
@@ -34,7 +36,8 @@ export type RoomOptions = {
 };
 
 type ProviderInternals = {
-  room: { webrtcConns: Map<string, PeerConn> } | null;
+  key: PromiseLike<CryptoKey | null>;
+  room: (UnloadingRoom & { webrtcConns: Map<string, PeerConn> }) | null;
   signalingConns: { url: string; connected: boolean }[];
 };
 
@@ -60,6 +63,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
   const peerConns = () => (provider as unknown as ProviderInternals | null)?.room?.webrtcConns;
   let unguard: () => void = () => undefined;
   let stuckCheck: ReturnType<typeof setInterval> | undefined;
+  let forgetOnUnload: () => void = () => undefined;
   const sessions = new Map<string, Session>();
 
   const attach = (peerId: string, conn: PeerConn) => {
@@ -116,23 +120,24 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       },
     });
     provider = room;
+    const internals = room as unknown as ProviderInternals;
     // Only well-formed, decryptable, never-seen signaling reaches y-webrtc (signal-guard.ts);
     // an announce first lets go of a connection to its sender that never opened.
-    unguard = guardRoom(
-      target.room,
-      (room as unknown as { key: PromiseLike<CryptoKey | null> }).key,
-      (from) => {
-        const pending = peerConns();
-        if (pending) dropPendingOnAnnounce(pending, from);
-      },
-    );
+    unguard = guardRoom(target.room, internals.key, (from) => {
+      const pending = peerConns();
+      if (pending) dropPendingOnAnnounce(pending, from);
+    });
+    // y-webrtc makes its Room, and the room's unload handler, once the key is derived.
+    void internals.key.then(() => {
+      if (!closed && internals.room)
+        forgetOnUnload = leaveQuietlyOnUnload(internals.room, peerConns);
+    });
     const since = new WeakMap<PendingConn, number>();
     stuckCheck = setInterval(() => {
       const pending = peerConns();
       if (pending) closeStuck(pending, since, Date.now());
     }, STUCK_CHECK_MS);
-    for (const conn of (room as unknown as ProviderInternals).signalingConns)
-      guardSignalingConn(conn);
+    for (const conn of internals.signalingConns) guardSignalingConn(conn);
     if (presence !== null) room.awareness.setLocalStateField('p', presence);
     // Presence: every other device's sealed awareness state, as opaque bytes for the engine.
     const awareness = room.awareness;
@@ -199,6 +204,7 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       // Ours to close first, quietly: y-webrtc's own closing would subscribe the room again.
       for (const conn of peerConns()?.values() ?? []) closeQuietly(conn);
       provider?.destroy();
+      forgetOnUnload();
       unguard();
       headsDoc.destroy(forget);
     },
