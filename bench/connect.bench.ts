@@ -77,7 +77,7 @@ type Win = {
   enter(kind: Kind, room: string, url: string, device: string): void;
   linked(): number;
   leave(): void;
-  healed(): { onAnnounce: number; stuck: number };
+  healed(): { onAnnounce: number; stuck: number; iceStalled: number };
 };
 
 /** Both pages enter the same new room at once; the time until both are linked, or null. */
@@ -238,14 +238,15 @@ async function main(): Promise<void> {
     const heals = await Promise.all(
       pages.fellows.map((page) => page.evaluate(() => (window as unknown as Win).healed())),
     );
-    const sum = (key: 'onAnnounce' | 'stuck') => heals.reduce((total, h) => total + h[key], 0);
+    const sum = (key: 'onAnnounce' | 'stuck' | 'iceStalled') =>
+      heals.reduce((total, h) => total + h[key], 0);
     progress(
-      `fellows let go of ${sum('onAnnounce')} connection(s) on an announce and closed ${sum('stuck')} stuck one(s)`,
+      `fellows let go of ${sum('onAnnounce')} connection(s) on an announce and closed ${sum('stuck')} stuck one(s) and ${sum('iceStalled')} ICE never opened`,
     );
     report({
       bench: 'connect',
       metric: 'fellows_healed',
-      value: sum('onAnnounce') + sum('stuck'),
+      value: sum('onAnnounce') + sum('stuck') + sum('iceStalled'),
       unit: 'connections',
     });
     for (const kind of KINDS) {

@@ -3,10 +3,12 @@ import {
   closeQuietly,
   closeStuck,
   dropPendingOnAnnounce,
+  ICE_STALL_MS,
   leaveQuietlyOnUnload,
   STUCK_MS,
   type PendingConn,
   type UnloadingRoom,
+  type Watched,
 } from './stuck-peers.ts';
 
 type State = Pick<RTCPeerConnection, 'signalingState' | 'remoteDescription'>;
@@ -77,10 +79,10 @@ describe('healing connections that never open', () => {
 
   it('closes, the ordinary way, a connection still without offer or answer after STUCK_MS', async () => {
     const conns = new Map<string, PendingConn>();
-    const since = new WeakMap<PendingConn, number>();
+    const since: Watched = new WeakMap();
     const noAnswer = conn(conns, 'ada', waitingForAnswer);
     const noOffer = conn(conns, 'bo', waitingForOffer);
-    const checking = conn(conns, 'cy', negotiated); // ICE decides: it fails on its own
+    const checking = conn(conns, 'cy', negotiated); // ICE has longer
     const open = conn(conns, 'dee', negotiated, true);
     expect(closeStuck(conns, since, 1000)).toBe(0);
     expect(closeStuck(conns, since, 1000 + STUCK_MS - 1)).toBe(0);
@@ -93,9 +95,30 @@ describe('healing connections that never open', () => {
     expect([...conns.keys()]).toEqual(['cy', 'dee']);
   });
 
+  it('closes, the ordinary way, a connection ICE has not opened ICE_STALL_MS after its exchange', async () => {
+    const conns = new Map<string, PendingConn>();
+    const since: Watched = new WeakMap();
+    const checking = conn(conns, 'ada', negotiated);
+    const state = { signalingState: 'have-local-offer', remoteDescription: null } as State;
+    const late = conn(conns, 'bo', state);
+    expect(closeStuck(conns, since, 0)).toBe(0);
+    // Bo's answer comes in just before the 5 s rule would close his connection.
+    Object.assign(state, negotiated);
+    expect(closeStuck(conns, since, STUCK_MS - 1)).toBe(0);
+    expect(closeStuck(conns, since, ICE_STALL_MS - 1)).toBe(0);
+    expect(closeStuck(conns, since, ICE_STALL_MS)).toBe(1);
+    await Promise.resolve();
+    expect(checking.announced).toEqual(['ada']);
+    // Bo's is timed from when his exchange was seen done.
+    expect(closeStuck(conns, since, STUCK_MS - 1 + ICE_STALL_MS - 1)).toBe(0);
+    expect(closeStuck(conns, since, STUCK_MS - 1 + ICE_STALL_MS)).toBe(1);
+    await Promise.resolve();
+    expect(late.announced).toEqual(['bo']);
+  });
+
   it('times a connection from when it was first seen unopened, not from the first check', () => {
     const conns = new Map<string, PendingConn>();
-    const since = new WeakMap<PendingConn, number>();
+    const since: Watched = new WeakMap();
     closeStuck(conns, since, 0);
     const late = conn(conns, 'ada', waitingForAnswer);
     expect(closeStuck(conns, since, 10 * STUCK_MS)).toBe(0);

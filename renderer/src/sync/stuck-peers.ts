@@ -12,7 +12,10 @@
  *   one of ours is dropped quietly, so y-webrtc answers the announce with a fresh offer;
  * - a connection whose offer/answer exchange has not finished after `STUCK_MS` is closed the
  *   ordinary way, which makes y-webrtc announce us again. Once the exchange is done, ICE
- *   decides (it fails and closes on its own).
+ *   decides: it fails and closes on its own, except when it has nothing to try. With no
+ *   candidate crossing either way (each side's sent to a connection the other has since
+ *   replaced), Chromium's ICE stays "new" for good (measured: 45 s, no event); so a
+ *   connection still unopened `ICE_STALL_MS` after its exchange is closed the same way.
  *
  * And one about leaving: a page that closes or reloads does not announce itself as it goes
  * (`leaveQuietlyOnUnload`), so its peers do not open connections to a page that is gone.
@@ -30,11 +33,19 @@ export type PendingConn = {
 };
 
 /** Connections let go of in this page, by rule (the connect bench reports them). */
-const counts = { onAnnounce: 0, stuck: 0 };
+const counts = { onAnnounce: 0, stuck: 0, iceStalled: 0 };
 export const healed = (): Readonly<typeof counts> => ({ ...counts });
 
 /** Far longer than an offer and its answer take through a signaling server (~100 ms). */
 export const STUCK_MS = 5000;
+/**
+ * Far longer than ICE takes to connect a reachable peer (loopback: ~10 ms; through STUN,
+ * seconds), and shorter than a person waits before thinking the app is broken.
+ */
+export const ICE_STALL_MS = 15_000;
+
+/** When each unopened connection was first seen, and first seen with its exchange done. */
+export type Watched = WeakMap<PendingConn, { seen: number; exchanged: number | null }>;
 
 /**
  * Called with the sender of each announce on a room, before y-webrtc sees it. Drops our
@@ -78,25 +89,26 @@ function negotiating(conn: PendingConn): boolean {
 }
 
 /**
- * Closes connections that have been negotiating for `STUCK_MS` or more. `since` remembers
- * when each connection was first seen unopened; call it every second or so.
+ * Closes connections that have been negotiating for `STUCK_MS` or more, or have done so and
+ * still not opened `ICE_STALL_MS` later. `watched` remembers when each connection was first
+ * seen unopened; call it every second or so.
  */
-export function closeStuck(
-  conns: Map<string, PendingConn>,
-  since: WeakMap<PendingConn, number>,
-  now: number,
-): number {
+export function closeStuck(conns: Map<string, PendingConn>, watched: Watched, now: number): number {
   let closed = 0;
   for (const conn of conns.values()) {
-    if (conn.connected || conn.closed || !negotiating(conn)) continue;
-    const first = since.get(conn);
-    if (first === undefined) since.set(conn, now);
-    else if (now - first >= STUCK_MS) {
-      // The ordinary way: y-webrtc forgets it and announces us again.
-      conn.peer.destroy();
-      closed++;
-      counts.stuck++;
-    }
+    if (conn.connected || conn.closed) continue;
+    let times = watched.get(conn);
+    if (!times) watched.set(conn, (times = { seen: now, exchanged: null }));
+    let rule: 'stuck' | 'iceStalled' | null = null;
+    if (negotiating(conn)) {
+      if (now - times.seen >= STUCK_MS) rule = 'stuck';
+    } else if (times.exchanged === null) times.exchanged = now;
+    else if (now - times.exchanged >= ICE_STALL_MS) rule = 'iceStalled';
+    if (rule === null) continue;
+    // The ordinary way: y-webrtc forgets it and announces us again.
+    conn.peer.destroy();
+    closed++;
+    counts[rule]++;
   }
   return closed;
 }

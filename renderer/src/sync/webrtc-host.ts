@@ -13,6 +13,7 @@ import {
   leaveQuietlyOnUnload,
   type PendingConn,
   type UnloadingRoom,
+  type Watched,
 } from './stuck-peers.ts';
 import { warnFailed } from './warn.ts';
 
@@ -132,10 +133,10 @@ export function joinRoom(target: SyncTarget, host: LinkHost, options: RoomOption
       if (!closed && internals.room)
         forgetOnUnload = leaveQuietlyOnUnload(internals.room, peerConns);
     });
-    const since = new WeakMap<PendingConn, number>();
+    const watched: Watched = new WeakMap();
     stuckCheck = setInterval(() => {
       const pending = peerConns();
-      if (pending) closeStuck(pending, since, Date.now());
+      if (pending) closeStuck(pending, watched, Date.now());
     }, STUCK_CHECK_MS);
     for (const conn of internals.signalingConns) guardSignalingConn(conn);
     if (presence !== null) room.awareness.setLocalStateField('p', presence);
