@@ -87,6 +87,49 @@ const pause = (ms: number) =>
   });
 
 /**
+ * Attaches to the page whose URL starts with `origin` (flat sessions) and to each of its
+ * workers (auto-attach): their session ids, the page's first.
+ */
+async function attachPage(cdp: Connection, origin: string) {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const page = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(origin));
+  if (!page) throw new Error(`no page at ${origin}`);
+  const { sessionId } = (await cdp.send('Target.attachToTarget', {
+    targetId: page.targetId,
+    flatten: true,
+  })) as { sessionId: string };
+  await cdp.send(
+    'Target.setAutoAttach',
+    { autoAttach: true, waitForDebuggerOnStart: false, flatten: true },
+    sessionId,
+  );
+  const targets: { sessionId: string; type: string; url: string }[] = [
+    { sessionId, type: page.type, url: page.url },
+  ];
+  // The page's running workers are announced right after auto-attach is set.
+  for (let waited = 0; waited < 2000; waited += 50) {
+    if (cdp.events.some((e) => e.method === 'Target.attachedToTarget')) break;
+    await pause(50);
+  }
+  await pause(100);
+  for (const event of cdp.events) {
+    if (event.method !== 'Target.attachedToTarget' || event.sessionId !== sessionId) continue;
+    const attached = event.params as {
+      sessionId: string;
+      targetInfo: { type: string; url: string };
+    };
+    targets.push({
+      sessionId: attached.sessionId,
+      type: attached.targetInfo.type,
+      url: attached.targetInfo.url,
+    });
+  }
+  return { sessionId, targets };
+}
+
+/**
  * The heap of the page whose URL starts with `origin` and of each of its workers; with `gc`,
  * after a full garbage collection in each (what stays is what the app holds on to).
  */
@@ -97,41 +140,7 @@ export async function heapUsage(
 ): Promise<HeapUsage[]> {
   const cdp = await connect(profileDir);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    const page = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(origin));
-    if (!page) throw new Error(`no page at ${origin}`);
-    const { sessionId } = (await cdp.send('Target.attachToTarget', {
-      targetId: page.targetId,
-      flatten: true,
-    })) as { sessionId: string };
-    await cdp.send(
-      'Target.setAutoAttach',
-      { autoAttach: true, waitForDebuggerOnStart: false, flatten: true },
-      sessionId,
-    );
-    const targets: { sessionId: string; type: string; url: string }[] = [
-      { sessionId, type: page.type, url: page.url },
-    ];
-    // The page's running workers are announced right after auto-attach is set.
-    for (let waited = 0; waited < 2000; waited += 50) {
-      if (cdp.events.some((e) => e.method === 'Target.attachedToTarget')) break;
-      await pause(50);
-    }
-    await pause(100);
-    for (const event of cdp.events) {
-      if (event.method !== 'Target.attachedToTarget' || event.sessionId !== sessionId) continue;
-      const attached = event.params as {
-        sessionId: string;
-        targetInfo: { type: string; url: string };
-      };
-      targets.push({
-        sessionId: attached.sessionId,
-        type: attached.targetInfo.type,
-        url: attached.targetInfo.url,
-      });
-    }
+    const { sessionId, targets } = await attachPage(cdp, origin);
     const usage: HeapUsage[] = [];
     for (const target of targets) {
       // Twice: objects with finalizers or weak references need a second pass.
@@ -154,6 +163,33 @@ export async function heapUsage(
     }
     await cdp.send('Target.detachFromTarget', { sessionId });
     return usage;
+  } finally {
+    cdp.close();
+  }
+}
+
+/** CPU profiles of the page whose URL starts with `origin` and of each of its workers. */
+export async function cpuProfiles(
+  profileDir: string,
+  origin: string,
+  ms: number,
+): Promise<{ type: string; url: string; profile: unknown }[]> {
+  const cdp = await connect(profileDir);
+  try {
+    const { sessionId, targets } = await attachPage(cdp, origin);
+    for (const target of targets) {
+      await cdp.send('Profiler.enable', {}, target.sessionId);
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 }, target.sessionId);
+      await cdp.send('Profiler.start', {}, target.sessionId);
+    }
+    await pause(ms);
+    const out = [];
+    for (const target of targets) {
+      const { profile } = await cdp.send('Profiler.stop', {}, target.sessionId);
+      out.push({ type: target.type, url: target.url, profile });
+    }
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return out;
   } finally {
     cdp.close();
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { z } from '../../shared/zod.ts';
 import { startNodePeer } from '../../e2e/node-peer/client.ts';
+import { cpuProfiles } from './cdp.ts';
 import { figure } from './figures.ts';
 import { probeScript } from './page-probe.ts';
 import { askToJoin, callWorker, launch, onboard } from './person.ts';
@@ -105,6 +106,7 @@ export async function setUp(
       if (admitted === null) throw new Error('Bo was not let in within 60 s');
       progress(`Bo was let in; catching up (${CATCHUP_NOTE})`);
       if (CATCHUP !== 'closed') await openGroup(page, false);
+      const profiling = profileCatchUp(profile, baseURL);
       let held = 0;
       let reported = performance.now();
       let read = performance.now();
@@ -127,6 +129,7 @@ export async function setUp(
         }
         return held >= TOTAL ? at : null;
       });
+      await profiling;
       if (done === null) {
         figure(
           `catchup_${SIZE}_chromium_held_after_${CATCHUP_LIMIT_MS / 1000}s`,
@@ -185,6 +188,18 @@ export async function setUp(
  * Opens the group from the sidebar unless it is open (closing the join dialog first), and
  * with `newest`, waits for its newest message.
  */
+/** With FELLOWS_BENCH_UI_CATCHUP_PROFILE, CPU profiles of page and worker during the catch-up. */
+async function profileCatchUp(profileDir: string, origin: string): Promise<void> {
+  const dir = process.env.FELLOWS_BENCH_UI_CATCHUP_PROFILE;
+  if (!dir) return;
+  await pause(4000);
+  const profiles = await cpuProfiles(profileDir, origin, 15_000);
+  profiles.forEach((p, i) => {
+    writeFileSync(join(dir, `catchup-${i}-${p.type}.cpuprofile`), JSON.stringify(p.profile));
+  });
+  progress(`catch-up profiles written to ${dir} (${profiles.map((p) => p.type).join(', ')})`);
+}
+
 async function openGroup(page: Page, newest: boolean): Promise<void> {
   const heading = page.getByRole('heading', { name: GROUP, level: 1 });
   if (!(await heading.isVisible())) {

@@ -78,6 +78,17 @@ export function runRepoStorageTests(
       await g.appendBlob(blob('x', 1, 1, 10));
       await g.appendBlob(blob('x', 1, 1, 10));
       expect(await g.loadBlobs()).toHaveLength(1);
+      // In a batch too: one held already, one twice; the rest in order, once each.
+      await g.appendBlobs([
+        blob('y', 1, 2, 11),
+        blob('x', 1, 1, 10),
+        blob('z', 1, 3, 12),
+        blob('y', 1, 2, 11),
+      ]);
+      expect((await g.loadBlobs()).map((b) => b.id)).toEqual(['x', 'y', 'z']);
+      // The same id in another group is another group's blob.
+      await storage.group('bb').appendBlobs([blob('x', 1, 1, 10)]);
+      expect(await storage.group('bb').loadBlobs()).toHaveLength(1);
     });
 
     it('stores, replaces and lists records, per group and repo-wide', async () => {
