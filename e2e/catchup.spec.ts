@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SIGNALING } from '../playwright.config.ts';
 import { startNodePeer } from './node-peer/client.ts';
-import { askToJoin, messages, newPerson, onboard, snap } from './people.ts';
+import { askToJoin, messageItems, messages, newPerson, onboard, snap } from './people.ts';
 
 const TOTAL = 10_000;
 
@@ -63,6 +63,26 @@ test('a new member joins a group of 10,000 messages and gets every one', async (
     await composer.fill('all 10,000 here');
     await composer.press('Enter');
     await ada.next((e) => e.event === 'message' && e.text === 'all 10,000 here', 15_000);
+
+    // Bo starts Fellows again and, first thing, searches all groups for a message far back
+    // from the latest page: asked as the app starts, the query waits for the group to be
+    // searchable. Choosing the one hit opens the conversation there, with that message
+    // highlighted among its neighbours, and the latest page no longer shown.
+    await bo.page.reload();
+    await bo.page.getByRole('button', { name: 'Search all groups' }).click();
+    const panel = bo.page.getByRole('dialog', { name: 'Search all groups' });
+    await panel.getByRole('combobox').fill('message 4321');
+    const hit = panel.getByRole('option');
+    await expect(hit).toHaveCount(1, { timeout: 30_000 });
+    await expect(hit).toContainText('in Archive');
+    await hit.click();
+    await expect(panel).toBeHidden();
+    const found = messageItems(bo.page).filter({ hasText: 'message 4321' });
+    await expect(found).toBeVisible();
+    await expect(found).toHaveClass(/flash/);
+    await expect(list.getByText('message 4320', { exact: true })).toBeVisible();
+    await expect(list.getByText('message 4322', { exact: true })).toBeVisible();
+    await expect(list.getByText(`message ${TOTAL}`, { exact: true })).toBeHidden();
   } finally {
     await bo.context.close();
     await ada.stop();
