@@ -80,10 +80,8 @@ type Win = {
   healed(): { onAnnounce: number; stuck: number; iceStalled: number };
 };
 
-/** Both pages enter the same new room at once; the time until both are linked, or null. */
-async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
-  const room = `bench-${kind}-${n}-${Math.random().toString(36).slice(2)}`;
-  const start = Date.now();
+/** Every page enters `room` at once, page i as device i. */
+async function enterAll(pages: Page[], kind: Kind, room: string, signal: string) {
   await Promise.all(
     pages.map((page, i) =>
       page.evaluate(
@@ -94,6 +92,23 @@ async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
       ),
     ),
   );
+}
+
+async function leaveAll(pages: Page[]) {
+  await Promise.all(
+    pages.map((page) =>
+      page.evaluate(() => {
+        (window as unknown as Win).leave();
+      }),
+    ),
+  );
+}
+
+/** Both pages enter the same new room at once; the time until both are linked, or null. */
+async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
+  const room = `bench-${kind}-${n}-${Math.random().toString(36).slice(2)}`;
+  const start = Date.now();
+  await enterAll(pages, kind, room, signal);
   let linkedAt: number | null = null;
   while (Date.now() - start < LIMIT_MS) {
     const linked = await Promise.all(
@@ -105,13 +120,7 @@ async function trial(pages: Page[], kind: Kind, signal: string, n: number) {
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  await Promise.all(
-    pages.map((page) =>
-      page.evaluate(() => {
-        (window as unknown as Win).leave();
-      }),
-    ),
-  );
+  await leaveAll(pages);
   // Let the signaling server drop the old room before the next one.
   await new Promise((resolve) => setTimeout(resolve, 100));
   return linkedAt;
@@ -137,10 +146,18 @@ async function rejoin(pages: Page[], kind: Kind, signal: string, room: string) {
   return null;
 }
 
-/** How many of `trials` were stuck, and p50, p90 and max of the times of the others. */
-function outcome(name: string, stuck: number, trials: number, times: number[]): void {
-  report({ bench: 'connect', metric: `${name}_stuck`, value: stuck, unit: `of ${trials}` });
-  const linked = name.endsWith('_rejoin') ? name : `${name}_link`;
+/**
+ * How many of `trials` were stuck (`<stuckName>_stuck`), and p50, p90 and max of the times of
+ * the others (`<timesName>_p50_ms`…).
+ */
+function outcome(
+  stuckName: string,
+  timesName: string,
+  stuck: number,
+  trials: number,
+  times: number[],
+): void {
+  report({ bench: 'connect', metric: `${stuckName}_stuck`, value: stuck, unit: `of ${trials}` });
   if (times.length === 0) return;
   for (const [label, p] of [
     ['p50', 50],
@@ -149,7 +166,7 @@ function outcome(name: string, stuck: number, trials: number, times: number[]): 
   ] as const)
     report({
       bench: 'connect',
-      metric: `${linked}_${label}_ms`,
+      metric: `${timesName}_${label}_ms`,
       value: percentile(times, p),
       unit: 'ms',
     });
@@ -208,16 +225,7 @@ async function main(): Promise<void> {
     const rejoinStuck: Record<Kind, number> = { fellows: 0, plain: 0 };
     for (const kind of REJOINS > 0 ? KINDS : []) {
       const room = `bench-rejoin-${kind}-${Math.random().toString(36).slice(2)}`;
-      await Promise.all(
-        pages[kind].map((page, i) =>
-          page.evaluate(
-            (args) => {
-              (window as unknown as Win).enter(args.kind, args.room, args.signal, args.device);
-            },
-            { kind, room, signal: servers[kind].url, device: `device-${i}` },
-          ),
-        ),
-      );
+      await enterAll(pages[kind], kind, room, servers[kind].url);
       for (let n = 0; n < REJOINS; n++) {
         const ms = await rejoin(pages[kind], kind, servers[kind].url, room);
         if (ms === null) rejoinStuck[kind]++;
@@ -227,18 +235,12 @@ async function main(): Promise<void> {
             `${n + 1} rejoins (${kind}): stuck ${rejoinStuck[kind]}, slowest ${Math.max(0, ...rejoinTimes[kind])} ms`,
           );
       }
-      await Promise.all(
-        pages[kind].map((page) =>
-          page.evaluate(() => {
-            (window as unknown as Win).leave();
-          }),
-        ),
-      );
+      await leaveAll(pages[kind]);
     }
     const heals = await Promise.all(
       pages.fellows.map((page) => page.evaluate(() => (window as unknown as Win).healed())),
     );
-    const sum = (key: 'onAnnounce' | 'stuck' | 'iceStalled') =>
+    const sum = (key: keyof ReturnType<Win['healed']>) =>
       heals.reduce((total, h) => total + h[key], 0);
     progress(
       `fellows let go of ${sum('onAnnounce')} connection(s) on an announce and closed ${sum('stuck')} stuck one(s) and ${sum('iceStalled')} ICE never opened`,
@@ -257,8 +259,11 @@ async function main(): Promise<void> {
         value: servers[kind].stats().subscriptions,
         unit: `after ${TRIALS + (REJOINS > 0 ? 1 : 0)} rooms left`,
       });
-      outcome(kind, stuck[kind], TRIALS, times[kind]);
-      if (REJOINS > 0) outcome(`${kind}_rejoin`, rejoinStuck[kind], REJOINS, rejoinTimes[kind]);
+      outcome(kind, `${kind}_link`, stuck[kind], TRIALS, times[kind]);
+      if (REJOINS > 0) {
+        const name = `${kind}_rejoin`;
+        outcome(name, name, rejoinStuck[kind], REJOINS, rejoinTimes[kind]);
+      }
     }
   } finally {
     await browser.close();

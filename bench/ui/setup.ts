@@ -184,10 +184,6 @@ export async function setUp(
   }
 }
 
-/**
- * Opens the group from the sidebar unless it is open (closing the join dialog first), and
- * with `newest`, waits for its newest message.
- */
 /** With FELLOWS_BENCH_UI_CATCHUP_PROFILE, CPU profiles of page and worker during the catch-up. */
 async function profileCatchUp(profileDir: string, origin: string): Promise<void> {
   const dir = process.env.FELLOWS_BENCH_UI_CATCHUP_PROFILE;
@@ -200,6 +196,10 @@ async function profileCatchUp(profileDir: string, origin: string): Promise<void>
   progress(`catch-up profiles written to ${dir} (${profiles.map((p) => p.type).join(', ')})`);
 }
 
+/**
+ * Opens the group from the sidebar unless it is open (closing the join dialog first), and
+ * with `newest`, waits for its newest message.
+ */
 async function openGroup(page: Page, newest: boolean): Promise<void> {
   const heading = page.getByRole('heading', { name: GROUP, level: 1 });
   if (!(await heading.isVisible())) {
