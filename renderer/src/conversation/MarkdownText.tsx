@@ -1,6 +1,8 @@
 // Loaded apart from the app's first code (MessageText.tsx): plain messages never need it.
 import { useMemo, type MouseEvent, type ReactNode } from 'react';
 import Markdown, { type Components, type Options } from 'react-markdown';
+import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/parseOnly';
 import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import { useMessageActions, webUrl } from './actions.ts';
@@ -27,8 +29,14 @@ const ALLOWED = [
   'span',
 ];
 
-// "~5 min" stays text: strikethrough needs two tildes.
-const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, { singleTilde: false }]];
+// "~5 min" stays text: strikethrough needs two tildes. Chinese text takes emphasis where people
+// write it: CommonMark reads "读**《三体》**了" as plain asterisks (a mark beside CJK punctuation
+// must have a space or punctuation outside it); the CJK-friendly rules read it as bold.
+const remarkPlugins: Options['remarkPlugins'] = [
+  [remarkGfm, { singleTilde: false }],
+  remarkCjkFriendly,
+  [remarkCjkFriendlyStrikethrough, { singleTilde: false }],
+];
 
 /** A link that opens in the system browser (http and https only); anything else is text. */
 function ExternalLink(props: { href: string | undefined; children: ReactNode }) {
