@@ -1,6 +1,7 @@
 import { Home } from '../screens/Home.tsx';
 import { SyncProvider } from '../sync/hooks.tsx';
 import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { lazyNamed } from './lazy.ts';
 import { useSessionState } from './context.tsx';
 import { useAppearance } from './appearance.ts';
@@ -14,7 +15,7 @@ export function App() {
   useAppearance();
   switch (state.status) {
     case 'loading':
-      return <div className="loading" aria-busy="true" aria-label="Opening Fellows" />;
+      return <Opening />;
     case 'onboarding':
       return (
         <Suspense fallback={null}>
@@ -34,4 +35,10 @@ export function App() {
         </SyncProvider>
       );
   }
+}
+
+/** While the profile opens: an empty screen that says what it is waiting for. */
+function Opening() {
+  const { t } = useTranslation();
+  return <div className="loading" aria-busy="true" aria-label={t('opening')} />;
 }

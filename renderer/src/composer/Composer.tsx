@@ -13,7 +13,7 @@ import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import type { ComposeIntent } from '../conversation/intent.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber, sentenceGap } from '../i18n/format.ts';
 import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
@@ -258,8 +258,8 @@ export function Composer(props: ComposerProps) {
         <textarea
           ref={textarea}
           className="compose-input"
-          // The accessible name stays English: e2e specs find the composer by it.
-          aria-label={`Message ${group.name}`}
+          // Named as it reads: a screen reader says what the placeholder shows, in its language.
+          aria-label={t('placeholder', { group: group.name })}
           placeholder={t('placeholder', { group: group.name })}
           aria-describedby={describedBy || undefined}
           aria-invalid={over || undefined}
@@ -324,9 +324,10 @@ function ComposeStatus(props: {
     <p id={props.id} className={`compose-status${over > 0 ? ' over' : ''}`}>
       {over > 0 ? (
         <>
-          <strong>{t('charsOver', { count: over, number: formatNumber(over) })}</strong>{' '}
+          <strong>{t('charsOver', { count: over, number: formatNumber(over) })}</strong>
+          {sentenceGap()}
           {t('tooLong')}
-          {props.draftTooLong ? ` ${t('draftTooLong')}` : null}
+          {props.draftTooLong ? sentenceGap() + t('draftTooLong') : null}
         </>
       ) : (
         t('charsLeft', { count: left ?? 0, number: formatNumber(left ?? 0) })

@@ -19,6 +19,7 @@ import { ApproveJoins } from './ApproveJoins.tsx';
 import { GroupNameField } from './GroupNameField.tsx';
 import { LeaveGroup } from './LeaveGroup.tsx';
 import './group-settings.css';
+import { sentenceGap } from '../i18n/format.ts';
 
 const LEVEL_TEXT = {
   all: { label: 'levelAll', hint: 'levelAllHint' },
@@ -57,7 +58,9 @@ export function GroupSettings(props: {
       <section className="group-settings-section" aria-labelledby="group-history-heading">
         <h3 id="group-history-heading">{t('historyHeading')}</h3>
         <p className="hint">
-          {t(group.historyPolicy === 'all' ? 'historyAll' : 'historyFromJoin')} {t('historyAfter')}
+          {t(group.historyPolicy === 'all' ? 'historyAll' : 'historyFromJoin')}
+          {sentenceGap()}
+          {t('historyAfter')}
         </p>
       </section>
 

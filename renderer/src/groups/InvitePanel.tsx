@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog.tsx';
 import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, sentenceGap } from '../i18n/format.ts';
 import { useReasonWords } from '../i18n/reason.ts';
 import type { InviteOut } from '../sync/api.ts';
 import type { HistoryPolicy } from '../sync/create-group-options.ts';
@@ -118,13 +118,16 @@ export function InvitePanel(props: {
               <p className="invite-expiry">
                 {invite.expiresAt === null
                   ? t('noExpiry')
-                  : t('expires', { date: formatDate(invite.expiresAt) })}{' '}
+                  : t('expires', { date: formatDate(invite.expiresAt) })}
+                {sentenceGap()}
                 <span className="invite-qr-hint">{t('qrHint')}</span>
               </p>
             </div>
           </div>
           <p className="invite-policy">
-            <strong>{policy}</strong> {t('whoCanJoin')}
+            <strong>{policy}</strong>
+            {sentenceGap()}
+            {t('whoCanJoin')}
           </p>
           <FieldError message={shownError} />
           <div className="form-actions">
@@ -136,7 +139,9 @@ export function InvitePanel(props: {
       ) : (
         <>
           <p className="invite-policy">
-            <strong>{policy}</strong> {t('whoCanJoin')}
+            <strong>{policy}</strong>
+            {sentenceGap()}
+            {t('whoCanJoin')}
           </p>
           <FieldError message={shownError} />
           <div className="form-actions">

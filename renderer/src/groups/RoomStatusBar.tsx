@@ -4,6 +4,7 @@ import type { PresenceItem } from '../../../shared/repo/handle.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { useRoomStatus } from '../sync/hooks.tsx';
 import type { RoomStatus } from '../sync/webrtc-host.ts';
+import { sentenceGap } from '../i18n/format.ts';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -87,7 +88,8 @@ export function OfflineBanner(props: { groupId: string; epoch: number | null }) 
           : reason.kind === 'no-signaling'
             ? t('noSignaling')
             : t('unreachable', { hosts: reason.hosts })}
-      </strong>{' '}
+      </strong>
+      {sentenceGap()}
       {t('keepWriting')}
     </p>
   );

@@ -7,6 +7,7 @@ import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { FieldError } from '../app/FieldError.tsx';
 import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
+import { sentenceGap } from '../i18n/format.ts';
 
 /**
  * In place of the composer once this device is out of the group: who removed it (or that it
@@ -51,7 +52,8 @@ export function StandingBanner(props: {
           ? t('left')
           : t(standing.state === 'unlinked' ? 'unlinked' : 'removed', {
               by: standing.by ?? common('anAdmin'),
-            })}{' '}
+            })}
+        {sentenceGap()}
         {t('stillReadable')}
       </p>
       {asking ? (

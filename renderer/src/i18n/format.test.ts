@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatNumber, formatTime, sameDay } from './format.ts';
+import { formatDay, formatNumber, formatTime, sameDay, sentenceGap } from './format.ts';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
@@ -24,5 +24,10 @@ describe('format', () => {
   it('knows when two times share a day', () => {
     expect(sameDay(at(2026, 11, 22, 0), at(2026, 11, 22, 23))).toBe(true);
     expect(sameDay(at(2026, 11, 22, 23), at(2026, 11, 23, 0))).toBe(false);
+  });
+  it('sets sentences side by side with a space, but not in Chinese', () => {
+    expect(`You left.${sentenceGap('en')}You can read.`).toBe('You left. You can read.');
+    expect(`Je bent weg.${sentenceGap('nl')}Lezen kan.`).toBe('Je bent weg. Lezen kan.');
+    expect(`你已退出。${sentenceGap('zh-CN')}你仍然可以阅读。`).toBe('你已退出。你仍然可以阅读。');
   });
 });

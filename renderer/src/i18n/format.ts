@@ -60,6 +60,14 @@ export function sameDay(a: number, b: number): boolean {
   return startOfDay(a) === startOfDay(b);
 }
 
+/**
+ * What goes between two sentences set side by side: a space, but none in Chinese, whose full
+ * stop and question mark (。？) are full-width and carry their own room.
+ */
+export function sentenceGap(language: Language = currentLanguage()): string {
+  return language === 'zh-CN' ? '' : ' ';
+}
+
 /** A count in the language's digits and grouping ("1,234" / "1.234"). */
 export function formatNumber(value: number, language: Language = currentLanguage()): string {
   const key = `${language}:number`;

@@ -10,6 +10,7 @@ import { Logo } from '../app/Logo.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LinkThisDevice } from './LinkThisDevice.tsx';
 import './onboarding.css';
+import { sentenceGap } from '../i18n/format.ts';
 
 /** What the person reads before choosing a name: how Fellows works, honestly and briefly. */
 const POINTS = [
@@ -112,7 +113,8 @@ export function Onboarding() {
             {busy ? t('creating') : common('continue')}
           </button>
           <p className="onboarding-alt">
-            {t('alreadyUse')}{' '}
+            {t('alreadyUse')}
+            {sentenceGap()}
             <button
               type="button"
               className="link-button"
@@ -132,7 +134,9 @@ export function Onboarding() {
               <li key={point.icon}>
                 <PointIcon kind={point.icon} />
                 <span>
-                  <strong>{t(point.title)}</strong> {t(point.body)}
+                  <strong>{t(point.title)}</strong>
+                  {sentenceGap()}
+                  {t(point.body)}
                 </span>
               </li>
             ))}

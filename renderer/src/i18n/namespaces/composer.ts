@@ -67,7 +67,7 @@ const zhCN: Record<string, string> = {
   sendFailed: '发送失败：{{reason}}',
   editFailed: '无法保存编辑：{{reason}}',
   charsLeft_other: '还可输入 {{number}} 个字符',
-  charsOver_other: '超出 {{number}} 个字符',
+  charsOver_other: '超出 {{number}} 个字符。',
   tooLong: '内容太长，无法发送：请删减，或分成几条消息发送。',
   draftTooLong: '内容太长，无法保存为草稿：切换群组后会丢失。',
   mentionList: '可提及的成员',
