@@ -50,7 +50,9 @@ async function write(page: Page, group: string, text: string): Promise<void> {
  */
 function outOfPlace(page: Page, theirs: readonly string[]): Promise<string[]> {
   return page.evaluate((theirs) => {
-    const KEYS = ['Fellows', 'Enter', 'Esc', 'Shift', 'Ctrl', 'Cmd', 'STUN', 'WebRTC'];
+    // Names that stay as they are: the app's, keys', protocols', and each language's own.
+    const KEYS = ['Fellows', 'Enter', 'Esc', 'Shift', 'Ctrl', 'Cmd', 'STUN', 'WebRTC', 'IP'];
+    const LANGUAGES = ['English', 'Nederlands'];
     const found = new Set<string>();
     const shown = (element: Element) => {
       const box = element.getBoundingClientRect();
@@ -58,9 +60,9 @@ function outOfPlace(page: Page, theirs: readonly string[]): Promise<string[]> {
     };
     const check = (text: string, where: string) => {
       let rest = text;
-      for (const words of [...theirs, ...KEYS]) rest = rest.split(words).join(' ');
+      for (const words of [...theirs, ...KEYS, ...LANGUAGES]) rest = rest.split(words).join(' ');
       rest = rest
-        .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ') // web and signaling addresses
+        .replace(/\b(?:[a-z][a-z0-9+.-]*:\/\/|stuns?:|turns?:)\S+/gi, ' ') // server addresses
         .replace(/\b[\w.-]+:\d+\b/g, ' ') // host:port
         .replace(/\b[\da-f]{4}(?: [\da-f]{4})+\b/gi, ' '); // a device's key, in groups of four
       if (/\b[A-Za-z]{2,}\b/.test(rest)) found.add(`${where}: ${text.trim().slice(0, 100)}`);
@@ -258,6 +260,19 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
     await join.getByRole('button', { name: zh('invite', 'check') }).click();
     await expect(join.getByRole('alert')).toContainText(zh('invite', 'errorOtherLink'));
     await screen(bo.page, 'join-error', theirs, 'dialog[open]');
+    await join.getByRole('button', { name: zh('common', 'cancel') }).click();
+  });
+
+  await test.step('the sync panel, and Settings', async () => {
+    await bo.page.getByRole('button', { name: zh('home', 'sync'), exact: true }).click();
+    const sync = bo.page.getByRole('region', { name: zh('room', 'syncTitle') });
+    await expect(sync).toContainText(zh('room', 'noneRejected'));
+    await screen(bo.page, 'sync-panel', theirs);
+    await bo.page.getByRole('button', { name: zh('settings', 'title'), exact: true }).click();
+    await expect(
+      bo.page.getByRole('heading', { name: zh('settings', 'title'), level: 1 }),
+    ).toBeVisible();
+    await screen(bo.page, 'settings', theirs);
   });
   await anna.context.close();
   await bo.context.close();

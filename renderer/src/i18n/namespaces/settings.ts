@@ -293,7 +293,7 @@ const zhCN: Record<string, string> = {
   previewNothingHint: '只显示“新消息”：没有群组、发送者或内容。适合共用的屏幕。',
   previewExample: '示例',
   sampleGroup: '读书会',
-  sampleSender: 'Ada',
+  sampleSender: '小林',
   sampleText: '八点见',
   accessDesktop: '通知由系统显示，可以在系统设置中将其静音。',
   accessUnsupported: '此浏览器无法显示通知。',
