@@ -103,6 +103,27 @@ async function screen(page: Page, name: string, theirs: readonly string[], scope
 
 const marks = (scope: Locator) => scope.locator('mark').allInnerTexts();
 
+/**
+ * Types `text` into the focused field as a pinyin input method does: it composes `pinyin`, and
+ * Enter confirms the candidate (a key the app must leave to the input method), which goes in.
+ */
+async function typePinyin(page: Page, pinyin: string, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const end = pinyin.length;
+  await cdp.send('Input.imeSetComposition', {
+    text: pinyin,
+    selectionStart: end,
+    selectionEnd: end,
+  });
+  // As Chromium gets it from an IME on macOS: "Enter" with the IME's key code 229, and no
+  // character (the IME took the key): isComposing is true while the composition lasts.
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
 test('two people in Chinese: every main screen speaks it, and finds Chinese words', async ({
   browser,
 }) => {
@@ -139,7 +160,13 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
     await first.hover();
     await first.getByRole('button', { name: zh('conversation', 'reply') }).click();
     await expect(bo.page.getByText(zh('composer', 'replyingTo', { name: ANNA }))).toBeVisible();
-    await write(bo.page, BOOKS, '好！周六下午在图书馆见？');
+    // Written with pinyin: the Enter that confirms "图书馆" does not send the half sentence.
+    await composer(bo.page, BOOKS).fill('好！周六下午在');
+    await typePinyin(bo.page, 'tushuguan', '图书馆');
+    await expect(composer(bo.page, BOOKS)).toHaveValue('好！周六下午在图书馆');
+    await composer(bo.page, BOOKS).pressSequentially('见？');
+    await composer(bo.page, BOOKS).press('Enter');
+    await expect(composer(bo.page, BOOKS)).toHaveValue('');
     await first.hover();
     await first.getByRole('button', { name: zh('conversation', 'addReaction') }).click();
     const picker = bo.page.getByRole('dialog', { name: zh('conversation', 'pickerLabel') });
@@ -184,7 +211,13 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
       .getByRole('button', { name: zh('search', 'searchGroup', { group: BOOKS }) })
       .click();
     const panel = dialog(bo.page, zh('search', 'searchGroup', { group: BOOKS }));
-    await panel.getByRole('combobox').fill('三体');
+    // "三" finds one message, selected; the Enter that confirms the next character's
+    // candidate is the input method's: no jump to that message, the dialog stays.
+    await panel.getByRole('combobox').fill('三');
+    await expect(panel.getByRole('option')).toHaveAttribute('aria-selected', 'true');
+    await typePinyin(bo.page, 'ti', '体');
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('combobox')).toHaveValue('三体');
     await expect(panel.getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
     const hits = panel.getByRole('option');
     await expect(hits).toHaveCount(1);

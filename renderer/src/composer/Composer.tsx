@@ -24,6 +24,7 @@ import { MentionList, optionId } from './MentionList.tsx';
 import { matchMembers, mentionQuery, mentionedPeople } from './mentions.ts';
 import { useDraft } from './useDraft.ts';
 import './composer.css';
+import { forInputMethod } from '../app/input-method.ts';
 
 /** Re-tell the room we are typing at most this often while keys keep coming. */
 const TYPING_REFRESH_MS = 3_000;
@@ -187,7 +188,7 @@ export function Composer(props: ComposerProps) {
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // Keys that choose or confirm an input method's candidate are the IME's, not ours.
-    if (event.nativeEvent.isComposing) return;
+    if (forInputMethod(event)) return;
     const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
     if (open) {
       const last = matches.length - 1;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n.ts';
 import type { PickerLocale } from './EmojiPicker.tsx';
+import { forInputMethod } from '../app/input-method.ts';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker.tsx'));
 
@@ -52,7 +53,7 @@ export function ReactionPicker(props: {
       aria-label={t('pickerLabel')}
       style={placeNear(props.anchor)}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.key === 'Escape' && !forInputMethod(event)) {
           event.stopPropagation();
           onClose();
         }

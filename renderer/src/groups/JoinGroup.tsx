@@ -9,6 +9,7 @@ import type { InvitePreview } from '../sync/api.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
 import { inviteProblem, type InviteProblem } from './invite-problem.ts';
 import './group-forms.css';
+import { forInputMethod } from '../app/input-method.ts';
 
 /**
  * What went wrong, kept as what happened rather than as words, so that it reads in the
@@ -182,7 +183,7 @@ export function JoinGroup(props: {
             }}
             onKeyDown={(e) => {
               // Enter checks; a pasted code never needs a line break.
-              if (e.key === 'Enter' && !e.shiftKey) {
+              if (e.key === 'Enter' && !e.shiftKey && !forInputMethod(e)) {
                 e.preventDefault();
                 void check(code);
               }

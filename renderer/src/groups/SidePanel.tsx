@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './side-panel.css';
+import { forInputMethod } from '../app/input-method.ts';
 
 /**
  * A panel at the conversation's right edge (members), under its header and beside the
@@ -53,7 +54,7 @@ export function SidePanel(props: {
       className={`side-panel${props.className ? ` ${props.className}` : ''}`}
       aria-labelledby={headingId}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        if (event.key !== 'Escape' || event.defaultPrevented || forInputMethod(event)) return;
         event.preventDefault();
         onClose();
       }}

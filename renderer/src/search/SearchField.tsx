@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { SearchIcon } from './icons.tsx';
 import { optionIdOf, type ActiveOption } from './listbox.ts';
+import { forInputMethod } from '../app/input-method.ts';
 
 /**
  * The field of a search dialog: a combobox over the dialog's listbox (`listId`), whose arrow
@@ -45,7 +46,8 @@ export function SearchField(props: {
           onQuery(event.target.value);
         }}
         onKeyDown={(event) => {
-          if (active.onKeyDown(event)) return;
+          // Writing Chinese, arrows and Enter choose the input method's candidates, not results.
+          if (forInputMethod(event) || active.onKeyDown(event)) return;
           if (event.key === 'Enter' && active.index < count) {
             event.preventDefault();
             onChoose(active.index);
