@@ -1,5 +1,6 @@
 // Loaded on demand (React.lazy in ReactionPicker.tsx): frimousse stays out of the first bundle.
 import { EmojiPicker as Picker, type EmojiPickerListComponents } from 'frimousse';
+import { supportedEmojiVersion } from './emoji-support.ts';
 
 /** The picker's emoji data in each app language, served from our own origin (see renderer.vite.ts). */
 export type PickerLocale = 'en' | 'nl' | 'zh';
@@ -41,6 +42,8 @@ export default function EmojiPicker(props: {
       className="emoji-picker"
       locale={props.locale}
       emojibaseUrl={emojibaseUrl()}
+      // Only emoji this laptop draws: no empty cells (emoji-support.ts).
+      emojiVersion={supportedEmojiVersion()}
       columns={8}
       onEmojiSelect={(emoji) => {
         props.onPick(emoji.emoji);
