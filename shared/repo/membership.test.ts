@@ -18,6 +18,45 @@ const texts = (repo: Repo, id: string) =>
     .items.map((m) => m.text);
 
 describe('membership over the network', () => {
+  it('every member has a colour of their own, the same on everyone’s screen and on their messages', async () => {
+    const net = memoryNetwork();
+    const people = [
+      await person(1, 'Ada', net),
+      await person(2, 'Bo', net),
+      await person(3, 'Cy', net),
+      await person(4, 'Dee', net),
+    ];
+    const [ada, ...others] = people as [(typeof people)[0], ...typeof people];
+    const group = await ada.repo.create({ name: 'Co-op', signaling: SIGNALING });
+    let id = '';
+    for (const other of others)
+      id = await admitted(await other.repo.join(inviteLink(await group.invite())));
+    for (const p of people)
+      await p.repo.get(id)!.send(
+        `from ${
+          p.repo
+            .get(id)!
+            .members()
+            .find((m) => m.me)!.name
+        }`,
+      );
+    await waitFor(() => people.every((p) => texts(p.repo, id).length === 4), 'sync');
+
+    const tonesOn = (p: (typeof people)[0]) =>
+      Object.fromEntries(
+        p.repo
+          .get(id)!
+          .members()
+          .map((m) => [m.name, m.tone]),
+      );
+    const seen = tonesOn(ada);
+    expect(new Set(Object.values(seen)).size).toBe(4);
+    for (const p of others) expect(tonesOn(p)).toEqual(seen);
+    for (const p of people)
+      for (const item of p.repo.get(id)!.page('latest', 50, 0).items)
+        expect(item.author.tone).toBe(seen[item.author.name]);
+  });
+
   it('Ada removes Cy: Ada and Bo go on in a new room; Bo, away meanwhile, follows on return', async () => {
     const net = memoryNetwork();
     const ada = await person(1, 'Ada', net);

@@ -6,6 +6,7 @@ import type { GroupStorage } from '../storage/storage.ts';
 import type { Page } from './handle.ts';
 import { noticesAmong, type Notice } from './notices.ts';
 import type { MessageItem } from './views.ts';
+import { TONES } from './tones.ts';
 
 // The recent window (DESIGN §7): a group's latest messages exactly as the UI shows them, with
 // its name, sealed apart from the snapshot, so they are on screen before the content doc of
@@ -54,7 +55,12 @@ const replyTo = z.union([
 /** A message as the UI shows it, without its delivery state (it moves); also in groups-window.ts. */
 export const storedItem = z.object({
   id: z.string(),
-  author: z.object({ person: z.string(), name: z.string() }),
+  // `tone` absent in windows saved before it was kept: the author's own colour then.
+  author: z.object({
+    person: z.string(),
+    name: z.string(),
+    tone: z.optional(z.int().check(z.nonnegative(), z.lt(TONES))),
+  }),
   mine: z.boolean(),
   text: z.string(),
   edited: z.boolean(),

@@ -10,11 +10,13 @@ import {
 } from '../membership/state.ts';
 import { fingerprint } from '../identity/keys.ts';
 import type { Delivery } from './room-state.ts';
+import { groupTones, toneOf } from './tones.ts';
 
 /** One message as the UI shows it: names resolved, reply quoted, reactions counted. */
 export type MessageItem = {
   id: string;
-  author: { person: string; name: string };
+  /** `tone`: their colour in this group (tones.ts); absent in windows saved before it was kept. */
+  author: { person: string; name: string; tone?: number };
   mine: boolean;
   text: string;
   edited: boolean;
@@ -40,6 +42,8 @@ export type MemberItem = {
   me: boolean;
   /** The person's safety number (60 digits), to compare with theirs in person. */
   safetyNumber: string;
+  /** Their colour in this group (tones.ts): the same on every member's screen. */
+  tone: number;
 };
 
 /** One of a person's devices, as the members panel lists it. */
@@ -55,6 +59,21 @@ export type DeviceItem = {
 };
 
 const EXCERPT = 120;
+
+const tones = new WeakMap<MembershipState, Map<string, number>>();
+
+/**
+ * The colour of each person the group ever admitted (tones.ts), worked out once per membership:
+ * everyone in the log's order, so people who left keep their place.
+ */
+function tonesOf(members: MembershipState): Map<string, number> {
+  let found = tones.get(members);
+  if (!found) {
+    found = groupTones(members.people.keys());
+    tones.set(members, found);
+  }
+  return found;
+}
 
 /** Maps a Yjs clientID to its person and that person's current display name. */
 export function authorOf(engine: GroupEngine, clientId: number): { person: string; name: string } {
@@ -99,7 +118,8 @@ export function messageItem(
   deliveryOf: (clientId: number, seq: number) => Delivery,
 ): MessageItem {
   const core = engine.core();
-  const author = authorOf(engine, view.author);
+  const who = authorOf(engine, view.author);
+  const author = { ...who, tone: tonesOf(engine.members()).get(who.person) ?? toneOf(who.person) };
   let replyTo: MessageItem['replyTo'] = null;
   if (view.replyTo !== undefined) {
     // Only what a quote shows: reading the whole message would index every reaction again.
@@ -191,6 +211,7 @@ export function deviceItems(
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
   const members = engine.members();
   const myDevice = toHex(engine.core().me.signer.publicKey);
+  const tones = tonesOf(members);
   return activePeople(members)
     .map((p) => {
       const person = toHex(p.person);
@@ -203,6 +224,7 @@ export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[]
         deviceList,
         me: person === myPerson,
         safetyNumber: fingerprint(p.person),
+        tone: tones.get(person) ?? toneOf(person),
       };
     })
     .sort((a, b) =>

@@ -1,16 +1,16 @@
-import { fnv1a, toneOf } from './tone.ts';
+import { fnv1a } from './tone.ts';
 import './tone.css';
 
 /**
- * A round initial, the same colour on every device: a person's from their key (the colour their
- * name has in the conversation, which stays when they rename), anything else's from its name.
+ * A round initial, the same colour on every device: a person's `tone` (the colour their name has
+ * in the conversation, which stays when they rename), anything else's from its name.
  */
-export function Avatar(props: { name: string; person?: string; size?: number }) {
-  const { name, person, size = 36 } = props;
+export function Avatar(props: { name: string; tone?: number; size?: number }) {
+  const { name, tone, size = 36 } = props;
   const initial = firstGrapheme(name.trim())?.toUpperCase() ?? '?';
   return (
     <span
-      className={person ? `avatar tone-${toneOf(person)}` : 'avatar'}
+      className={tone === undefined ? 'avatar' : `avatar tone-${tone}`}
       aria-hidden="true"
       style={
         {

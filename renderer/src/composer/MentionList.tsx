@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberItem } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
-import { toneOf } from '../app/tone.ts';
 
 /** The id of one option, for the textarea's aria-activedescendant. */
 export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
@@ -39,7 +38,7 @@ export function MentionList(props: {
           }}
         >
           {/* The member's colour as the message list shows it (app/tone.css). */}
-          <span className={`mention-avatar tone-${toneOf(member.person)}`}>
+          <span className={`mention-avatar tone-${member.tone}`}>
             <Avatar name={member.name} size={22} />
           </span>
           <span className="mention-name">{member.name}</span>

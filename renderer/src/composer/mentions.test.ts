@@ -19,6 +19,7 @@ function member(name: string, person: string, me = false): MemberItem {
     deviceList: [],
     me,
     safetyNumber: '',
+    tone: 0,
   };
 }
 

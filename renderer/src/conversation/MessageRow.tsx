@@ -31,7 +31,8 @@ export type MessageRowProps = {
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const { t } = useTranslation('conversation');
   const { item, continued } = props;
-  const tone = `tone-${toneOf(item.author.person)}`;
+  // Their colour in this group, from the worker; a window saved before it was kept: their own.
+  const tone = `tone-${item.author.tone ?? toneOf(item.author.person)}`;
   const time = (
     <time dateTime={new Date(item.time).toISOString()} title={formatDateTime(item.time)}>
       {formatTime(item.time)}

@@ -1,7 +1,6 @@
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { rehypeMentions } from './mentions.ts';
-import { toneOf, TONES } from '../app/tone.ts';
 
 const paragraph = (...children: Root['children']): Root => ({
   type: 'root',
@@ -53,13 +52,5 @@ describe('mentions', () => {
     const tree = paragraph(text('@A.B and @AxB'));
     rehypeMentions([{ name: 'A.B', me: false }])()(tree);
     expect(flat(tree)).toBe('[@A.B] and @AxB');
-  });
-});
-
-describe('toneOf', () => {
-  it('is stable for a person key and spreads over the palette', () => {
-    expect(toneOf('ab12')).toBe(toneOf('ab12'));
-    const seen = new Set(Array.from({ length: 64 }, (_, i) => toneOf(`person-${i}`)));
-    expect(seen.size).toBe(TONES);
   });
 });

@@ -132,7 +132,7 @@ export function MembersPanel(props: {
           return (
             <li key={member.person} className="member">
               <span className="member-avatar">
-                <Avatar name={member.name} person={member.person} size={32} />
+                <Avatar name={member.name} tone={member.tone} size={32} />
                 {state ? <span className={`presence-dot presence-${state}`} aria-hidden /> : null}
               </span>
               <div className="member-main">

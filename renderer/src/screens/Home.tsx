@@ -8,6 +8,7 @@ import { neighbourGroup } from '../app/group-keys.ts';
 import { lastGroup, rememberGroup } from '../app/last-group.ts';
 import type { JumpTarget } from '../conversation/intent.ts';
 import { Avatar } from '../app/Avatar.tsx';
+import { toneOf } from '../app/tone.ts';
 import { useOpenRequests, usePlatform } from '../app/context.tsx';
 import { Logo } from '../app/Logo.tsx';
 import { useAsync } from '../app/useAsync.ts';
@@ -245,7 +246,7 @@ export function Home(props: { identity: Identity }) {
           )}
         </nav>
         <footer className="me">
-          <Avatar name={identity.displayName} person={toHex(identity.person.publicKey)} />
+          <Avatar name={identity.displayName} tone={toneOf(toHex(identity.person.publicKey))} />
           <div className="me-text">
             <span className="me-name">{identity.displayName}</span>
             <span className="me-device" title={t('thisDeviceKey')}>
