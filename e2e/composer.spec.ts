@@ -222,8 +222,8 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await note.getByRole('button', { name: 'Delete', exact: true }).click();
     await ada.page.getByRole('button', { name: 'Delete message' }).click();
     await expect(messages(ada.page).getByText('Temporary note')).toHaveCount(0);
-    // The dialog gives focus back to the deleted message's row a frame after it closes: wait
-    // for that, or it can take the focus between the box's focus and its Enter.
+    // Once the dialog is gone, the focus goes back to the deleted message's row: wait for that,
+    // or it can take the focus between the box's focus and its Enter.
     await expect(ada.page.getByRole('dialog')).toHaveCount(0);
     await expect(messages(ada.page).locator(':focus')).toHaveCount(1);
     await box.press('Enter');

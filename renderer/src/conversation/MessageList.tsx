@@ -90,6 +90,8 @@ function ConversationView(props: MessageListProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [picking, setPicking] = useState<{ item: MessageItem; anchor: DOMRect } | null>(null);
   const [deleting, setDeleting] = useState<MessageItem | null>(null);
+  // The row that gets the focus back once the delete dialog is gone (see its effect below).
+  const refocus = useRef<string | null>(null);
   const pickerTrigger = useRef<HTMLElement | null>(null);
   // The list generation whose rows Virtuoso shows (see `ListPeek`); until then the newest rows
   // are drawn over it.
@@ -156,6 +158,16 @@ function ConversationView(props: MessageListProps) {
       cancelAnimationFrame(frame);
     };
   }, [peeking, generation]);
+
+  // After the delete dialog has been removed, not a frame after asking for it: while the modal
+  // dialog is open the list is inert and takes no focus, and on a busy machine that frame
+  // could come before React had removed it (seen in CI).
+  useEffect(() => {
+    const id = refocus.current;
+    if (deleting !== null || id === null) return;
+    refocus.current = null;
+    rowElement(id)?.focus({ preventScroll: true });
+  }, [deleting, rowElement]);
 
   useMarkRead(group.id, { atBottom, liveEnd, lastId: items.at(-1)?.id ?? null });
   const { flashId, jump } = useJump({
@@ -370,8 +382,8 @@ function ConversationView(props: MessageListProps) {
             const client = store.client();
             if (!client) throw new Error('The sync engine is not running.');
             await client.remove(group.id, deleting.id);
+            refocus.current = deleting.id;
             setDeleting(null);
-            requestAnimationFrame(() => rowElement(deleting.id)?.focus({ preventScroll: true }));
           }}
         />
       ) : null}
