@@ -222,6 +222,8 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
     const hits = panel.getByRole('option');
     await expect(hits).toHaveCount(1);
     await expect.poll(() => marks(hits.first())).toEqual(['三体']);
+    // The message as it reads, not its markdown.
+    await expect(hits.first()).toContainText('这个月读《三体》，第一部。');
     await expect(panel.getByRole('status')).toContainText(
       zh('search', 'results_other', { count: 1 }),
     );

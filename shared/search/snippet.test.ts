@@ -15,6 +15,20 @@ describe('snippet', () => {
     });
   });
 
+  it('shows the message as it reads: no markdown marks, the match still marked', () => {
+    expect(marked('Water the **tomatoes** tonight?', 'tomatoes')).toEqual({
+      shown: 'Water the tomatoes tonight?',
+      marked: ['tomatoes'],
+    });
+    expect(marked('这个月读**《三体》**，第一部。', '三体')).toEqual({
+      shown: '这个月读《三体》，第一部。',
+      marked: ['三体'],
+    });
+    expect(marked('notes at [the wiki](https://example.org/w)', 'wiki').shown).toBe(
+      'notes at the wiki',
+    );
+  });
+
   it('marks the original letters of an accent-folded match', () => {
     expect(marked('Zullen we één keer naar het Café?', 'een cafe').marked).toEqual(['één', 'Café']);
   });

@@ -1,4 +1,5 @@
 import { foldWithMap } from './fold.ts';
+import { plainExcerpt } from './plain-excerpt.ts';
 
 /** A stretch of text and where in it the query matched: `[start, end)` code-unit ranges. */
 export type Marked = { text: string; marks: [number, number][] };
@@ -43,11 +44,12 @@ function cutAt(text: string, i: number, side: 'start' | 'end'): number {
 }
 
 /**
- * The part of a message a search result shows: around the first match, line breaks as
- * spaces, "…" where it was cut, and every match in it marked for highlighting.
+ * The part of a message a search result shows: as the message reads (without its markdown
+ * marks, on one line), around the first match, "…" where it was cut, and every match in it
+ * marked for highlighting.
  */
 export function snippet(text: string, terms: readonly string[]): Marked {
-  const flat = text.replace(/\s/g, ' ');
+  const flat = plainExcerpt(text);
   const ranges = matchRanges(flat, terms);
   const first = ranges[0]?.[0] ?? 0;
   const start = first <= BEFORE ? 0 : cutAt(flat, first - BEFORE, 'start');

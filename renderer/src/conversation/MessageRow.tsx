@@ -6,7 +6,7 @@ import { currentLanguage } from '../i18n/i18n.ts';
 import { formatDateTime, formatNumber, formatTime } from '../i18n/format.ts';
 import { useMessageActions } from './actions.ts';
 import { AddReactionIcon, CopyIcon, DeleteIcon, EditIcon, ReactIcon, ReplyIcon } from './icons.tsx';
-import { plainExcerpt } from './excerpt.ts';
+import { plainExcerpt } from '../../../shared/search/plain-excerpt.ts';
 import type { MentionName } from './mentions.ts';
 import { MessageText } from './MessageText.tsx';
 import { listNames } from './names.ts';

@@ -1,5 +1,6 @@
 /**
- * A quoted message's first words as plain text: the markdown marks a reader would not see
+ * A message as one line of plain text (a reply's quote, a search result): the markdown marks a
+ * reader would not see
  * taken out ("**Chapter 3** is `great`" → "Chapter 3 is great"; "[notes](https://…)" → "notes"),
  * lines joined. Approximate on purpose: it is a one-line preview, not a renderer.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainExcerpt } from './excerpt.ts';
+import { plainExcerpt } from './plain-excerpt.ts';
 
 describe('plainExcerpt', () => {
   it('takes out the marks a reader does not see', () => {
