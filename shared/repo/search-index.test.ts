@@ -139,7 +139,7 @@ describe('the sealed search index', () => {
     );
     expect(early).toEqual(open);
     expect(early[0]!.hits.map((hit) => hit.snippet.text)).toEqual([
-      'Who has the **shed** key? Found it',
+      'Who has the shed key? Found it',
     ]);
     expect(early[1]!.hits).toHaveLength(1);
     expect(early[2]!.hits).toHaveLength(3);
