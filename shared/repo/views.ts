@@ -63,16 +63,16 @@ const EXCERPT = 120;
 const tones = new WeakMap<MembershipState, Map<string, number>>();
 
 /**
- * The colour of each person the group ever admitted (tones.ts), worked out once per membership:
- * everyone in the log's order, so people who left keep their place.
+ * A person's colour in the group (tones.ts), the colours worked out once per membership:
+ * everyone the group ever admitted, in the log's order, so people who left keep their place.
  */
-function tonesOf(members: MembershipState): Map<string, number> {
+function toneIn(members: MembershipState, person: string): number {
   let found = tones.get(members);
   if (!found) {
     found = groupTones(members.people.keys());
     tones.set(members, found);
   }
-  return found;
+  return found.get(person) ?? toneOf(person);
 }
 
 /** Maps a Yjs clientID to its person and that person's current display name. */
@@ -119,7 +119,7 @@ export function messageItem(
 ): MessageItem {
   const core = engine.core();
   const who = authorOf(engine, view.author);
-  const author = { ...who, tone: tonesOf(engine.members()).get(who.person) ?? toneOf(who.person) };
+  const author = { ...who, tone: toneIn(engine.members(), who.person) };
   let replyTo: MessageItem['replyTo'] = null;
   if (view.replyTo !== undefined) {
     // Only what a quote shows: reading the whole message would index every reaction again.
@@ -211,7 +211,6 @@ export function deviceItems(
 export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[] {
   const members = engine.members();
   const myDevice = toHex(engine.core().me.signer.publicKey);
-  const tones = tonesOf(members);
   return activePeople(members)
     .map((p) => {
       const person = toHex(p.person);
@@ -224,7 +223,7 @@ export function memberItems(engine: GroupEngine, myPerson: string): MemberItem[]
         deviceList,
         me: person === myPerson,
         safetyNumber: fingerprint(p.person),
-        tone: tones.get(person) ?? toneOf(person),
+        tone: toneIn(members, person),
       };
     })
     .sort((a, b) =>

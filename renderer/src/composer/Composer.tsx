@@ -232,6 +232,8 @@ export function Composer(props: ComposerProps) {
   }
 
   const editing = mode?.kind === 'edit';
+  // Named as it reads: a screen reader says what the placeholder shows, in its language.
+  const label = t('placeholder', { group: group.name });
   const describedBy = [mode ? bannerId : null, length.counted || over ? statusId : null]
     .filter(Boolean)
     .join(' ');
@@ -259,9 +261,8 @@ export function Composer(props: ComposerProps) {
         <textarea
           ref={textarea}
           className="compose-input"
-          // Named as it reads: a screen reader says what the placeholder shows, in its language.
-          aria-label={t('placeholder', { group: group.name })}
-          placeholder={t('placeholder', { group: group.name })}
+          aria-label={label}
+          placeholder={label}
           aria-describedby={describedBy || undefined}
           aria-invalid={over || undefined}
           aria-autocomplete="list"
