@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
+import { buildShortcodes, SHORTCODE_SETS } from './scripts/emoji-shortcodes.ts';
 
 type PackageJson = { version: string; productName: string };
 const pkg = JSON.parse(
@@ -12,20 +13,28 @@ const pkg = JSON.parse(
 const EMOJIBASE_FILES = ['en', 'nl', 'zh'].flatMap((locale) =>
   ['data.json', 'messages.json'].map((file) => `${locale}/${file}`),
 );
+/** The composer's `:shortcode:` tables, made from emojibase-data (scripts/emoji-shortcodes.ts). */
+const SHORTCODE_FILES = new Map(
+  Object.keys(SHORTCODE_SETS).map((locale) => [`${locale}/shortcodes.json`, locale]),
+);
 
 /**
  * Serves those files from the app's own origin as `emojibase/<locale>/<file>` (emitted into
  * the build, and answered by the dev server), so the emoji picker never asks a CDN.
  */
 function emojibaseData(): Plugin {
-  const read = (file: string) =>
-    readFileSync(createRequire(import.meta.url).resolve(`emojibase-data/${file}`));
+  const read = (file: string) => {
+    const locale = SHORTCODE_FILES.get(file);
+    if (locale !== undefined) return JSON.stringify(buildShortcodes(locale));
+    return readFileSync(createRequire(import.meta.url).resolve(`emojibase-data/${file}`));
+  };
+  const served = (file: string) => EMOJIBASE_FILES.includes(file) || SHORTCODE_FILES.has(file);
   return {
     name: 'fellows-emojibase-data',
     configureServer(server) {
       server.middlewares.use('/emojibase/', (request, response, next) => {
         const file = (request.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
-        if (!EMOJIBASE_FILES.includes(file)) {
+        if (!served(file)) {
           next();
           return;
         }
@@ -34,7 +43,7 @@ function emojibaseData(): Plugin {
       });
     },
     generateBundle() {
-      for (const file of EMOJIBASE_FILES)
+      for (const file of [...EMOJIBASE_FILES, ...SHORTCODE_FILES.keys()])
         this.emitFile({ type: 'asset', fileName: `emojibase/${file}`, source: read(file) });
     },
   };

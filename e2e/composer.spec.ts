@@ -160,6 +160,63 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await box.fill('');
   });
 
+  await test.step('emoji: a :code offers them, a whole :code: becomes one, the button picks', async () => {
+    const emojiList = ada.page.getByRole('listbox', { name: 'Emoji' });
+    await box.pressSequentially('Seeds are in :thu');
+    await expect(emojiList).toBeVisible();
+    const first = emojiList.getByRole('option').first();
+    await expect(first).toHaveText(/^👍\uFE0F?:thumbsup:$/u);
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute(
+      'aria-activedescendant',
+      (await first.getAttribute('id')) ?? '',
+    );
+    await box.press('Enter');
+    await expect(emojiList).toHaveCount(0);
+    await expect(box).toHaveValue(/^Seeds are in 👍\uFE0F?$/u);
+    // Typed whole, as in Slack: the closing colon makes the emoji.
+    await box.pressSequentially(' :tada:');
+    await expect(box).toHaveValue(/^Seeds are in 👍\uFE0F? 🎉$/u);
+    // Not in a time, and Esc leaves a code as typed.
+    await box.pressSequentially(' at 10:30, :sun');
+    await expect(emojiList).toBeVisible();
+    await box.press('Escape');
+    await expect(emojiList).toHaveCount(0);
+    await expect(box).toHaveValue(/ at 10:30, :sun$/u);
+    await box.fill('');
+
+    // The button: the emoji goes where the caret was, and the box has the focus again.
+    await box.fill('Seeds planted');
+    await box.press('Home');
+    for (let i = 0; i < 'Seeds'.length; i++) await box.press('ArrowRight');
+    const button = ada.page.getByRole('button', { name: 'Insert emoji' });
+    await button.click();
+    const picker = ada.page.getByRole('dialog', { name: 'Choose an emoji to insert' });
+    const search = picker.getByRole('searchbox', { name: 'Search emoji' });
+    await expect(search).toBeFocused();
+    await search.fill('seedling');
+    await picker.getByRole('gridcell', { name: 'Seedling' }).click();
+    await expect(picker).toHaveCount(0);
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('Seeds🌱 planted');
+    // Esc closes it and changes nothing; Enter in its search picks, and never sends.
+    await button.click();
+    await expect(search).toBeFocused();
+    await search.press('Escape');
+    await expect(picker).toHaveCount(0);
+    await expect(box).toBeFocused();
+    await box.press('End');
+    await box.pressSequentially(' ');
+    await button.click();
+    await search.fill('sunflower');
+    await expect(picker.getByRole('gridcell', { name: 'Sunflower' })).toBeVisible();
+    await search.press('Enter');
+    await expect(picker).toHaveCount(0);
+    await expect(box).toHaveValue('Seeds🌱 planted 🌻');
+    await box.press('Enter');
+    await expect(row(bo.page, 'Seeds🌱 planted 🌻')).toBeVisible(SYNC);
+  });
+
   await test.step('a reply shows who it answers and carries the reference', async () => {
     await send(bo.page, GROUP, 'Who has the shed key?');
     const asked = row(ada.page, 'Who has the shed key?');
@@ -193,6 +250,18 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
       await snap(ada.page, `composer-mentions-${theme}`);
       await axe(ada.page, `composer, mentions, ${theme}`, '.compose');
       await box.fill('');
+      await box.pressSequentially('Lovely work :sm');
+      await expect(ada.page.getByRole('listbox', { name: 'Emoji' })).toBeVisible();
+      await snap(ada.page, `composer-emoji-codes-${theme}`);
+      await axe(ada.page, `composer, emoji codes, ${theme}`, '.compose');
+      await box.fill('');
+      await ada.page.getByRole('button', { name: 'Insert emoji' }).click();
+      const picker = ada.page.getByRole('dialog', { name: 'Choose an emoji to insert' });
+      await expect(picker.getByRole('gridcell').first()).toBeVisible();
+      await snap(ada.page, `composer-emoji-picker-${theme}`);
+      await axe(ada.page, `composer, emoji picker, ${theme}`, '.emoji-popover');
+      await ada.page.keyboard.press('Escape');
+      await expect(picker).toHaveCount(0);
       // The original, not the reply that quotes it.
       const asked = row(ada.page, 'Who has the shed key?').first();
       await asked.hover();

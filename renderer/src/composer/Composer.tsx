@@ -17,12 +17,23 @@ import { formatNumber, sentenceGap } from '../i18n/format.ts';
 import { reasonFrom, type Reason } from '../../../shared/refusal.ts';
 import { useReasonWords } from '../i18n/reason.ts';
 import { useSyncStore } from '../sync/hooks.tsx';
-import { EMPTY_COMPOSE, composeReducer, draftOf } from './compose-state.ts';
+import { EMPTY_COMPOSE, composeReducer, draftOf, type ComposeState } from './compose-state.ts';
 import { IntentBanner } from './IntentBanner.tsx';
 import { textLength } from './limit.ts';
-import { MentionList, optionId } from './MentionList.tsx';
-import { matchMembers, mentionQuery, mentionedPeople } from './mentions.ts';
+import { matchMembers, mentionQuery, mentionedPeople, type MentionQuery } from './mentions.ts';
+import {
+  emojiQuery,
+  exactEmoji,
+  matchEmoji,
+  type EmojiMatch,
+  type EmojiQuery,
+  type EmojiTable,
+} from './emoji-codes.ts';
+import { EmojiButton } from './EmojiButton.tsx';
+import { Avatar } from '../app/Avatar.tsx';
+import { SuggestionList, optionId } from './SuggestionList.tsx';
 import { useDraft } from './useDraft.ts';
+import { useEmojiTable } from './useEmojiTable.ts';
 import './composer.css';
 import { forInputMethod } from '../app/input-method.ts';
 
@@ -40,6 +51,11 @@ export type ComposerProps = {
   onIntentDone: () => void;
 };
 
+/** What the list over the box offers: members for an `@`, or emoji for a `:code`. */
+type Suggestions =
+  | { kind: 'mention'; query: MentionQuery; items: MemberItem[] }
+  | { kind: 'emoji'; query: EmojiQuery; items: EmojiMatch[] };
+
 /** Why the last send or edit did not go through. */
 type ComposeProblem =
   { kind: 'edit-empty' } | { kind: 'edit-failed' | 'send-failed'; reason: Reason };
@@ -56,7 +72,8 @@ function problemWords(
 
 /**
  * Where a message is written: Enter sends, Shift+Enter starts a new line, Up edits my last
- * message, Esc cancels a reply or an edit, `@` offers members to mention.
+ * message, Esc cancels a reply or an edit, `@` offers members to mention, `:` and two letters
+ * offer emoji (a whole `:code:` becomes its emoji), and a button opens the emoji picker.
  */
 export function Composer(props: ComposerProps) {
   const { group, members, intent, onIntentDone } = props;
@@ -72,7 +89,7 @@ export function Composer(props: ComposerProps) {
   const pending = useRef(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
-  const listId = `${ids}-mentions`;
+  const listId = `${ids}-suggestions`;
   const bannerId = `${ids}-banner`;
   const statusId = `${ids}-status`;
 
@@ -102,16 +119,23 @@ export function Composer(props: ComposerProps) {
   const length = textLength(text);
   const over = length.over > 0;
 
-  const query = focused ? mentionQuery(text, state.caret) : null;
-  const matches =
-    query && query.start !== state.dismissedAt ? matchMembers(members, query.query) : [];
-  const open = query !== null && matches.length > 0;
+  // The emoji codes load once a `:` is typed, so that a quick `:joy:` finds them there.
+  const emojiTable = useEmojiTable(focused && text.includes(':'));
+  const suggestions = suggest(state, focused, members, emojiTable);
+  const open = suggestions !== null;
   const activeIndex =
-    open && active.at === query.start ? Math.min(active.index, matches.length - 1) : 0;
+    open && active.at === suggestions.query.start
+      ? Math.min(active.index, suggestions.items.length - 1)
+      : 0;
 
   function onInput(next: string, caret: number) {
     dispatch({ type: 'input', text: next, caret });
     setProblem(null);
+    // One `:` typed to close a known `:code:` turns it into its emoji, as in Slack.
+    const code = next.length === text.length + 1 ? emojiQuery(next, caret) : null;
+    const emoji = code && emojiTable ? exactEmoji(emojiTable, code) : null;
+    if (code && emoji)
+      dispatch({ type: 'replace', start: code.start, end: code.end, insert: emoji });
     const client = store.client();
     if (!client) return;
     const now = Date.now();
@@ -131,8 +155,30 @@ export function Composer(props: ComposerProps) {
     onIntentDone();
   }
 
-  function pick(member: MemberItem) {
-    if (query) dispatch({ type: 'pick', query, person: member.person, name: member.name });
+  function pick(index: number) {
+    if (suggestions?.kind === 'mention') {
+      const member = suggestions.items[index];
+      if (member)
+        dispatch({
+          type: 'pick',
+          query: suggestions.query,
+          person: member.person,
+          name: member.name,
+        });
+    } else if (suggestions?.kind === 'emoji') {
+      const { start, end } = suggestions.query;
+      const match = suggestions.items[index];
+      if (match) dispatch({ type: 'replace', start, end, insert: match.emoji });
+    }
+  }
+
+  /** An emoji from the picker, in place of what is selected in the box. */
+  function insertEmoji(emoji: string) {
+    const box = textarea.current;
+    const start = box?.selectionStart ?? state.caret;
+    const end = box?.selectionEnd ?? start;
+    dispatch({ type: 'replace', start, end, insert: emoji });
+    setProblem(null);
   }
 
   async function submit() {
@@ -191,7 +237,7 @@ export function Composer(props: ComposerProps) {
     if (forInputMethod(event)) return;
     const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
     if (open) {
-      const last = matches.length - 1;
+      const last = suggestions.items.length - 1;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         const down = event.key === 'ArrowDown';
@@ -202,19 +248,18 @@ export function Composer(props: ComposerProps) {
           : activeIndex <= 0
             ? last
             : activeIndex - 1;
-        setActive({ at: query.start, index });
+        setActive({ at: suggestions.query.start, index });
         return;
       }
       if ((event.key === 'Enter' || event.key === 'Tab') && plain) {
         event.preventDefault();
-        const member = matches[activeIndex];
-        if (member) pick(member);
+        pick(activeIndex);
         return;
       }
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
-        dispatch({ type: 'dismiss', start: query.start });
+        dispatch({ type: 'dismiss', start: suggestions.query.start });
         return;
       }
     }
@@ -248,13 +293,13 @@ export function Composer(props: ComposerProps) {
         }}
       >
         {open ? (
-          <MentionList
+          <Suggested
             id={listId}
-            members={matches}
+            suggestions={suggestions}
             active={activeIndex}
             onPick={pick}
             onActive={(index) => {
-              setActive({ at: query.start, index });
+              setActive({ at: suggestions.query.start, index });
             }}
           />
         ) : null}
@@ -286,6 +331,12 @@ export function Composer(props: ComposerProps) {
           }}
           onKeyDown={onKeyDown}
         />
+        <EmojiButton
+          onPick={insertEmoji}
+          onClose={() => {
+            textarea.current?.focus();
+          }}
+        />
         <button
           type="submit"
           className="primary compose-send"
@@ -296,7 +347,11 @@ export function Composer(props: ComposerProps) {
         </button>
       </form>
       <p className="compose-announce" aria-live="polite">
-        {open ? t('mentionHelp', { count: matches.length }) : ''}
+        {open
+          ? t(suggestions.kind === 'mention' ? 'mentionHelp' : 'emojiHelp', {
+              count: suggestions.items.length,
+            })
+          : ''}
       </p>
       <ComposeStatus
         id={statusId}
@@ -309,6 +364,71 @@ export function Composer(props: ComposerProps) {
         className="compose-error"
       />
     </div>
+  );
+}
+
+/** Members for the `@` before the caret, else emoji for the `:code` there, else nothing. */
+function suggest(
+  state: ComposeState,
+  focused: boolean,
+  members: readonly MemberItem[],
+  emojiTable: EmojiTable | null,
+): Suggestions | null {
+  if (!focused) return null;
+  const mention = mentionQuery(state.text, state.caret);
+  if (mention && mention.start !== state.dismissedAt) {
+    const items = matchMembers(members, mention.query);
+    if (items.length > 0) return { kind: 'mention', query: mention, items };
+  }
+  const code = emojiTable ? emojiQuery(state.text, state.caret) : null;
+  if (emojiTable && code && code.start !== state.dismissedAt) {
+    const items = matchEmoji(emojiTable, code);
+    if (items.length > 0) return { kind: 'emoji', query: code, items };
+  }
+  return null;
+}
+
+/** The list over the box, worded for what it offers. */
+function Suggested(props: {
+  id: string;
+  suggestions: Suggestions;
+  active: number;
+  onPick: (index: number) => void;
+  onActive: (index: number) => void;
+}) {
+  const { t } = useTranslation('composer');
+  const { suggestions, ...list } = props;
+  if (suggestions.kind === 'mention')
+    return (
+      <SuggestionList
+        {...list}
+        label={t('mentionList')}
+        items={suggestions.items}
+        keyOf={(member) => member.person}
+        render={(member) => (
+          <>
+            {/* The member's colour as the message list shows it (app/tone.css). */}
+            <span className={`mention-avatar tone-${member.tone}`}>
+              <Avatar name={member.name} size={22} />
+            </span>
+            <span className="mention-name">{member.name}</span>
+          </>
+        )}
+      />
+    );
+  return (
+    <SuggestionList
+      {...list}
+      label={t('emojiList')}
+      items={suggestions.items}
+      keyOf={(match) => match.emoji}
+      render={(match) => (
+        <>
+          <span className="suggestion-emoji">{match.emoji}</span>
+          <span className="emoji-code">:{match.code}:</span>
+        </>
+      )}
+    />
   );
 }
 

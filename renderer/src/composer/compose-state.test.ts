@@ -98,4 +98,23 @@ describe('composeReducer', () => {
     expect(composeReducer(dismissed, type('@bo')).dismissedAt).toBe(0);
     expect(composeReducer(dismissed, type('b')).dismissedAt).toBeNull();
   });
+
+  it('a dismissed emoji list stays closed for its colon until that colon is deleted', () => {
+    const dismissed = run(type('ok :jo'), { type: 'dismiss', start: 3 });
+    expect(composeReducer(dismissed, type('ok :joy')).dismissedAt).toBe(3);
+    expect(composeReducer(dismissed, type('ok jo')).dismissedAt).toBeNull();
+  });
+
+  it('puts an emoji in place of its code, or of the selection, with the caret after it', () => {
+    const coded = run(type('nice :thu and more'), {
+      type: 'replace',
+      start: 5,
+      end: 9,
+      insert: '👍️',
+    });
+    expect(coded.text).toBe('nice 👍️ and more');
+    expect(coded.move).toMatchObject({ at: 5 + '👍️'.length, focus: true });
+    // A range past the text (it changed meanwhile) is cut to it.
+    expect(run(type('hi'), { type: 'replace', start: 2, end: 9, insert: '🎉' }).text).toBe('hi🎉');
+  });
 });

@@ -7,7 +7,7 @@ export type CaretMove = { at: number; focus: boolean; n: number };
 /** Everything the composer holds between keystrokes. */
 export type ComposeState = {
   text: string;
-  /** The caret as last seen in the textarea: where an `@` query ends. */
+  /** The caret as last seen in the textarea: where an `@` or `:` query ends. */
   caret: number;
   /** Replying, or editing one of my messages; null for a new message. */
   mode: ComposeIntent | null;
@@ -15,7 +15,7 @@ export type ComposeState = {
   stash: string;
   /** Members picked from the mention list, person key → name. */
   picked: Readonly<Record<string, string>>;
-  /** The `@` whose list was closed (Esc, or a pick): it stays closed for that `@`. */
+  /** The `@` or `:` whose list was closed (Esc, or a pick): it stays closed for that one. */
   dismissedAt: number | null;
   /** The person has typed: a draft that loads late must not overwrite it. */
   touched: boolean;
@@ -33,6 +33,8 @@ export type ComposeAction =
   /** `text` was sent: clear it, unless the person wrote on meanwhile. */
   | { type: 'sent'; text: string }
   | { type: 'pick'; query: MentionQuery; person: string; name: string }
+  /** Text the app puts in place of `start`…`end` (an emoji for its `:code`, or from the picker). */
+  | { type: 'replace'; start: number; end: number; insert: string }
   | { type: 'dismiss'; start: number };
 
 export const EMPTY_COMPOSE: ComposeState = {
@@ -58,9 +60,10 @@ export function draftOf(state: ComposeState): string {
 export function composeReducer(state: ComposeState, action: ComposeAction): ComposeState {
   switch (action.type) {
     case 'input': {
-      // A deleted `@` takes its dismissal with it.
+      // A deleted `@` or `:` takes its dismissal with it.
       const dismissed = state.dismissedAt;
-      const keep = dismissed !== null && action.text[dismissed] === '@';
+      const at = dismissed === null ? undefined : action.text[dismissed];
+      const keep = at === '@' || at === ':';
       return {
         ...state,
         text: action.text,
@@ -120,6 +123,13 @@ export function composeReducer(state: ComposeState, action: ComposeAction): Comp
         dismissedAt: action.query.start,
         move: moveTo(state, caret, true),
       };
+    }
+    case 'replace': {
+      const start = Math.max(0, Math.min(action.start, state.text.length));
+      const end = Math.max(start, Math.min(action.end, state.text.length));
+      const text = state.text.slice(0, start) + action.insert + state.text.slice(end);
+      const caret = start + action.insert.length;
+      return { ...state, text, caret, touched: true, move: moveTo(state, caret, true) };
     }
     case 'dismiss':
       return { ...state, dismissedAt: action.start };

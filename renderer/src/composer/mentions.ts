@@ -11,13 +11,13 @@ export const MAX_SUGGESTIONS = 8;
 
 const WORD = /[\p{L}\p{N}_]/u;
 // Scripts written without spaces between words: a mention may follow or run into them.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * Whether `char` would glue onto an `@` or a name next to it, as in "ada@example.org": a
  * letter or digit of a script that puts spaces between words.
  */
-function glues(char: string | undefined): boolean {
+export function glues(char: string | undefined): boolean {
   return char !== undefined && WORD.test(char) && !UNSPACED.test(char);
 }
 

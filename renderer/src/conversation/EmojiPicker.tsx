@@ -1,9 +1,6 @@
-// Loaded on demand (React.lazy in ReactionPicker.tsx): frimousse stays out of the first bundle.
+// Loaded on demand (React.lazy in EmojiPopover.tsx): frimousse stays out of the first bundle.
 import { EmojiPicker as Picker, type EmojiPickerListComponents } from 'frimousse';
-import { supportedEmojiVersion } from './emoji-support.ts';
-
-/** The picker's emoji data in each app language, served from our own origin (see renderer.vite.ts). */
-export type PickerLocale = 'en' | 'nl' | 'zh';
+import { supportedEmojiVersion, type EmojiLocale } from './emoji-support.ts';
 
 /**
  * Where emojibase-data is served: the app's own origin (`emojibase/<locale>/data.json`),
@@ -19,20 +16,32 @@ const components: Partial<EmojiPickerListComponents> = {
       {category.label}
     </div>
   ),
+  // frimousse 0.4 counts rows and columns from 0, where ARIA counts from 1 (axe: "invalid
+  // value"). Columns are put right here. A row's index is also how frimousse finds the row to
+  // scroll to, so only the first row's 0 is left out (it scrolls to the top for that one).
   Row: ({ children, ...props }) => (
-    <div {...props} className="emoji-picker-row">
+    <div
+      {...props}
+      aria-rowindex={props['aria-rowindex'] === 0 ? undefined : props['aria-rowindex']}
+      className="emoji-picker-row"
+    >
       {children}
     </div>
   ),
   Emoji: ({ emoji, ...props }) => (
-    <button {...props} type="button" className="emoji-picker-emoji">
+    <button
+      {...props}
+      aria-colindex={(props['aria-colindex'] ?? 0) + 1}
+      type="button"
+      className="emoji-picker-emoji"
+    >
       {emoji.emoji}
     </button>
   ),
 };
 
 export default function EmojiPicker(props: {
-  locale: PickerLocale;
+  locale: EmojiLocale;
   labels: { search: string; loading: string; empty: string };
   onPick: (emoji: string) => void;
 }) {

@@ -30,7 +30,7 @@ import {
 } from './list-parts.tsx';
 import { ListOverlay } from './ListOverlay.tsx';
 import type { MentionName } from './mentions.ts';
-import { ReactionPicker } from './ReactionPicker.tsx';
+import { EmojiPopover } from './EmojiPopover.tsx';
 import { useJump } from './useJump.ts';
 import { useMarkRead } from './useMarkRead.ts';
 import { problemWords, type ListProblem } from './list-problem.ts';
@@ -363,8 +363,9 @@ function ConversationView(props: MessageListProps) {
         />
       </div>
       {picking ? (
-        <ReactionPicker
+        <EmojiPopover
           anchor={picking.anchor}
+          label={t('pickerLabel')}
           onClose={closePicker}
           onPick={(emoji) => {
             const mine = picking.item.reactions.some((r) => r.emoji === emoji && r.mine);

@@ -1,3 +1,14 @@
+import { currentLanguage } from '../i18n/i18n.ts';
+
+/** The app languages' emojibase data sets (served from our own origin, renderer.vite.ts). */
+export type EmojiLocale = 'en' | 'nl' | 'zh';
+
+/** Emojibase's data set for the language shown. */
+export function emojiLocale(): EmojiLocale {
+  const language = currentLanguage();
+  return language === 'zh-CN' ? 'zh' : language;
+}
+
 /**
  * The newest Emoji version this laptop's fonts can draw, for the picker to offer no more.
  *

@@ -24,6 +24,11 @@ const en = {
   mentionList: 'Members to mention',
   mentionHelp_one: '{{count}} member. Up and Down to choose, Enter to pick.',
   mentionHelp_other: '{{count}} members. Up and Down to choose, Enter to pick.',
+  emojiList: 'Emoji',
+  emojiHelp_one: '{{count}} emoji. Up and Down to choose, Enter to pick.',
+  emojiHelp_other: '{{count}} emoji. Up and Down to choose, Enter to pick.',
+  emojiButton: 'Insert emoji',
+  emojiPicker: 'Choose an emoji to insert',
 } as const;
 
 const nl: Record<string, string> = {
@@ -50,6 +55,11 @@ const nl: Record<string, string> = {
   mentionList: 'Leden om te noemen',
   mentionHelp_one: '{{count}} lid. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
   mentionHelp_other: '{{count}} leden. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
+  emojiList: 'Emoji',
+  emojiHelp_one: '{{count}} emoji. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
+  emojiHelp_other: '{{count}} emoji. Kies met pijltje omhoog of omlaag en bevestig met Enter.',
+  emojiButton: 'Emoji invoegen',
+  emojiPicker: 'Kies een emoji om in te voegen',
 };
 
 const zhCN: Record<string, string> = {
@@ -72,6 +82,10 @@ const zhCN: Record<string, string> = {
   draftTooLong: '内容太长，无法保存为草稿：切换群组后会丢失。',
   mentionList: '可提及的成员',
   mentionHelp_other: '{{count}} 位成员。用上下方向键选择，按 Enter 确认。',
+  emojiList: '表情',
+  emojiHelp_other: '{{count}} 个表情。用上下方向键选择，按 Enter 确认。',
+  emojiButton: '插入表情',
+  emojiPicker: '选择要插入的表情',
 };
 
 export default { en, nl, 'zh-CN': zhCN };

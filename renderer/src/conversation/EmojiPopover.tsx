@@ -1,20 +1,13 @@
-import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n.ts';
-import type { PickerLocale } from './EmojiPicker.tsx';
 import { forInputMethod } from '../app/input-method.ts';
+import { emojiLocale } from './emoji-support.ts';
 
 const EmojiPicker = lazy(() => import('./EmojiPicker.tsx'));
 
 const WIDTH = 336;
 const HEIGHT = 380;
 const GAP = 6;
-
-/** Emojibase's data set for the language shown. */
-function pickerLocale(): PickerLocale {
-  const language = currentLanguage();
-  return language === 'zh-CN' ? 'zh' : language;
-}
 
 /** Below the button if it fits, else above; kept inside the window. */
 function placeNear(anchor: DOMRect): CSSProperties {
@@ -25,32 +18,38 @@ function placeNear(anchor: DOMRect): CSSProperties {
 }
 
 /**
- * The emoji picker in a small popover next to the button that opened it. Esc or a click
- * outside closes it; choosing an emoji reports it (the owner closes it then).
+ * The emoji picker in a small popover next to the button that opened it (a message's react
+ * button, or the composer's). Esc or a click outside closes it; choosing an emoji reports it
+ * (the owner closes it then).
  */
-export function ReactionPicker(props: {
+export function EmojiPopover(props: {
   anchor: DOMRect;
+  /** What the popover is for, as a screen reader names it. */
+  label: string;
+  /** The button that opened it: a press on it is not "outside" (the button closes it itself). */
+  trigger?: RefObject<HTMLElement | null>;
   onPick: (emoji: string) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation('conversation');
   const ref = useRef<HTMLDivElement>(null);
-  const { onClose } = props;
+  const { onClose, trigger } = props;
   useEffect(() => {
     const outside = (event: PointerEvent) => {
-      if (event.target instanceof Node && !ref.current?.contains(event.target)) onClose();
+      if (!(event.target instanceof Node) || ref.current?.contains(event.target)) return;
+      if (!trigger?.current?.contains(event.target)) onClose();
     };
     document.addEventListener('pointerdown', outside, true);
     return () => {
       document.removeEventListener('pointerdown', outside, true);
     };
-  }, [onClose]);
+  }, [onClose, trigger]);
   return (
     <div
       ref={ref}
       className="emoji-popover"
       role="dialog"
-      aria-label={t('pickerLabel')}
+      aria-label={props.label}
       style={placeNear(props.anchor)}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !forInputMethod(event)) {
@@ -61,7 +60,7 @@ export function ReactionPicker(props: {
     >
       <Suspense fallback={<p className="emoji-picker-status">{t('pickerLoading')}</p>}>
         <EmojiPicker
-          locale={pickerLocale()}
+          locale={emojiLocale()}
           labels={{
             search: t('pickerSearch'),
             loading: t('pickerLoading'),
