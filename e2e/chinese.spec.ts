@@ -178,8 +178,15 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
     await composer(bo.page, BOOKS).fill(`@${ANNA.slice(0, 1)}`);
     await bo.page.getByRole('option', { name: ANNA }).click();
     await composer(bo.page, BOOKS).pressSequentially('记得带茶');
+    // Emoji by their Chinese names: `:笑哭` offers 😂 under its name, as a Chinese reader knows it.
+    await composer(bo.page, BOOKS).pressSequentially(':笑哭');
+    const emoji = bo.page.getByRole('listbox', { name: zh('composer', 'emojiList') });
+    await expect(emoji.getByRole('option').first()).toHaveText('😂:笑哭了:');
+    await screen(bo.page, 'composer-emoji-bo', theirs);
     await composer(bo.page, BOOKS).press('Enter');
-    await expect(row(anna.page, '记得带茶')).toBeVisible(SYNC);
+    await expect(composer(bo.page, BOOKS)).toHaveValue(`@${ANNA} 记得带茶😂`);
+    await composer(bo.page, BOOKS).press('Enter');
+    await expect(row(anna.page, '记得带茶😂')).toBeVisible(SYNC);
     await expect(row(anna.page, '记得带茶')).toHaveClass(/mentions-me/);
     await expect(row(anna.page, '好！周六下午')).toContainText(ANNA);
     // Times in the reader's own clock format; "today" in Chinese above them.
