@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MAX_TEXT_LENGTH } from '../shared/content/schema.ts';
 import {
   createGroup,
@@ -215,6 +215,17 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await expect(box).toHaveValue('Seeds🌱 planted 🌻');
     await box.press('Enter');
     await expect(row(bo.page, 'Seeds🌱 planted 🌻')).toBeVisible(SYNC);
+    // A few emoji alone show large, as in Signal; with words they stay text-sized.
+    await box.pressSequentially(':tada::tada:');
+    await expect(box).toHaveValue('🎉🎉');
+    await box.press('Enter');
+    const large = row(bo.page, '🎉🎉').locator('.message-text');
+    await expect(large).toHaveClass(/\blarge-emoji\b/, SYNC);
+    const size = (text: Locator) => text.locator('p').evaluate((p) => getComputedStyle(p).fontSize);
+    expect(await size(large)).toBe('32px');
+    expect(await size(row(bo.page, 'Seeds🌱 planted 🌻').locator('.message-text'))).not.toBe(
+      '32px',
+    );
   });
 
   await test.step('a reply shows who it answers and carries the reference', async () => {
