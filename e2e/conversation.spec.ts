@@ -181,6 +181,23 @@ test('two people talk in markdown, reply, react, edit, delete and copy; the list
     await adaReply.getByRole('button', { name: thumbs('Bo') }).click();
     await expect(adaReply.getByRole('button', { name: thumbs(BOTH) })).toBeVisible();
 
+    // One click from the toolbar: its 👍 is the picker's (pressed, as Bo has reacted so), and
+    // ❤️ goes on and, pressed again, comes off.
+    await boReply.hover();
+    await expect(boReply.getByRole('button', { name: /^React with 👍/u })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const heart = boReply.getByRole('button', { name: /^React with ❤/u });
+    await expect(heart).toHaveAttribute('aria-pressed', 'false');
+    await heart.click();
+    const adaHeart = adaReply.getByRole('button', { name: /^❤\uFE0F? 1 by Bo/u });
+    await expect(adaHeart).toBeVisible({ timeout: 15_000 });
+    await boReply.hover();
+    await expect(heart).toHaveAttribute('aria-pressed', 'true');
+    await heart.click();
+    await expect(adaHeart).toHaveCount(0, { timeout: 15_000 });
+
     // Ada edits her last note: Bo sees the new text, marked (edited).
     const note = row(ada.page, 'Note 24 on the chapter');
     await note.hover();

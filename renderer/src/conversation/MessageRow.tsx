@@ -4,7 +4,7 @@ import type { MessageItem } from '../../../shared/repo/views.ts';
 import { Avatar } from '../app/Avatar.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { formatDateTime, formatNumber, formatTime } from '../i18n/format.ts';
-import { useMessageActions } from './actions.ts';
+import { QUICK_REACTIONS, useMessageActions } from './actions.ts';
 import { AddReactionIcon, CopyIcon, DeleteIcon, EditIcon, ReactIcon, ReplyIcon } from './icons.tsx';
 import { plainExcerpt } from '../../../shared/search/plain-excerpt.ts';
 import type { MentionName } from './mentions.ts';
@@ -211,6 +211,26 @@ function MessageToolbar(props: { item: MessageItem; canAct: boolean }) {
           <ReplyIcon />
         </ToolButton>
       ) : null}
+      {canAct
+        ? QUICK_REACTIONS.map((emoji) => {
+            const mine = item.reactions.some((r) => r.emoji === emoji && r.mine);
+            return (
+              <button
+                key={emoji}
+                type="button"
+                className="tool quick-reaction"
+                aria-label={t('reactWith', { emoji })}
+                title={t('reactWith', { emoji })}
+                aria-pressed={mine}
+                onClick={() => {
+                  actions.react(item, emoji, !mine);
+                }}
+              >
+                {emoji}
+              </button>
+            );
+          })
+        : null}
       {canAct ? (
         <ToolButton
           label={t('addReaction')}

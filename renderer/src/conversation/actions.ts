@@ -18,6 +18,13 @@ export type MessageActions = {
   openLink(url: string): void;
 };
 
+/**
+ * One click to react with these, as in Slack and Signal; pressed again, it takes the reaction
+ * back. Written as the emoji picker writes them (emojibase's forms, U+FE0F and all), so that
+ * a 👍 from here and one from the picker make one chip.
+ */
+export const QUICK_REACTIONS = ['👍\uFE0F', '❤\uFE0F', '😂'] as const;
+
 export const MessageActionsContext = createContext<MessageActions | null>(null);
 
 export function useMessageActions(): MessageActions {
