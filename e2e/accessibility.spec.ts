@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { createGroup, newPerson, onboard, send, type Theme } from './people.ts';
+import { createGroup, newPerson, onboard, send, snap, type Theme } from './people.ts';
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   test(`every main screen passes axe with no serious or critical violations (${theme})`, async ({
@@ -41,6 +41,21 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await expectAccessible(page, 'quick switcher');
       await page.keyboard.press('Escape');
 
+      // Ctrl+/ lists every shortcut, from anywhere (here, while writing a message).
+      await page.getByRole('textbox', { name: 'Message Allotment crew' }).focus();
+      await page.keyboard.press('Control+/');
+      const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect(shortcuts).toBeVisible();
+      await expect(shortcuts.getByRole('term').filter({ hasText: 'Alt+Shift+↓' })).toBeVisible();
+      await expect(
+        shortcuts.getByRole('definition').filter({ hasText: 'Mention a member' }),
+      ).toBeVisible();
+      await expectAccessible(page, 'keyboard shortcuts');
+      await snap(page, `shortcuts-${theme}`);
+      await page.keyboard.press('Escape');
+      await expect(shortcuts).toHaveCount(0);
+      await expect(page.getByRole('textbox', { name: 'Message Allotment crew' })).toBeFocused();
+
       await page.getByRole('button', { name: 'Search all groups' }).click();
       await page.getByRole('dialog').getByRole('combobox').fill('tomatoes');
       await expect(page.getByRole('dialog').locator('mark').first()).toBeVisible();
@@ -49,6 +64,11 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
       await expectAccessible(page, 'settings');
+      // Settings shows the way to them too.
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await expect(shortcuts).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused();
       // In Chinese too: other words, other widths, the same landmarks and names.
       await page.getByRole('radio', { name: '简体中文' }).check();
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -51,7 +51,9 @@ async function write(page: Page, group: string, text: string): Promise<void> {
 function outOfPlace(page: Page, theirs: readonly string[]): Promise<string[]> {
   return page.evaluate((theirs) => {
     // Names that stay as they are: the app's, keys', protocols', and each language's own.
-    const KEYS = ['Fellows', 'Enter', 'Esc', 'Shift', 'Ctrl', 'Cmd', 'STUN', 'WebRTC', 'IP'];
+    // Key names, as printed on Chinese keyboards too.
+    const KEYS = ['Fellows', 'Enter', 'Esc', 'Shift', 'Ctrl', 'Cmd', 'Alt', 'Home', 'End'];
+    const TERMS = ['STUN', 'WebRTC', 'IP'];
     const LANGUAGES = ['English', 'Nederlands'];
     const found = new Set<string>();
     const shown = (element: Element) => {
@@ -60,7 +62,8 @@ function outOfPlace(page: Page, theirs: readonly string[]): Promise<string[]> {
     };
     const check = (text: string, where: string) => {
       let rest = text;
-      for (const words of [...theirs, ...KEYS, ...LANGUAGES]) rest = rest.split(words).join(' ');
+      for (const words of [...theirs, ...KEYS, ...TERMS, ...LANGUAGES])
+        rest = rest.split(words).join(' ');
       rest = rest
         .replace(/\b(?:[a-z][a-z0-9+.-]*:\/\/|stuns?:|turns?:)\S+/gi, ' ') // server addresses
         .replace(/\b[\w.-]+:\d+\b/g, ' ') // host:port
@@ -315,6 +318,12 @@ test('two people in Chinese: every main screen speaks it, and finds Chinese word
       bo.page.getByRole('heading', { name: zh('settings', 'title'), level: 1 }),
     ).toBeVisible();
     await screen(bo.page, 'settings', theirs);
+    await bo.page.getByRole('button', { name: zh('settings', 'keyboardShow') }).click();
+    const keys = bo.page.getByRole('dialog', { name: zh('search', 'keysTitle') });
+    await expect(keys).toContainText(zh('search', 'keyNextUnread'));
+    await screen(bo.page, 'shortcuts', theirs, 'dialog');
+    await bo.page.keyboard.press('Escape');
+    await expect(keys).toHaveCount(0);
   });
   await anna.context.close();
   await bo.context.close();

@@ -144,6 +144,20 @@ test('the sidebar: previews, unread counts, a mention marker, a muted group, key
   expect(firstList.rows.join(' ')).toMatch(/Allotment.*Water them tonight\?.*1/);
   await expect(row(bo.page, 'Allotment').getByLabel('1 unread')).toBeVisible();
 
+  // Anywhere in the window, even typing: Alt+Shift+Down opens the next group with unread
+  // messages, and Alt+Up / Alt+Down the group above or below, as in Slack and Element.
+  await bo.page.getByRole('textbox', { name: 'Message Book club' }).focus();
+  await bo.page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(heading(bo.page, 'Allotment')).toBeVisible();
+  await expect(row(bo.page, 'Allotment').getByLabel(/unread/)).toHaveCount(0);
+  // No group has unread messages now: it stays.
+  await bo.page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect(heading(bo.page, 'Allotment')).toBeVisible();
+  const allotmentFirst = (await rows.first().innerText()).includes('Allotment');
+  await bo.page.keyboard.press(allotmentFirst ? 'Alt+ArrowDown' : 'Alt+ArrowUp');
+  await expect(heading(bo.page, 'Book club')).toBeVisible();
+  await expect(row(bo.page, 'Book club')).toHaveAttribute('aria-current', 'page');
+
   await ada.context.close();
   await bo.context.close();
 });

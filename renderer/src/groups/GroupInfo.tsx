@@ -1,7 +1,8 @@
-import { Suspense, useState } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { Standing } from '../../../shared/repo/views.ts';
+import { DialogButton } from '../app/DialogButton.tsx';
 import { lazyNamed } from '../app/lazy.ts';
 
 const GroupSettings = lazyNamed(() => import('./GroupSettings.tsx').then((m) => m.GroupSettings));
@@ -16,34 +17,23 @@ export function GroupInfo(props: {
   onShowMembers: () => void;
 }) {
   const { t } = useTranslation('group');
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        className="small"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setOpen(true);
-        }}
-      >
-        {t('settingsButton')}
-      </button>
-      {open ? (
+    <DialogButton
+      dialog={(close) => (
         <Suspense fallback={null}>
           <GroupSettings
             group={props.group}
             standing={props.standing}
-            onClose={() => {
-              setOpen(false);
-            }}
+            onClose={close}
             onShowMembers={() => {
-              setOpen(false);
+              close();
               props.onShowMembers();
             }}
           />
         </Suspense>
-      ) : null}
-    </>
+      )}
+    >
+      {t('settingsButton')}
+    </DialogButton>
   );
 }

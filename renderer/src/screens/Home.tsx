@@ -1,10 +1,10 @@
 import { lazyNamed } from '../app/lazy.ts';
-import { useEffect, useState, Suspense } from 'react';
+import { useEffect, useRef, useState, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/repo/repo.ts';
 import type { SyncState } from '../sync/store.ts';
 import { toHex } from '../../../shared/crypto/bytes.ts';
-import { neighbourGroup } from '../app/group-keys.ts';
+import { neighbourGroup, neighbourUnread } from '../app/group-keys.ts';
 import { lastGroup, rememberGroup } from '../app/last-group.ts';
 import type { JumpTarget } from '../conversation/intent.ts';
 import { Avatar } from '../app/Avatar.tsx';
@@ -22,6 +22,7 @@ import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 import { GlobalSearchButton } from '../search/GlobalSearch.tsx';
 import { QuickSwitcherHost } from '../search/QuickSwitcher.tsx';
+import { ShortcutsHelpHost } from '../search/ShortcutsHelp.tsx';
 
 const JoinGroup = lazyNamed(() => import('../groups/JoinGroup.tsx').then((m) => m.JoinGroup));
 const NewGroupForm = lazyNamed(() =>
@@ -69,17 +70,25 @@ export function Home(props: { identity: Identity }) {
     // Forget a remembered group only once the list is known not to have it.
     if (sync.status === 'ready' && (selected === null || open)) rememberGroup(selected);
   }, [sync.status, selected, open]);
-  const groupIds = sync.groups.map((g) => g.id).join(',');
-  // Alt+Up / Alt+Down move between groups, as in other chat apps.
+  // Alt+Up / Alt+Down move between groups, and with Shift to the next with unread messages, as
+  // in other chat apps.
+  const groupsRef = useRef(sync.groups);
+  useEffect(() => {
+    groupsRef.current = sync.groups;
+  }, [sync.groups]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-      const next = neighbourGroup(
-        groupIds === '' ? [] : groupIds.split(','),
-        selected,
-        event.key === 'ArrowUp' ? 'up' : 'down',
-      );
+      const direction = event.key === 'ArrowUp' ? 'up' : 'down';
+      const groups = groupsRef.current;
+      const next = event.shiftKey
+        ? neighbourUnread(groups, selected, direction)
+        : neighbourGroup(
+            groups.map((g) => g.id),
+            selected,
+            direction,
+          );
       if (next === null) return;
       event.preventDefault();
       setSettingsOpen(false);
@@ -89,7 +98,7 @@ export function Home(props: { identity: Identity }) {
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [groupIds, selected]);
+  }, [selected]);
 
   const openRequests = useOpenRequests();
 
@@ -158,6 +167,7 @@ export function Home(props: { identity: Identity }) {
             setSelected(id);
           }}
         />
+        <ShortcutsHelpHost />
         <nav className="group-list" aria-labelledby="groups-heading">
           <div className="group-list-head">
             <h2 id="groups-heading">{t('yourGroups')}</h2>

@@ -8,6 +8,7 @@ import { KeysSection } from '../settings/KeysSection.tsx';
 import { LinkDeviceSection } from '../settings/LinkDeviceSection.tsx';
 import { AppearanceSection, LanguageSection } from '../settings/AppearanceSection.tsx';
 import { NotificationsSection } from '../settings/NotificationsSection.tsx';
+import { KeyboardSection } from '../settings/KeyboardSection.tsx';
 import { stunServersInUse } from '../sync/client.ts';
 import '../settings/settings.css';
 
@@ -39,6 +40,7 @@ export function Settings(props: { onClose: () => void }) {
       <AppearanceSection />
       <LanguageSection />
       <NotificationsSection />
+      <KeyboardSection />
 
       <h2 className="settings-group-title">{t('networkHeading')}</h2>
       <p className="lede settings-group-lede">{t('lede')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isShortcut, usesCommandKey } from './shortcuts.ts';
+import { comboLabel, isShortcut, usesCommandKey } from './shortcuts.ts';
 
 const key = (
   k: string,
@@ -30,5 +30,13 @@ describe('shortcuts', () => {
     expect(usesCommandKey('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)')).toBe(true);
     expect(usesCommandKey('Mozilla/5.0 (X11; Linux x86_64)')).toBe(false);
     expect(usesCommandKey('Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toBe(false);
+  });
+
+  it('spell a key combination as the platform does', () => {
+    expect(comboLabel(['alt', 'shift', '↓'], false)).toBe('Alt+Shift+↓');
+    expect(comboLabel(['alt', 'shift', '↓'], true)).toBe('⌥⇧↓');
+    expect(comboLabel(['mod', '/'], false)).toBe('Ctrl+/');
+    expect(comboLabel(['mod', '/'], true)).toBe('⌘/');
+    expect(comboLabel(['Enter'], false)).toBe('Enter');
   });
 });

@@ -22,15 +22,33 @@ export function isShortcut(
   return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key;
 }
 
-/** Runs `action` on the shortcut, anywhere in the window, instead of the browser's own. */
-function useShortcut(key: string, shift: boolean, action: () => void): void {
+/** How a key combination reads on this platform: ["alt", "shift", "↓"] is "Alt+Shift+↓" or "⌥⇧↓". */
+export function comboLabel(parts: readonly string[], mac: boolean = usesCommandKey()): string {
+  const words: Record<string, [mac: string, other: string]> = {
+    mod: ['⌘', 'Ctrl'],
+    alt: ['⌥', 'Alt'],
+    shift: ['⇧', 'Shift'],
+  };
+  const names = parts.map((part) => words[part]?.[mac ? 0 : 1] ?? part);
+  return mac ? names.join('') : names.join('+');
+}
+
+/**
+ * Runs `action` on the shortcut, anywhere in the window, instead of the browser's own.
+ * `shift` null: with or without Shift (a key such as / needs Shift on some layouts).
+ */
+function useShortcut(key: string, shift: boolean | null, action: () => void): void {
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
   }, [action]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isShortcut(event, key, shift) || event.defaultPrevented) return;
+      const matches =
+        shift === null
+          ? isShortcut(event, key, false) || isShortcut(event, key, true)
+          : isShortcut(event, key, shift);
+      if (!matches || event.defaultPrevented) return;
       // A modal dialog already open keeps the keyboard.
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
@@ -56,4 +74,9 @@ export function useGroupSearchShortcut(open: () => void): void {
 /** Ctrl+Shift+F (⇧⌘F) searches every group. */
 export function useGlobalSearchShortcut(open: () => void): void {
   useShortcut('f', true, open);
+}
+
+/** Ctrl+/ (⌘/) lists the keyboard shortcuts. */
+export function useShortcutsHelpShortcut(open: () => void): void {
+  useShortcut('/', null, open);
 }

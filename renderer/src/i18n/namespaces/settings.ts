@@ -8,6 +8,10 @@ const en = {
   lede: 'Fellows contacts only the servers listed here and the ones your groups name. None of them ever sees a message.',
 
   appearanceHeading: 'Appearance',
+  keyboardHeading: 'Keyboard',
+  keyboardHint:
+    'Everything in Fellows works from the keyboard. {{keys}} lists the shortcuts anywhere.',
+  keyboardShow: 'Keyboard shortcuts',
   themeLegend: 'Theme',
   themeSystem: 'System',
   themeSystemHint: 'Light or dark, as your system is set.',
@@ -127,6 +131,9 @@ const nl: Record<string, string> = {
   lede: 'Fellows maakt alleen contact met de servers die hier staan en met die van je groepen. Geen van die servers ziet ooit een bericht.',
 
   appearanceHeading: 'Weergave',
+  keyboardHeading: 'Toetsenbord',
+  keyboardHint: 'Alles in Fellows werkt met het toetsenbord. {{keys}} toont overal de sneltoetsen.',
+  keyboardShow: 'Sneltoetsen',
   themeLegend: 'Thema',
   themeSystem: 'Systeem',
   themeSystemHint: 'Licht of donker, zoals je systeem is ingesteld.',
@@ -270,6 +277,9 @@ const zhCN: Record<string, string> = {
   lede: 'Fellows 只连接这里列出的服务器和你的群组指定的服务器。这些服务器都看不到任何消息。',
 
   appearanceHeading: '外观',
+  keyboardHeading: '键盘',
+  keyboardHint: 'Fellows 的所有功能都可以用键盘操作。在任何位置按 {{keys}} 可查看快捷键。',
+  keyboardShow: '键盘快捷键',
   themeLegend: '主题',
   themeSystem: '跟随系统',
   themeSystemHint: '按系统设置显示浅色或深色。',
