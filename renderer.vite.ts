@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
-import { buildShortcodes, SHORTCODE_SETS } from './scripts/emoji-shortcodes.ts';
+import { buildShortcodeFile, SHORTCODE_SETS } from './scripts/emoji-shortcodes.ts';
 
 type PackageJson = { version: string; productName: string };
 const pkg = JSON.parse(
@@ -25,7 +25,7 @@ const SHORTCODE_FILES = new Map(
 function emojibaseData(): Plugin {
   const read = (file: string) => {
     const locale = SHORTCODE_FILES.get(file);
-    if (locale !== undefined) return JSON.stringify(buildShortcodes(locale));
+    if (locale !== undefined) return JSON.stringify(buildShortcodeFile(locale));
     return readFileSync(createRequire(import.meta.url).resolve(`emojibase-data/${file}`));
   };
   const served = (file: string) => EMOJIBASE_FILES.includes(file) || SHORTCODE_FILES.has(file);

@@ -215,6 +215,28 @@ test('the composer: new lines, Up to edit, Esc, drafts per group, mentions, long
     await expect(box).toHaveValue('Seeds🌱 planted 🌻');
     await box.press('Enter');
     await expect(row(bo.page, 'Seeds🌱 planted 🌻')).toBeVisible(SYNC);
+    // A skin tone, once chosen, is kept for the next time.
+    await button.click();
+    const medium = picker.getByRole('button', { name: 'Medium skin tone' });
+    await medium.click();
+    await expect(medium).toHaveAttribute('aria-pressed', 'true');
+    await search.fill('waving hand');
+    await picker
+      .getByRole('gridcell', { name: /^Waving hand/ })
+      .first()
+      .click();
+    await expect(box).toHaveValue('👋🏽');
+    // The :code list gives it in that tone too.
+    await box.pressSequentially(' :wave:');
+    await expect(box).toHaveValue('👋🏽 👋🏽');
+    await box.fill('');
+    await button.click();
+    await expect(medium).toHaveAttribute('aria-pressed', 'true');
+    await picker.getByRole('button', { name: 'Default skin tone' }).click();
+    await expect(medium).toHaveAttribute('aria-pressed', 'false');
+    await ada.page.keyboard.press('Escape');
+    await expect(picker).toHaveCount(0);
+
     // A few emoji alone show large, as in Signal; with words they stay text-sized.
     await box.pressSequentially(':tada::tada:');
     await expect(box).toHaveValue('🎉🎉');

@@ -3,9 +3,15 @@
 // data): the app never asks a CDN, and the page loads only its own language's table, and only
 // once someone types a `:`.
 import { createRequire } from 'node:module';
-import type { ShortcodeEntry } from '../renderer/src/composer/emoji-codes.ts';
+import type { ShortcodeEntry, ShortcodeFile } from '../renderer/src/composer/emoji-codes.ts';
 
-type Compact = { group?: number; hexcode: string; order?: number; unicode: string };
+type Compact = {
+  group?: number;
+  hexcode: string;
+  order?: number;
+  unicode: string;
+  skins?: Compact[];
+};
 type Codes = Record<string, string | string[]>;
 
 /** emojibase's "component" group: skin tones and hair styles, never emoji of their own. */
@@ -34,17 +40,53 @@ function versions(): Map<string, number> {
   return map;
 }
 
+/** Skin-tone modifiers, light to dark (U+1F3FB…U+1F3FF), as hexcode parts. */
+const MODIFIERS = ['1F3FB', '1F3FC', '1F3FD', '1F3FE', '1F3FF'];
+
+/**
+ * An emoji's five toned forms, light to dark, when it has them: for a sequence of several
+ * people (🧑‍🤝‍🧑), the one where everyone has that tone. Null when it has none.
+ */
+function tonedForms(emoji: Compact): string[] | null {
+  const forms = MODIFIERS.map((modifier) =>
+    emoji.skins?.find((skin) => {
+      const used = skin.hexcode.split('-').filter((part) => MODIFIERS.includes(part));
+      return used.length > 0 && used.every((part) => part === modifier);
+    }),
+  );
+  return forms.every((form) => form !== undefined) ? forms.map((form) => form.unicode) : null;
+}
+
+/**
+ * What renderer.vite.ts serves as `emojibase/<locale>/shortcodes.json`: the table, and the
+ * toned forms of the emoji that have them (keyed by the emoji), for the skin tone setting.
+ */
+export function buildShortcodeFile(locale: string): ShortcodeFile {
+  const entries = buildShortcodes(locale);
+  const listed = new Set(entries.map(([emoji]) => emoji));
+  const tones: Record<string, string[]> = {};
+  for (const emoji of compactEmoji()) {
+    const forms = listed.has(emoji.unicode) ? tonedForms(emoji) : null;
+    if (forms) tones[emoji.unicode] = forms;
+  }
+  return { entries, tones };
+}
+
+/** emojibase's emoji, without skin-tone swatches and lone letters, in its order (faces first). */
+function compactEmoji(): Compact[] {
+  return (load('en/compact.json') as Compact[])
+    .filter((e) => e.group !== undefined && e.group !== COMPONENT)
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+}
+
 /** The table for `locale`: every emoji with a code, in emojibase's order (faces first). */
 export function buildShortcodes(locale: string): ShortcodeEntry[] {
   const sets = SHORTCODE_SETS[locale];
   if (!sets) throw new Error(`no shortcodes for the locale ${locale}`);
   const codeSets = sets.map((file) => load(file) as Codes);
   const versionOf = versions();
-  const emoji = (load('en/compact.json') as Compact[])
-    .filter((e) => e.group !== undefined && e.group !== COMPONENT)
-    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   const entries: ShortcodeEntry[] = [];
-  for (const e of emoji) {
+  for (const e of compactEmoji()) {
     const codes = new Set<string>();
     for (const set of codeSets) for (const code of [set[e.hexcode] ?? []].flat()) codes.add(code);
     if (codes.size === 0) continue;

@@ -13,6 +13,10 @@ function memoryStorage() {
     getItem: (key: string) => items.get(key) ?? null,
     setItem: (key: string, value: string) => items.set(key, value),
     removeItem: (key: string) => items.delete(key),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
     items,
   };
 }
@@ -55,6 +59,7 @@ describe('erasing Fellows from this device', () => {
     host.localStorage.setItem(LEVELS_KEY, JSON.stringify({ ['a'.repeat(64)]: 'off' }));
     host.localStorage.setItem(LAST_GROUP_KEY, 'a'.repeat(64));
     host.localStorage.setItem('unrelated', 'kept');
+    host.localStorage.setItem('frimousse/data/en', '{"data":[]}');
     const keys = vault();
 
     // Nothing asked: nothing happens.
@@ -70,6 +75,7 @@ describe('erasing Fellows from this device', () => {
     expect(host.localStorage.getItem(SETTINGS_KEY)).toBeNull();
     expect(host.localStorage.getItem(LEVELS_KEY)).toBeNull();
     expect(host.localStorage.getItem(LAST_GROUP_KEY)).toBeNull();
+    expect(host.localStorage.getItem('frimousse/data/en')).toBeNull();
     expect(host.localStorage.getItem('unrelated')).toBe('kept');
     // Done once: the next start is an ordinary first run.
     expect(host.sessionStorage.getItem(ERASE_FLAG)).toBeNull();

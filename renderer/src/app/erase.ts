@@ -8,9 +8,16 @@ import { ERASE_FLAG, erasePending } from './erase-flag.ts';
 
 export { ERASE_FLAG } from './erase-flag.ts';
 
+/** Where frimousse, the emoji picker, keeps the emoji data it loaded (its `localStorage` keys). */
+export const EMOJI_PICKER_CACHE = 'frimousse/';
+
 type EraseHost = {
   indexedDB: { databases?(): Promise<{ name?: string }[]>; deleteDatabase(name: string): unknown };
-  localStorage: { removeItem(key: string): void };
+  localStorage: {
+    removeItem(key: string): void;
+    key(index: number): string | null;
+    length: number;
+  };
   sessionStorage: {
     getItem(key: string): string | null;
     setItem(key: string, value: string): void;
@@ -61,8 +68,13 @@ export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<b
   for (const name of names) await deleted(host, name);
   await vault.delete(STORAGE_KEY_NAME);
   // The page's own storage too: settings, and the group ids of the open group and of the
-  // notification levels.
-  for (const key of [SETTINGS_KEY, LEVELS_KEY, LAST_GROUP_KEY]) host.localStorage.removeItem(key);
+  // notification levels; and the emoji picker's copy of its emoji data (frimousse's cache).
+  const stored = Array.from({ length: host.localStorage.length }, (_, i) =>
+    host.localStorage.key(i),
+  );
+  const cached = stored.filter((key) => key?.startsWith(EMOJI_PICKER_CACHE) ?? false);
+  for (const key of [SETTINGS_KEY, LEVELS_KEY, LAST_GROUP_KEY, ...cached])
+    if (key !== null) host.localStorage.removeItem(key);
   host.sessionStorage.removeItem(ERASE_FLAG);
   return true;
 }

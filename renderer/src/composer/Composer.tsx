@@ -28,7 +28,9 @@ import {
   type EmojiMatch,
   type EmojiQuery,
   type EmojiTable,
+  type SkinTone,
 } from './emoji-codes.ts';
+import { useSettings } from '../settings/app-settings.ts';
 import { EmojiButton } from './EmojiButton.tsx';
 import { Avatar } from '../app/Avatar.tsx';
 import { SuggestionList, optionId } from './SuggestionList.tsx';
@@ -121,7 +123,8 @@ export function Composer(props: ComposerProps) {
 
   // The emoji codes load once a `:` is typed, so that a quick `:joy:` finds them there.
   const emojiTable = useEmojiTable(focused && text.includes(':'));
-  const suggestions = suggest(state, focused, members, emojiTable);
+  const { skinTone } = useSettings();
+  const suggestions = suggest(state, focused, members, emojiTable, skinTone);
   const open = suggestions !== null;
   const activeIndex =
     open && active.at === suggestions.query.start
@@ -133,7 +136,7 @@ export function Composer(props: ComposerProps) {
     setProblem(null);
     // One `:` typed to close a known `:code:` turns it into its emoji, as in Slack.
     const code = next.length === text.length + 1 ? emojiQuery(next, caret) : null;
-    const emoji = code && emojiTable ? exactEmoji(emojiTable, code) : null;
+    const emoji = code && emojiTable ? exactEmoji(emojiTable, code, skinTone) : null;
     if (code && emoji)
       dispatch({ type: 'replace', start: code.start, end: code.end, insert: emoji });
     const client = store.client();
@@ -373,6 +376,7 @@ function suggest(
   focused: boolean,
   members: readonly MemberItem[],
   emojiTable: EmojiTable | null,
+  skinTone: SkinTone,
 ): Suggestions | null {
   if (!focused) return null;
   const mention = mentionQuery(state.text, state.caret);
@@ -382,7 +386,7 @@ function suggest(
   }
   const code = emojiTable ? emojiQuery(state.text, state.caret) : null;
   if (emojiTable && code && code.start !== state.dismissedAt) {
-    const items = matchEmoji(emojiTable, code);
+    const items = matchEmoji(emojiTable, code, skinTone);
     if (items.length > 0) return { kind: 'emoji', query: code, items };
   }
   return null;

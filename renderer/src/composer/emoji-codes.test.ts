@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildShortcodes } from '../../../scripts/emoji-shortcodes.ts';
+import { buildShortcodeFile, buildShortcodes } from '../../../scripts/emoji-shortcodes.ts';
 import {
   emojiQuery,
   emojiTable,
@@ -9,6 +9,8 @@ import {
 } from './emoji-codes.ts';
 
 const at = (text: string) => emojiQuery(text, text.length);
+const table = (entries: ShortcodeEntry[], tones = {}, maxVersion = Infinity) =>
+  emojiTable({ entries, tones }, maxVersion);
 
 describe('emojiQuery', () => {
   it('finds a code being typed after a colon', () => {
@@ -40,15 +42,18 @@ describe('emojiQuery', () => {
   });
 });
 
-const TABLE = emojiTable([
-  ['😀', 1, 'grinning'],
-  ['😂', 0.6, 'joy'],
-  ['😹', 0.6, 'joy_cat'],
-  ['👍️', 0.6, '+1', 'thumbsup'],
-  ['🤔', 1, 'thinking'],
-  ['🫨', 15, 'shaking_face'],
-  ['⛷️', 0.7, 'skier', 'skiër'],
-] satisfies ShortcodeEntry[]);
+const TABLE = table(
+  [
+    ['😀', 1, 'grinning'],
+    ['😂', 0.6, 'joy'],
+    ['😹', 0.6, 'joy_cat'],
+    ['👍️', 0.6, '+1', 'thumbsup'],
+    ['🤔', 1, 'thinking'],
+    ['🫨', 15, 'shaking_face'],
+    ['⛷️', 0.7, 'skier', 'skiër'],
+  ] satisfies ShortcodeEntry[],
+  { '👍️': ['👍🏻', '👍🏼', '👍🏽', '👍🏾', '👍🏿'] },
+);
 
 const codes = (query: string, closed = false) =>
   matchEmoji(TABLE, { query, closed }).map((m) => `${m.emoji} ${m.code}`);
@@ -76,18 +81,39 @@ describe('matchEmoji', () => {
   });
 
   it('leaves out emoji newer than the laptop draws', () => {
-    const old = emojiTable(
-      TABLE.map((e) => [e.emoji, e.emoji === '🫨' ? 15 : 1, ...e.codes] as const),
+    const old = table(
+      TABLE.map((e) => [e.emoji, e.emoji === '🫨' ? 15 : 1, ...e.codes]),
+      {},
       14,
     );
     expect(matchEmoji(old, { query: 'shaking', closed: false })).toEqual([]);
   });
 });
 
+describe('skin tones', () => {
+  it('give an emoji that has them in the tone chosen, and leave the others be', () => {
+    const shown = (tone: 'none' | 'medium' | 'dark') =>
+      matchEmoji(TABLE, { query: 'thumbsup', closed: false }, tone)[0]?.emoji;
+    expect(shown('none')).toBe('👍️');
+    expect(shown('medium')).toBe('👍🏽');
+    expect(shown('dark')).toBe('👍🏿');
+    expect(matchEmoji(TABLE, { query: 'joy', closed: true }, 'dark')[0]?.emoji).toBe('😂');
+    expect(exactEmoji(TABLE, { start: 0, end: 4, query: '+1', closed: true }, 'medium')).toBe('👍🏽');
+  });
+
+  it('the build gives five tones to a hand, and to everyone in a pair of people', () => {
+    const { tones } = buildShortcodeFile('en');
+    expect(tones['👋']).toEqual(['👋🏻', '👋🏼', '👋🏽', '👋🏾', '👋🏿']);
+    expect(tones['🧑‍🤝‍🧑']?.[4]).toBe('🧑🏿‍🤝‍🧑🏿');
+    expect(tones['😂']).toBeUndefined();
+    expect(Object.keys(tones).length).toBeGreaterThan(250);
+  });
+});
+
 describe('the tables the build makes', () => {
   it('answer to the names people know, in each language', () => {
     const find = (locale: string, query: string) =>
-      matchEmoji(emojiTable(buildShortcodes(locale)), { query, closed: false })[0];
+      matchEmoji(emojiTable(buildShortcodeFile(locale)), { query, closed: false })[0];
     expect(find('en', 'thumbsup')?.emoji).toBe('👍️');
     expect(find('en', 'tada')?.emoji).toBe('🎉');
     expect(find('nl', 'duim')?.emoji).toBe('👍️');

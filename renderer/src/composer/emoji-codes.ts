@@ -6,6 +6,16 @@ import { fold, glues, UNSPACED } from './mentions.ts';
  */
 export type ShortcodeEntry = readonly [emoji: string, version: number, ...codes: string[]];
 
+/** The file the build makes: the table, and the toned forms (light to dark) of emoji that have them. */
+export type ShortcodeFile = {
+  entries: readonly ShortcodeEntry[];
+  tones: Readonly<Record<string, readonly string[]>>;
+};
+
+/** The skin tones, as the settings name them; 'none' is the emoji as it is. */
+export type SkinTone = 'none' | 'light' | 'medium-light' | 'medium' | 'medium-dark' | 'dark';
+const TONE_ORDER: readonly SkinTone[] = ['light', 'medium-light', 'medium', 'medium-dark', 'dark'];
+
 /** A `:code` being typed just before the caret; `closed` when a `:` after it ends it. */
 export type EmojiQuery = { start: number; end: number; query: string; closed: boolean };
 
@@ -14,6 +24,8 @@ export type EmojiTable = readonly {
   emoji: string;
   codes: readonly string[];
   folded: readonly string[];
+  /** Its forms with a skin tone, light to dark, if it has them. */
+  tones?: readonly string[] | undefined;
 }[];
 
 /** An emoji to offer, and the code that found it. */
@@ -47,10 +59,15 @@ export function emojiQuery(text: string, caret: number): EmojiQuery | null {
 }
 
 /** The table, without emoji newer than `maxVersion` (an empty cell in the list otherwise). */
-export function emojiTable(entries: readonly ShortcodeEntry[], maxVersion = Infinity): EmojiTable {
-  return entries
+export function emojiTable(file: ShortcodeFile, maxVersion = Infinity): EmojiTable {
+  return file.entries
     .filter(([, version]) => version <= maxVersion)
-    .map(([emoji, , ...codes]) => ({ emoji, codes, folded: codes.map(fold) }));
+    .map(([emoji, , ...codes]) => ({
+      emoji,
+      codes,
+      folded: codes.map(fold),
+      tones: file.tones[emoji],
+    }));
 }
 
 /** How well `code` answers `wanted`: 0 exactly, 1 starts with it, 2 a word of it does, 3 has it. */
@@ -66,28 +83,36 @@ function rank(code: string, wanted: string, closed: boolean): number {
  * The emoji whose codes match the query: exact codes first, then codes that start with it,
  * then codes with a word that does, then codes that merely contain it (three letters or more);
  * in the table's order within each (faces first). A closed `:code:` matches exactly or not at all.
+ * An emoji that has skin tones comes in `tone`.
  */
 export function matchEmoji(
   table: EmojiTable,
   query: Pick<EmojiQuery, 'query' | 'closed'>,
+  tone: SkinTone = 'none',
   limit = MAX_EMOJI_SUGGESTIONS,
 ): EmojiMatch[] {
+  const toneAt = TONE_ORDER.indexOf(tone);
   const wanted = fold(query.query);
   const found: { match: EmojiMatch; rank: number; at: number }[] = [];
-  table.forEach(({ emoji, codes, folded }, at) => {
+  table.forEach(({ emoji, codes, folded, tones }, at) => {
     let best: { code: string; rank: number } | null = null;
     for (let i = 0; i < folded.length; i++) {
       const r = rank(folded[i] ?? '', wanted, query.closed);
       if (r >= 0 && (best === null || r < best.rank)) best = { code: codes[i] ?? '', rank: r };
     }
-    if (best) found.push({ match: { emoji, code: best.code }, rank: best.rank, at });
+    const shown = (toneAt >= 0 ? tones?.[toneAt] : undefined) ?? emoji;
+    if (best) found.push({ match: { emoji: shown, code: best.code }, rank: best.rank, at });
   });
   found.sort((a, b) => a.rank - b.rank || a.at - b.at);
   return found.slice(0, limit).map((f) => f.match);
 }
 
-/** The emoji a closed `:code:` names exactly, if the table has it. */
-export function exactEmoji(table: EmojiTable, query: EmojiQuery): string | null {
+/** The emoji a closed `:code:` names exactly (in the skin tone chosen), if the table has it. */
+export function exactEmoji(
+  table: EmojiTable,
+  query: EmojiQuery,
+  tone: SkinTone = 'none',
+): string | null {
   if (!query.closed) return null;
-  return matchEmoji(table, query, 1)[0]?.emoji ?? null;
+  return matchEmoji(table, query, tone, 1)[0]?.emoji ?? null;
 }

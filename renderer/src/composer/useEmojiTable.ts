@@ -5,7 +5,10 @@ import { emojiLocale, supportedEmojiVersion } from '../conversation/emoji-suppor
 import { emojiTable, type EmojiTable } from './emoji-codes.ts';
 
 /** The table's shape (renderer.vite.ts builds it; checked all the same, as any fetched data). */
-const Entries = z.array(z.tuple([z.string(), z.number()], z.string()));
+const File = z.object({
+  entries: z.array(z.tuple([z.string(), z.number()], z.string())),
+  tones: z.record(z.string(), z.array(z.string())),
+});
 
 const tables = new Map<string, Promise<EmojiTable>>();
 
@@ -18,7 +21,7 @@ function load(locale: string): Promise<EmojiTable> {
         if (!response.ok) throw new Error(`the app answered ${String(response.status)}`);
         return response.json();
       })
-      .then((json: unknown) => emojiTable(Entries.parse(json), supportedEmojiVersion()));
+      .then((json: unknown) => emojiTable(File.parse(json), supportedEmojiVersion()));
     // A failed load is tried again the next time a `:` is typed.
     table.catch(() => tables.delete(locale));
     tables.set(locale, table);

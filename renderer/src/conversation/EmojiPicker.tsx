@@ -1,6 +1,8 @@
 // Loaded on demand (React.lazy in EmojiPopover.tsx): frimousse stays out of the first bundle.
 import { EmojiPicker as Picker, type EmojiPickerListComponents } from 'frimousse';
 import { supportedEmojiVersion, type EmojiLocale } from './emoji-support.ts';
+import { appSettings, useSettings } from '../settings/app-settings.ts';
+import type { SkinToneSetting } from '../settings/settings.ts';
 
 /**
  * Where emojibase-data is served: the app's own origin (`emojibase/<locale>/data.json`),
@@ -40,12 +42,28 @@ const components: Partial<EmojiPickerListComponents> = {
   ),
 };
 
+/** What the picker says, in the language shown. */
+export type PickerLabels = {
+  search: string;
+  loading: string;
+  empty: string;
+  /** Under the list, before the pointer or the keyboard is on an emoji. */
+  hint: string;
+  skinTone: string;
+  tones: Record<SkinToneSetting, string>;
+};
+
+/**
+ * The emoji picker: search, the emoji this laptop draws, and a footer naming the emoji under
+ * the pointer (or keyboard) beside the skin tones; the tone chosen is kept in the settings.
+ */
 export default function EmojiPicker(props: {
   locale: EmojiLocale;
-  labels: { search: string; loading: string; empty: string };
+  labels: PickerLabels;
   onPick: (emoji: string) => void;
 }) {
   const { labels } = props;
+  const { skinTone } = useSettings();
   return (
     <Picker.Root
       className="emoji-picker"
@@ -53,6 +71,7 @@ export default function EmojiPicker(props: {
       emojibaseUrl={emojibaseUrl()}
       // Only emoji this laptop draws: no empty cells (emoji-support.ts).
       emojiVersion={supportedEmojiVersion()}
+      skinTone={skinTone}
       columns={8}
       onEmojiSelect={(emoji) => {
         props.onPick(emoji.emoji);
@@ -69,6 +88,43 @@ export default function EmojiPicker(props: {
         <Picker.Empty className="emoji-picker-status">{labels.empty}</Picker.Empty>
         <Picker.List className="emoji-picker-list" components={components} />
       </Picker.Viewport>
+      <div className="emoji-picker-footer">
+        <Picker.ActiveEmoji>
+          {({ emoji }) => (
+            <span className="emoji-picker-active" aria-hidden="true">
+              {emoji ? (
+                <>
+                  <span className="emoji-picker-active-emoji">{emoji.emoji}</span>
+                  {emoji.label}
+                </>
+              ) : (
+                labels.hint
+              )}
+            </span>
+          )}
+        </Picker.ActiveEmoji>
+        <Picker.SkinTone emoji="👋">
+          {({ skinToneVariations }) => (
+            <div className="emoji-skin-tones" role="group" aria-label={labels.skinTone}>
+              {skinToneVariations.map((variation) => (
+                <button
+                  key={variation.skinTone}
+                  type="button"
+                  className="emoji-skin-tone"
+                  aria-label={labels.tones[variation.skinTone]}
+                  title={labels.tones[variation.skinTone]}
+                  aria-pressed={variation.skinTone === skinTone}
+                  onClick={() => {
+                    appSettings().setPreference('skinTone', variation.skinTone);
+                  }}
+                >
+                  {variation.emoji}
+                </button>
+              ))}
+            </div>
+          )}
+        </Picker.SkinTone>
+      </div>
     </Picker.Root>
   );
 }

@@ -65,6 +65,16 @@ export function EmojiPopover(props: {
             search: t('pickerSearch'),
             loading: t('pickerLoading'),
             empty: t('pickerEmpty'),
+            hint: t('pickerHint'),
+            skinTone: t('skinTone'),
+            tones: {
+              none: t('toneNone'),
+              light: t('toneLight'),
+              'medium-light': t('toneMediumLight'),
+              medium: t('toneMedium'),
+              'medium-dark': t('toneMediumDark'),
+              dark: t('toneDark'),
+            },
           }}
           onPick={props.onPick}
         />

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   theme: 'system',
   language: 'system',
   notificationPreview: 'sender-and-text',
+  skinTone: 'none',
 };
 
 export function defaultSignaling(configured: string): string[] {

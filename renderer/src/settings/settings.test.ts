@@ -14,6 +14,7 @@ const DEFAULTS: AppSettings = {
   theme: 'system',
   language: 'system',
   notificationPreview: 'sender-and-text',
+  skinTone: 'none',
 };
 
 function memoryStorage(initial?: string): SettingsStorage & { value: () => string | null } {
@@ -57,14 +58,19 @@ describe('settings', () => {
     store.setPreference('theme', 'dark');
     store.setPreference('language', 'zh-CN');
     store.setPreference('notificationPreview', 'sender');
+    store.setPreference('skinTone', 'medium-dark');
     expect(() => {
       store.setPreference('theme', 'sepia' as 'dark');
     }).toThrow('not a valid theme');
+    expect(() => {
+      store.setPreference('skinTone', 'green' as 'dark');
+    }).toThrow('not a valid skinTone');
     const again = createSettingsStore(storage, DEFAULTS).get();
     expect(again).toMatchObject({
       theme: 'dark',
       language: 'zh-CN',
       notificationPreview: 'sender',
+      skinTone: 'medium-dark',
     });
   });
 
@@ -80,11 +86,13 @@ describe('settings', () => {
       stun: [],
       theme: 'neon',
       language: 'nl',
+      skinTone: 'purple',
     });
     expect(createSettingsStore(memoryStorage(odd), DEFAULTS).get()).toMatchObject({
       signaling: [],
       theme: 'system',
       language: 'nl',
+      skinTone: 'none',
     });
   });
 

@@ -16,6 +16,8 @@ export type AppSettings = {
   language: LanguageSetting;
   /** What a desktop notification for a new message shows. */
   notificationPreview: NotificationPreview;
+  /** The skin tone the emoji picker gives people's emoji (frimousse's names). */
+  skinTone: SkinToneSetting;
 };
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -24,9 +26,21 @@ export const LANGUAGES = ['system', 'en', 'nl', 'zh-CN'] as const;
 export type LanguageSetting = (typeof LANGUAGES)[number];
 export const NOTIFICATION_PREVIEWS = ['sender-and-text', 'sender', 'nothing'] as const;
 export type NotificationPreview = (typeof NOTIFICATION_PREVIEWS)[number];
+export const SKIN_TONES = [
+  'none',
+  'light',
+  'medium-light',
+  'medium',
+  'medium-dark',
+  'dark',
+] as const;
+export type SkinToneSetting = (typeof SKIN_TONES)[number];
 
 /** The appearance and language settings, as the Settings screen changes them one at a time. */
-export type Preferences = Pick<AppSettings, 'theme' | 'language' | 'notificationPreview'>;
+export type Preferences = Pick<
+  AppSettings,
+  'theme' | 'language' | 'notificationPreview' | 'skinTone'
+>;
 
 /** Where settings are kept: `localStorage` in the app, a Map in tests. */
 export type SettingsStorage = {
@@ -49,6 +63,7 @@ const Stored = z.object({
   theme: z.catch(z.optional(z.enum(THEMES)), undefined),
   language: z.catch(z.optional(z.enum(LANGUAGES)), undefined),
   notificationPreview: z.catch(z.optional(z.enum(NOTIFICATION_PREVIEWS)), undefined),
+  skinTone: z.catch(z.optional(z.enum(SKIN_TONES)), undefined),
 });
 
 /** The stored settings, or `defaults` when there are none or they do not check out. */
@@ -75,13 +90,14 @@ export function loadSettings(storage: SettingsStorage, defaults: AppSettings): A
     );
     return copy(defaults);
   }
-  const { signaling, stun, theme, language, notificationPreview } = parsed.data;
+  const { signaling, stun, theme, language, notificationPreview, skinTone } = parsed.data;
   return {
     signaling,
     stun,
     theme: theme ?? defaults.theme,
     language: language ?? defaults.language,
     notificationPreview: notificationPreview ?? defaults.notificationPreview,
+    skinTone: skinTone ?? defaults.skinTone,
   };
 }
 
@@ -124,8 +140,12 @@ export function createSettingsStore(
       notify();
     },
     setPreference(key, value) {
-      const allowed: readonly string[] =
-        key === 'theme' ? THEMES : key === 'language' ? LANGUAGES : NOTIFICATION_PREVIEWS;
+      const allowed: readonly string[] = {
+        theme: THEMES,
+        language: LANGUAGES,
+        notificationPreview: NOTIFICATION_PREVIEWS,
+        skinTone: SKIN_TONES,
+      }[key];
       if (!allowed.includes(value)) throw new Error(`not a valid ${key}`);
       const next = { ...current, [key]: value };
       saveSettings(storage, next);
