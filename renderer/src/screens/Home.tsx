@@ -22,7 +22,7 @@ import type { HistoryPolicy } from '../sync/create-group-options.ts';
 import { useGroups, useSyncStore } from '../sync/hooks.tsx';
 import { GlobalSearchButton } from '../search/GlobalSearch.tsx';
 import { QuickSwitcherHost } from '../search/QuickSwitcher.tsx';
-import { ShortcutsHelpHost } from '../search/ShortcutsHelp.tsx';
+import { ShortcutsHelpHost } from '../search/ShortcutsHelpHost.tsx';
 
 const JoinGroup = lazyNamed(() => import('../groups/JoinGroup.tsx').then((m) => m.JoinGroup));
 const NewGroupForm = lazyNamed(() =>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../app/Dialog.tsx';
-import { comboLabel, useShortcutsHelpShortcut } from './shortcuts.ts';
+import { comboLabel } from './shortcuts.ts';
 import './shortcuts-help.css';
 
 type Shortcut = { keys: readonly (readonly string[])[]; what: string };
@@ -88,19 +87,4 @@ export function ShortcutsHelp(props: { onClose: () => void }) {
       </div>
     </Dialog>
   );
-}
-
-/** Opens `ShortcutsHelp` on Ctrl+/ (⌘/), anywhere in the app. */
-export function ShortcutsHelpHost() {
-  const [open, setOpen] = useState(false);
-  useShortcutsHelpShortcut(() => {
-    setOpen(true);
-  });
-  return open ? (
-    <ShortcutsHelp
-      onClose={() => {
-        setOpen(false);
-      }}
-    />
-  ) : null;
 }
