@@ -54,6 +54,18 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
+/**
+ * Saves the page in both themes (`<name>-light.png`, `<name>-dark.png`), then leaves it light:
+ * a journey runs once, and its screens are still seen in dark.
+ */
+export async function snapThemes(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await snap(page, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Goes through first-run onboarding with the given display name. */
 export async function onboard(page: Page, displayName: string): Promise<void> {
   await page.goto('/');
