@@ -72,9 +72,11 @@ export async function eraseIfRequested(host: EraseHost, vault: Vault): Promise<b
   const stored = Array.from({ length: host.localStorage.length }, (_, i) =>
     host.localStorage.key(i),
   );
-  const cached = stored.filter((key) => key?.startsWith(EMOJI_PICKER_CACHE) ?? false);
+  const cached = stored.filter(
+    (key): key is string => key?.startsWith(EMOJI_PICKER_CACHE) === true,
+  );
   for (const key of [SETTINGS_KEY, LEVELS_KEY, LAST_GROUP_KEY, ...cached])
-    if (key !== null) host.localStorage.removeItem(key);
+    host.localStorage.removeItem(key);
   host.sessionStorage.removeItem(ERASE_FLAG);
   return true;
 }

@@ -28,8 +28,8 @@ import {
   type EmojiMatch,
   type EmojiQuery,
   type EmojiTable,
-  type SkinTone,
 } from './emoji-codes.ts';
+import type { SkinToneSetting } from '../settings/settings.ts';
 import { useSettings } from '../settings/app-settings.ts';
 import { EmojiButton } from './EmojiButton.tsx';
 import { Avatar } from '../app/Avatar.tsx';
@@ -376,7 +376,7 @@ function suggest(
   focused: boolean,
   members: readonly MemberItem[],
   emojiTable: EmojiTable | null,
-  skinTone: SkinTone,
+  skinTone: SkinToneSetting,
 ): Suggestions | null {
   if (!focused) return null;
   const mention = mentionQuery(state.text, state.caret);

@@ -1,3 +1,4 @@
+import { SKIN_TONES, type SkinToneSetting } from '../settings/settings.ts';
 import { fold, glues, UNSPACED } from './mentions.ts';
 
 /**
@@ -6,15 +7,14 @@ import { fold, glues, UNSPACED } from './mentions.ts';
  */
 export type ShortcodeEntry = readonly [emoji: string, version: number, ...codes: string[]];
 
-/** The file the build makes: the table, and the toned forms (light to dark) of emoji that have them. */
+/**
+ * The file the build makes: the table, and the toned forms of emoji that have them, light to
+ * dark (in the order of the settings' `SKIN_TONES` after 'none').
+ */
 export type ShortcodeFile = {
   entries: readonly ShortcodeEntry[];
   tones: Readonly<Record<string, readonly string[]>>;
 };
-
-/** The skin tones, as the settings name them; 'none' is the emoji as it is. */
-export type SkinTone = 'none' | 'light' | 'medium-light' | 'medium' | 'medium-dark' | 'dark';
-const TONE_ORDER: readonly SkinTone[] = ['light', 'medium-light', 'medium', 'medium-dark', 'dark'];
 
 /** A `:code` being typed just before the caret; `closed` when a `:` after it ends it. */
 export type EmojiQuery = { start: number; end: number; query: string; closed: boolean };
@@ -88,10 +88,11 @@ function rank(code: string, wanted: string, closed: boolean): number {
 export function matchEmoji(
   table: EmojiTable,
   query: Pick<EmojiQuery, 'query' | 'closed'>,
-  tone: SkinTone = 'none',
+  tone: SkinToneSetting = 'none',
   limit = MAX_EMOJI_SUGGESTIONS,
 ): EmojiMatch[] {
-  const toneAt = TONE_ORDER.indexOf(tone);
+  // 'none' is -1: the emoji as it is.
+  const toneAt = SKIN_TONES.indexOf(tone) - 1;
   const wanted = fold(query.query);
   const found: { match: EmojiMatch; rank: number; at: number }[] = [];
   table.forEach(({ emoji, codes, folded, tones }, at) => {
@@ -111,7 +112,7 @@ export function matchEmoji(
 export function exactEmoji(
   table: EmojiTable,
   query: EmojiQuery,
-  tone: SkinTone = 'none',
+  tone: SkinToneSetting = 'none',
 ): string | null {
   if (!query.closed) return null;
   return matchEmoji(table, query, tone, 1)[0]?.emoji ?? null;

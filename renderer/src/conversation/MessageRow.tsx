@@ -215,19 +215,17 @@ function MessageToolbar(props: { item: MessageItem; canAct: boolean }) {
         ? QUICK_REACTIONS.map((emoji) => {
             const mine = item.reactions.some((r) => r.emoji === emoji && r.mine);
             return (
-              <button
+              <ToolButton
                 key={emoji}
-                type="button"
-                className="tool quick-reaction"
-                aria-label={t('reactWith', { emoji })}
-                title={t('reactWith', { emoji })}
-                aria-pressed={mine}
+                label={t('reactWith', { emoji })}
+                quickReaction
+                pressed={mine}
                 onClick={() => {
                   actions.react(item, emoji, !mine);
                 }}
               >
                 {emoji}
-              </button>
+              </ToolButton>
             );
           })
         : null}
@@ -277,15 +275,21 @@ function MessageToolbar(props: { item: MessageItem; canAct: boolean }) {
 function ToolButton(props: {
   label: string;
   danger?: boolean;
+  /** An emoji to react with in one click, rather than an icon. */
+  quickReaction?: boolean;
+  /** For a toggle: whether it is on (a quick reaction of mine). */
+  pressed?: boolean;
   onClick: (target: HTMLElement) => void;
   children: React.ReactNode;
 }) {
+  const kind = props.danger ? ' danger' : props.quickReaction ? ' quick-reaction' : '';
   return (
     <button
       type="button"
-      className={props.danger ? 'tool danger' : 'tool'}
+      className={`tool${kind}`}
       aria-label={props.label}
       title={props.label}
+      aria-pressed={props.pressed}
       onClick={(event) => {
         props.onClick(event.currentTarget);
       }}

@@ -38,5 +38,8 @@ describe('shortcuts', () => {
     expect(comboLabel(['mod', '/'], false)).toBe('Ctrl+/');
     expect(comboLabel(['mod', '/'], true)).toBe('⌘/');
     expect(comboLabel(['Enter'], false)).toBe('Enter');
+    // Modifiers in the platform's order: Apple puts ⇧ before ⌘.
+    expect(comboLabel(['mod', 'shift', 'F'], true)).toBe('⇧⌘F');
+    expect(comboLabel(['mod', 'shift', 'F'], false)).toBe('Ctrl+Shift+F');
   });
 });

@@ -7,8 +7,7 @@ export function usesCommandKey(userAgent: string = navigator.userAgent): boolean
 
 /** How a shortcut reads on this platform: "⌘K" or "Ctrl+K". */
 export function shortcutLabel(key: string, shift = false): string {
-  if (usesCommandKey()) return `${shift ? '⇧' : ''}⌘${key}`;
-  return `Ctrl+${shift ? 'Shift+' : ''}${key}`;
+  return comboLabel(shift ? ['mod', 'shift', key] : ['mod', key]);
 }
 
 /** True for Ctrl+key (⌘+key on a Mac), with Shift exactly as asked and no Alt. */
@@ -22,15 +21,23 @@ export function isShortcut(
   return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key;
 }
 
-/** How a key combination reads on this platform: ["alt", "shift", "↓"] is "Alt+Shift+↓" or "⌥⇧↓". */
+/** The modifiers' names, each in the platform's order: Apple's ⌥⇧⌘, elsewhere Ctrl+Alt+Shift. */
+const MAC_MODIFIERS: Record<string, string> = { alt: '⌥', shift: '⇧', mod: '⌘' };
+const OTHER_MODIFIERS: Record<string, string> = { mod: 'Ctrl', alt: 'Alt', shift: 'Shift' };
+
+/**
+ * How a key combination reads on this platform: ["alt", "shift", "↓"] is "Alt+Shift+↓" or
+ * "⌥⇧↓", the modifiers in the platform's order whatever order they are given in.
+ */
 export function comboLabel(parts: readonly string[], mac: boolean = usesCommandKey()): string {
-  const words: Record<string, [mac: string, other: string]> = {
-    mod: ['⌘', 'Ctrl'],
-    alt: ['⌥', 'Alt'],
-    shift: ['⇧', 'Shift'],
-  };
-  const names = parts.map((part) => words[part]?.[mac ? 0 : 1] ?? part);
-  return mac ? names.join('') : names.join('+');
+  const modifiers = mac ? MAC_MODIFIERS : OTHER_MODIFIERS;
+  const names = [
+    ...Object.entries(modifiers)
+      .filter(([modifier]) => parts.includes(modifier))
+      .map(([, name]) => name),
+    ...parts.filter((part) => !(part in modifiers)),
+  ];
+  return names.join(mac ? '' : '+');
 }
 
 /**
